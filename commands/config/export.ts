@@ -1,0 +1,15 @@
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {effectiveSettings} from '../../src/services/config-service.js'
+
+export default class ConfigExport extends BoardCommand<typeof ConfigExport> {
+  static override summary = 'Print the shared settings as YAML (the input of config import)'
+  static override examples = ['<%= config.bin %> config export > team-settings.yaml']
+
+  async run(): Promise<Record<string, unknown>> {
+    const settings = await effectiveSettings(await this.store())
+    const doc = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.value]))
+    const {stringify} = await import('yaml')
+    this.out(Object.keys(doc).length > 0 ? stringify(doc) : '{}')
+    return doc
+  }
+}

@@ -1,0 +1,41 @@
+import {Flags} from '@oclif/core'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {renderTable} from '../src/cli/render.js'
+import {type DoctorCheck, runDoctor} from '../src/services/doctor.js'
+
+export interface DoctorResult {
+  ok: boolean
+  checks: DoctorCheck[]
+}
+
+export default class Doctor extends BoardCommand<typeof Doctor> {
+  static override summary = 'Check the store, the settings and the capabilities that depend on them'
+  static override description = 'Exit code 1 when any check fails (3 with --fail-if-any is not needed: failures already exit 1).'
+  static override examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --json']
+  static override flags = {quiet: Flags.boolean({description: 'print only failing checks'})}
+
+  async run(): Promise<DoctorResult> {
+    const checks = await runDoctor(await this.store(), this.now())
+    const failing = checks.filter((c) => !c.ok)
+    const shown = this.flags.quiet ? failing : checks
+    if (shown.length > 0) {
+      this.out(
+        renderTable(
+          shown,
+          [
+            {header: '', value: (c) => (c.ok ? 'ok' : 'FAIL')},
+            {header: 'area', value: (c) => c.area},
+            {header: 'check', value: (c) => c.name},
+            {header: 'detail', value: (c) => c.detail, max: 70},
+            {header: 'fix', value: (c) => c.fix ?? ''},
+          ],
+          {tty: this.tty, color: this.color},
+        ),
+      )
+    }
+    this.note(failing.length === 0 ? this.t('doctor.ok') : this.t('doctor.failed', {n: failing.length}))
+    if (failing.length > 0) process.exitCode = 1
+    return {ok: failing.length === 0, checks}
+  }
+}

@@ -1,0 +1,86 @@
+import {Args, Flags} from '@oclif/core'
+import {dirname, join} from 'node:path'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {progressLine} from '../src/cli/progress.js'
+import {UsageError} from '../src/errors.js'
+import {normaliseEncoding} from '../src/import/encoding.js'
+import {loadMapFile} from '../src/import/fields.js'
+import {importFiles, type ImportResult} from '../src/import/import-service.js'
+import {isPostgresUrl} from '../src/store/open.js'
+
+export type ImportCommandResult = ImportResult
+
+export default class Import extends BoardCommand<typeof Import> {
+  static override summary = 'Import messages from CSV exports (UTF-8, BOM or GB18030) or Open311 JSON'
+  static override description = `Recognises the message-board headers (留言编号, 留言用户, 留言主题, 留言时间, 留言详情, 一级标签, 答复意见, 答复时间, 点赞数, 反对数) and their English equivalents; --map names the columns of any other export.
+Re-importing a file changes nothing; changed rows update their case with an audit event. Bad rows are reported with file and line and written to a rejects CSV; the exit code is 1 when any row was rejected.`
+  static override strict = false
+  static override args = {file: Args.string({description: 'CSV or JSON file(s); - for stdin', required: true})}
+  static override examples = [
+    '<%= config.bin %> import data/sample/messages.csv --source sample',
+    '<%= config.bin %> import nyc_311.csv --map data/maps/nyc311.json --source nyc311',
+    'iconv -f gbk -t utf-8 export.csv | <%= config.bin %> import - --source 2024',
+  ]
+  static override flags = {
+    source: Flags.string({description: 'the id space of the files\' refs (留言编号)', default: 'default'}),
+    tz: Flags.string({description: 'zone of local times in the file (default: configured zone, else Asia/Shanghai)'}),
+    encoding: Flags.string({description: 'utf8 or gb18030/gbk (default: detected)'}),
+    map: Flags.string({description: 'JSON/YAML map file: {"fields": {field: column}, "timezone", "dateFormat"}'}),
+    format: Flags.string({options: ['csv', 'open311'], default: 'csv', description: 'input format'}),
+    rejects: Flags.string({description: 'CSV file for rejected rows (default: beside the store)'}),
+    'dry-run': Flags.boolean({description: 'parse and validate without writing'}),
+    'batch-size': Flags.integer({default: 1000, min: 1, max: 10000, hidden: true}),
+  }
+
+  async run(): Promise<ImportCommandResult> {
+    const positional = this.positional
+    if (positional.length === 0) throw new UsageError('no file given', 'pass one or more files, or - for stdin')
+    let encoding
+    try {
+      encoding = this.flags.encoding ? normaliseEncoding(this.flags.encoding) : undefined
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
+    const store = await this.store()
+    const actor = await this.actor()
+    const progress = progressLine()
+    const result = await importFiles(store, {
+      files: positional,
+      source: this.flags.source,
+      tz: this.flags.tz ?? this.tz,
+      format: this.flags.format as 'csv' | 'open311',
+      encoding,
+      mapFile,
+      rejectsPath: this.flags.rejects ?? this.defaultRejectsPath(),
+      dryRun: this.flags['dry-run'],
+      actor,
+      batchSize: this.flags['batch-size'],
+      now: () => this.now(),
+      signal: this.abort.signal,
+      onReject: (r) => {
+        progress.done()
+        this.note(this.t('import.reject', {file: r.file, line: r.line, reason: r.reason}))
+      },
+      onProgress: (p) => progress.update(p.file, p.rows),
+    })
+    progress.done()
+    for (const f of result.files) {
+      this.note(this.t('import.summary', {...f, file: f.file, rate: f.rowsPerSecond}))
+      if (f.read > 0 && f.inserted + f.updated === 0 && f.rejected === 0 && !result.dryRun) this.note(this.t('import.unchanged'))
+    }
+    if (result.dryRun) this.note(this.t('import.dryRun'))
+    if (result.rejectsFile) this.note(this.t('import.rejects', {path: result.rejectsFile}))
+    if (result.files.some((f) => f.rejected > 0)) process.exitCode = 1
+    if (result.interrupted) process.exitCode = 130
+    return result
+  }
+
+  private defaultRejectsPath(): string {
+    const location = this.storeLocation()
+    const dir = isPostgresUrl(location) ? join(this.config.dataDir, 'rejects') : join(dirname(location), 'rejects')
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-')
+    return join(dir, `import-${stamp}.csv`)
+  }
+}

@@ -1,0 +1,47 @@
+import {Flags} from '@oclif/core'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {renderCaseList} from '../src/cli/case-views.js'
+import {parseWhen} from '../src/cli/parse-when.js'
+import {CASE_STATUSES, type Case, type CaseStatus} from '../src/domain/case.js'
+
+export type ListResult = Case[]
+
+export default class List extends BoardCommand<typeof List> {
+  static override summary = 'List cases'
+  static override examples = [
+    '<%= config.bin %> list --status new --limit 20',
+    '<%= config.bin %> list --category 城乡建设 --since 2019-01-01 --json',
+    '<%= config.bin %> list --search 停水',
+  ]
+  static override flags = {
+    status: Flags.string({options: [...CASE_STATUSES], multiple: true, description: 'only these statuses'}),
+    category: Flags.string({description: 'only this category (分类)'}),
+    unit: Flags.string({description: 'only this unit (code or name)'}),
+    handler: Flags.string({description: 'only this handler (code or name)'}),
+    source: Flags.string({description: 'only this import source'}),
+    since: Flags.string({description: 'posted at or after (date or time, in the configured zone)'}),
+    until: Flags.string({description: 'posted before (date or time, in the configured zone)'}),
+    search: Flags.string({description: 'text in title or body, or an exact ref'}),
+    limit: Flags.integer({default: 50, min: 0, description: 'at most this many (0: all)'}),
+  }
+
+  async run(): Promise<ListResult> {
+    const f = this.flags
+    const store = await this.store()
+    const cases = await store.cases.list({
+      status: f.status as CaseStatus[] | undefined,
+      category: f.category,
+      unit: f.unit,
+      handler: f.handler,
+      source: f.source,
+      since: f.since ? parseWhen(f.since, this.tz, '--since') : undefined,
+      until: f.until ? parseWhen(f.until, this.tz, '--until') : undefined,
+      search: f.search,
+      limit: f.limit === 0 ? undefined : f.limit,
+    })
+    if (cases.length === 0) this.note(this.t('list.none'))
+    else this.out(renderCaseList(cases, {lang: this.lang, tz: this.tz, tty: this.tty, color: this.color}))
+    return cases
+  }
+}

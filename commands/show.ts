@@ -1,0 +1,19 @@
+import {Args} from '@oclif/core'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {renderCaseDetail} from '../src/cli/case-views.js'
+import {type CaseDetail, showCase} from '../src/services/show-case.js'
+
+export type ShowResult = CaseDetail
+
+export default class Show extends BoardCommand<typeof Show> {
+  static override summary = 'Show a case with its replies and full history'
+  static override examples = ['<%= config.bin %> show 42', '<%= config.bin %> show sample/2555 --json']
+  static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
+
+  async run(): Promise<ShowResult> {
+    const detail = await showCase(await this.store(), this.args.id)
+    this.out(renderCaseDetail(detail.case, detail.replies, detail.events, {lang: this.lang, tz: this.tz, tty: this.tty, color: this.color}))
+    return detail
+  }
+}

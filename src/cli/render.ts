@@ -1,0 +1,28 @@
+import Table from 'cli-table3'
+
+import {oneLine} from '../domain/sanitize.js'
+
+export interface Column<T> {
+  header: string
+  value: (row: T) => string | number | null | undefined
+  max?: number
+}
+
+/**
+ * A table on a terminal; tab-separated lines when piped, so `cut` and `awk` work on it.
+ * Every cell passes through oneLine(): citizen text cannot move the cursor or break rows.
+ */
+export function renderTable<T>(rows: T[], columns: Column<T>[], opts: {tty: boolean; color: boolean}): string {
+  const cells = rows.map((r) => columns.map((c) => oneLine(String(c.value(r) ?? ''), opts.tty ? c.max : undefined)))
+  if (!opts.tty) return [columns.map((c) => c.header), ...cells].map((line) => line.join('\t')).join('\n')
+  // cli-table3 colours headers itself and ignores NO_COLOR; an empty style turns that off.
+  const table = new Table({head: columns.map((c) => c.header), style: opts.color ? {head: ['cyan'], border: ['grey']} : {head: [], border: []}})
+  for (const row of cells) table.push(row)
+  return table.toString()
+}
+
+export function colorEnabled(stream: NodeJS.WriteStream): boolean {
+  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false
+  if (process.env.FORCE_COLOR) return true
+  return Boolean(stream.isTTY)
+}

@@ -1,0 +1,64 @@
+import {tzOffset} from '@date-fns/tz'
+
+// Exports mix `2019/4/5 9:03:01`, `2019-04-05 09:03:01`, ISO 8601 with an offset, bare dates and
+// Excel serial numbers. Local times are read in the import's zone and stored as UTC.
+
+const LOCAL = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?$/
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i
+const EXCEL = /^\d{4,6}(?:\.\d+)?$/
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
+
+export class DateParseError extends Error {
+  override name = 'DateParseError'
+}
+
+const offsetCache = new Map<string, number>()
+
+/** The zone's offset in minutes at a UTC instant, cached per zone and hour (offsets change on the hour). */
+function offsetAt(tz: string, utcMs: number): number {
+  const key = tz + Math.floor(utcMs / 3_600_000)
+  let off = offsetCache.get(key)
+  if (off === undefined) {
+    off = tzOffset(tz, new Date(utcMs))
+    if (offsetCache.size > 100_000) offsetCache.clear()
+    offsetCache.set(key, off)
+  }
+  return off
+}
+
+/** Wall-clock fields in tz → UTC milliseconds. Two passes settle the offset across a DST change. */
+export function localToUtc(tz: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms)
+  let utc = wall - offsetAt(tz, wall) * 60_000
+  utc = wall - offsetAt(tz, utc) * 60_000
+  return utc
+}
+
+export function parseTimestamp(raw: string, tz: string): string {
+  const s = raw.trim()
+  if (s === '') throw new DateParseError('empty date')
+  const m = LOCAL.exec(s)
+  if (m) {
+    const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number)
+    const ms = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) throw new DateParseError(`not a valid date: "${raw}"`)
+    const probe = new Date(Date.UTC(y, mo - 1, d))
+    if (probe.getUTCDate() !== d) throw new DateParseError(`not a valid date: "${raw}"`)
+    return new Date(localToUtc(tz, y, mo, d, h, mi, sec, ms)).toISOString()
+  }
+  if (ZONED.test(s)) {
+    const t = Date.parse(s)
+    if (Number.isNaN(t)) throw new DateParseError(`not a valid date: "${raw}"`)
+    return new Date(t).toISOString()
+  }
+  if (EXCEL.test(s)) {
+    // Excel serials count days from 1899-12-30 in local wall time; 25569 is 1970-01-01.
+    const serial = Number(s)
+    if (serial < 1 || serial > 2_958_465) throw new DateParseError(`not a valid date: "${raw}"`)
+    const wall = new Date(EXCEL_EPOCH_MS + Math.round(serial * 86_400_000))
+    return new Date(
+      localToUtc(tz, wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()),
+    ).toISOString()
+  }
+  throw new DateParseError(`not a recognised date: "${raw}"`)
+}

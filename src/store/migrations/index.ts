@@ -1,0 +1,5 @@
+import {core} from './001-core.js'
+import type {Migration} from './migration.js'
+
+// Append only; a capability adds its own file. Versions are never reused or edited.
+export const migrations: readonly Migration[] = [core]

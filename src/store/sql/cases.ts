@@ -1,0 +1,185 @@
+import type {Case, IncomingCase, Reply} from '../../domain/case.js'
+import {decideImport, type StoredForImport} from '../../domain/import-decision.js'
+import type {CaseFilter, CaseRepository, ImportOutcome} from '../cases.js'
+import {type Executor, type Param, placeholders} from './executor.js'
+import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
+
+export class SqlCases implements CaseRepository {
+  constructor(private readonly db: Executor) {}
+
+  async get(id: number): Promise<Case | undefined> {
+    const row = await this.db.get(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ?`, [id])
+    return row ? toCase(row) : undefined
+  }
+
+  async getByRef(source: string, ref: string): Promise<Case | undefined> {
+    const row = await this.db.get(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.source = ? AND c.ref = ?`, [source, ref])
+    return row ? toCase(row) : undefined
+  }
+
+  async list(filter: CaseFilter): Promise<Case[]> {
+    const {where, params} = this.where(filter)
+    const limit = filter.limit ?? -1
+    const rows = await this.db.all(
+      `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
+        (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
+      limit >= 0 ? [...params, limit, filter.offset ?? 0] : params,
+    )
+    return rows.map(toCase)
+  }
+
+  async count(filter: CaseFilter): Promise<number> {
+    const {where, params} = this.where(filter)
+    const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
+    return Number(row?.n ?? 0)
+  }
+
+  private where(f: CaseFilter): {where: string; params: Param[]} {
+    const clauses: string[] = []
+    const params: Param[] = []
+    if (f.ids) {
+      clauses.push(f.ids.length > 0 ? `c.id IN (${placeholders(f.ids.length)})` : '1 = 0')
+      params.push(...f.ids)
+    }
+    if (f.status && f.status.length > 0) {
+      clauses.push(`c.status IN (${placeholders(f.status.length)})`)
+      params.push(...f.status)
+    }
+    if (f.category) clauses.push('c.category = ?'), params.push(f.category)
+    if (f.source) clauses.push('c.source = ?'), params.push(f.source)
+    if (f.unit) clauses.push('(u.code = ? OR u.name = ?)'), params.push(f.unit, f.unit)
+    if (f.handler) clauses.push('(h.code = ? OR h.name = ?)'), params.push(f.handler, f.handler)
+    if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
+    if (f.until) clauses.push('c.posted_at < ?'), params.push(f.until)
+    if (f.search) {
+      const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
+      const op = this.db.dialect.ilike
+      clauses.push(`(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`)
+      params.push(like, like, f.search)
+    }
+    return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
+  }
+
+  async replies(caseId: number): Promise<Reply[]> {
+    const rows = await this.db.all('SELECT * FROM replies WHERE case_id = ? ORDER BY created_at, id', [caseId])
+    return rows.map(toReply)
+  }
+
+  async importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]> {
+    if (rows.length === 0) return []
+    const work = async (tx: Executor) => {
+      const stored = await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
+      const outcomes: ImportOutcome[] = []
+      for (const row of rows) {
+        const decision = decideImport(stored.get(row.ref), row)
+        switch (decision.kind) {
+          case 'insert': {
+            const id = opts.dryRun ? 0 : await this.insert(tx, row, opts)
+            outcomes.push({kind: 'inserted', id})
+            break
+          }
+          case 'update': {
+            if (!opts.dryRun) await this.update(tx, decision.id, row, decision, opts)
+            outcomes.push({kind: 'updated', id: decision.id, changed: Object.keys(decision.after)})
+            break
+          }
+          default:
+            outcomes.push({kind: decision.kind === 'unchanged' ? 'unchanged' : 'conflict', id: decision.id})
+        }
+      }
+      return outcomes
+    }
+    return opts.dryRun ? work(this.db) : this.db.transaction(work)
+  }
+
+  private async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
+    const rows = await tx.all<Record<string, unknown>>(
+      `SELECT c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.region, c.addressee, c.type, c.category,
+         c.likes, c.dislikes, c.resolved_at, r.body AS reply_body, r.sent_at AS reply_sent_at
+       FROM cases c LEFT JOIN replies r ON r.case_id = c.id AND r.channel = 'import'
+       WHERE c.source = ? AND c.ref IN (${placeholders(refs.length)})`,
+      [source, ...refs],
+    )
+    const map = new Map<string, StoredForImport>()
+    for (const r of rows) {
+      map.set(String(r.ref), {
+        id: Number(r.id),
+        title: String(r.title),
+        body: String(r.body),
+        author: r.author as string | null,
+        contact: r.contact as string | null,
+        postedAt: String(r.posted_at),
+        region: r.region as string | null,
+        addressee: r.addressee as string | null,
+        type: r.type as string | null,
+        category: r.category as string | null,
+        likes: Number(r.likes),
+        dislikes: Number(r.dislikes),
+        resolvedAt: (r.resolved_at as string | null) ?? null,
+        reply: r.reply_body === null || r.reply_body === undefined ? null : {body: String(r.reply_body), sentAt: r.reply_sent_at === null ? null : String(r.reply_sent_at)},
+      })
+    }
+    return map
+  }
+
+  private async insert(tx: Executor, row: IncomingCase, opts: {actor: string; now: Date}): Promise<number> {
+    const now = opts.now.toISOString()
+    const status = row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
+    const inserted = await tx.get<{id: number}>(
+      `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
+         likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
+        row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, status, row.reply?.sentAt ?? null,
+        row.resolvedAt, json(row.extra), now, now,
+      ],
+    )
+    const id = Number(inserted!.id)
+    if (row.reply) await this.insertImportedReply(tx, id, row.reply, opts)
+    await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
+      id, opts.actor, now, 'import.create', null, json({source: row.source, ref: row.ref, status}),
+    ])
+    return id
+  }
+
+  private async update(
+    tx: Executor,
+    id: number,
+    row: IncomingCase,
+    d: {before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean},
+    opts: {actor: string; now: Date},
+  ): Promise<void> {
+    const columns: Record<string, string> = {
+      title: 'title', body: 'body', author: 'author', contact: 'contact', postedAt: 'posted_at', region: 'region',
+      addressee: 'addressee', type: 'type', category: 'category', likes: 'likes', dislikes: 'dislikes', resolvedAt: 'resolved_at',
+    }
+    const sets: string[] = []
+    const params: Param[] = []
+    for (const [key, value] of Object.entries(d.after)) {
+      if (key === 'reply') continue
+      sets.push(`${columns[key]} = ?`)
+      params.push(value as Param)
+    }
+    if (d.reply && row.reply) {
+      await tx.run("DELETE FROM replies WHERE case_id = ? AND channel = 'import'", [id])
+      await this.insertImportedReply(tx, id, row.reply, opts)
+      // A reply arriving in an export moves a still-open case on; board's own states are kept otherwise.
+      sets.push("responded_at = ?", "status = CASE WHEN status IN ('new', 'triaged', 'assigned', 'reopened') THEN 'replied' ELSE status END")
+      params.push(row.reply.sentAt)
+    }
+    sets.push('version = version + 1', 'updated_at = ?')
+    params.push(opts.now.toISOString(), id)
+    await tx.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, params)
+    await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
+      id, opts.actor, opts.now.toISOString(), 'import.update', json(d.before), json(d.after),
+    ])
+  }
+
+  private async insertImportedReply(tx: Executor, caseId: number, reply: {body: string; sentAt: string | null}, opts: {actor: string; now: Date}) {
+    await tx.run(
+      "INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at) VALUES (?, ?, 'sent', ?, 'import', ?, ?)",
+      [caseId, reply.body, opts.actor, reply.sentAt, opts.now.toISOString()],
+    )
+  }
+}

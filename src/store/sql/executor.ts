@@ -1,0 +1,46 @@
+// The seam between board's SQL and a driver. Repositories in this folder speak to an Executor
+// and never import a driver; src/store/sqlite and src/store/postgres each provide one.
+// SQL here uses `?` placeholders; the PostgreSQL executor numbers them.
+
+export type Param = string | number | null
+export type Row = Record<string, unknown>
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres'
+  /** Row locks that let concurrent claimers skip each other's rows (FOR UPDATE SKIP LOCKED). */
+  readonly supportsSkipLocked: boolean
+  /** Case-insensitive substring match operator. */
+  readonly ilike: string
+  /** SQL expression for the year/month/… of an ISO timestamp column, as text. */
+  datePart(part: 'year' | 'quarter' | 'month' | 'day', column: string, tz: string): string
+  /** Days between two timestamp columns as a real number. */
+  daysBetween(from: string, to: string): string
+  /** A query with one parameter (the table name) that returns a row when the table exists. */
+  readonly tableExistsSql: string
+  /** Picks this backend's text of a migration. */
+  migrationSql(m: {sqlite: string; postgres: string}): string
+}
+
+export interface RunResult {
+  changes: number
+}
+
+export interface Executor {
+  readonly dialect: Dialect
+  all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>
+  get<T = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined>
+  run(sql: string, params?: readonly Param[]): Promise<RunResult>
+  /** Runs several statements without parameters (DDL). */
+  exec(sql: string): Promise<void>
+  /** Nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>
+  /** Holds a store-wide named lock for fn (migrations, notification runs). */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>
+  /** The database user when the backend has one (PostgreSQL), else null. */
+  currentUser(): Promise<string | null>
+  close(): Promise<void>
+}
+
+export function placeholders(n: number): string {
+  return Array.from({length: n}, () => '?').join(',')
+}

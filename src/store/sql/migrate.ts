@@ -1,0 +1,50 @@
+import {migrations as all} from '../migrations/index.js'
+import type {Migration} from '../migrations/migration.js'
+import type {Executor} from './executor.js'
+
+export interface MigrationStatus {
+  current: number
+  latest: number
+  applied: {version: number; name: string; appliedAt: string}[]
+  pending: {version: number; name: string}[]
+}
+
+const bookkeeping = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'
+
+export async function migrationStatus(db: Executor, migrations: readonly Migration[] = all): Promise<MigrationStatus> {
+  const exists = await tableExists(db, 'schema_migrations')
+  const applied = exists
+    ? await db.all<{version: number; name: string; appliedAt: string}>(
+        'SELECT version, name, applied_at AS "appliedAt" FROM schema_migrations ORDER BY version',
+      )
+    : []
+  const done = new Set(applied.map((m) => Number(m.version)))
+  return {
+    current: applied.length > 0 ? Math.max(...done) : 0,
+    latest: migrations.at(-1)?.version ?? 0,
+    applied,
+    pending: migrations.filter((m) => !done.has(m.version)).map(({version, name}) => ({version, name})),
+  }
+}
+
+/** Applies what is pending, each migration in its own transaction, under a store-wide lock. */
+export async function migrate(db: Executor, now: Date, migrations: readonly Migration[] = all): Promise<MigrationStatus> {
+  return db.withLock('migrate', async () => {
+    await db.exec(bookkeeping)
+    const status = await migrationStatus(db, migrations)
+    for (const p of status.pending) {
+      const m = migrations.find((x) => x.version === p.version)!
+      await db.transaction(async (tx) => {
+        // Re-checked inside the write transaction: another process may have applied it meanwhile.
+        if (await tx.get('SELECT 1 AS ok FROM schema_migrations WHERE version = ?', [m.version])) return
+        await tx.exec(db.dialect.migrationSql(m))
+        await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, now.toISOString()])
+      })
+    }
+    return migrationStatus(db, migrations)
+  })
+}
+
+async function tableExists(db: Executor, name: string): Promise<boolean> {
+  return (await db.get(db.dialect.tableExistsSql, [name])) !== undefined
+}

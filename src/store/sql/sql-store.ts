@@ -1,0 +1,52 @@
+import type {Store, StoreCheck} from '../store.js'
+import {SqlCases} from './cases.js'
+import {SqlEvents} from './events.js'
+import type {Executor} from './executor.js'
+import {migrate, migrationStatus} from './migrate.js'
+import {SqlSettings} from './settings.js'
+
+/** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
+export class SqlStore implements Store {
+  readonly cases: SqlCases
+  readonly events: SqlEvents
+  readonly settings: SqlSettings
+
+  constructor(
+    readonly backend: 'sqlite' | 'postgres',
+    readonly location: string,
+    protected readonly db: Executor,
+  ) {
+    this.cases = new SqlCases(db)
+    this.events = new SqlEvents(db)
+    this.settings = new SqlSettings(db)
+  }
+
+  /** A view of this store whose repositories run on tx; subclasses return their own type. */
+  protected bind(tx: Executor): Store {
+    return new SqlStore(this.backend, this.location, tx)
+  }
+
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(this.bind(tx)))
+  }
+
+  migrate(now: Date) {
+    return migrate(this.db, now)
+  }
+
+  migrationStatus() {
+    return migrationStatus(this.db)
+  }
+
+  async check(): Promise<StoreCheck[]> {
+    return []
+  }
+
+  currentUser() {
+    return this.db.currentUser()
+  }
+
+  close() {
+    return this.db.close()
+  }
+}

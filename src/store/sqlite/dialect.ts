@@ -1,0 +1,36 @@
+import type {Dialect} from '../sql/executor.js'
+
+// Stored timestamps are UTC ISO text; shifting by the zone's offset with SQLite's modifiers is only
+// right for zones without DST (Asia/Shanghai), so other zones get their offset from the caller.
+export function sqliteDialect(): Dialect {
+  return {
+    name: 'sqlite',
+    supportsSkipLocked: false,
+    ilike: 'LIKE',
+    datePart(part, column, tz) {
+      const local = `datetime(${column}, '${offsetModifier(tz)}')`
+      switch (part) {
+        case 'year':
+          return `strftime('%Y', ${local})`
+        case 'month':
+          return `strftime('%Y-%m', ${local})`
+        case 'day':
+          return `strftime('%Y-%m-%d', ${local})`
+        case 'quarter':
+          return `(strftime('%Y', ${local}) || '-Q' || ((CAST(strftime('%m', ${local}) AS INTEGER) + 2) / 3))`
+      }
+    },
+    daysBetween: (from, to) => `(julianday(${to}) - julianday(${from}))`,
+    tableExistsSql: "SELECT 1 AS ok FROM sqlite_master WHERE type = 'table' AND name = ?",
+    migrationSql: (m) => m.sqlite,
+  }
+}
+
+function offsetModifier(tz: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {timeZone: tz, timeZoneName: 'longOffset'}).formatToParts(new Date())
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
+  if (!m) return '+0 minutes'
+  const minutes = (Number(m[2]) * 60 + Number(m[3])) * (m[1] === '-' ? -1 : 1)
+  return `${minutes >= 0 ? '+' : ''}${minutes} minutes`
+}

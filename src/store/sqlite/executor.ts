@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3'
+import {mkdirSync} from 'node:fs'
+import {dirname} from 'node:path'
+
+import {StoreUnreachableError} from '../../errors.js'
+import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
+import {sqliteDialect} from './dialect.js'
+
+// better-sqlite3 is synchronous; wrapping it in promises keeps one Executor contract for both
+// backends. A transaction cannot interleave with other work because nothing else awaits in between.
+export class SqliteExecutor implements Executor {
+  readonly dialect = sqliteDialect()
+  private readonly statements = new Map<string, Database.Statement>()
+  private depth = 0
+
+  constructor(private readonly db: Database.Database) {}
+
+  static open(path: string, opts: {readonly?: boolean} = {}): SqliteExecutor {
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), {recursive: true})
+      const db = new Database(path, {readonly: opts.readonly ?? false})
+      db.pragma('journal_mode = WAL')
+      db.pragma('busy_timeout = 5000')
+      db.pragma('foreign_keys = ON')
+      db.pragma('synchronous = NORMAL')
+      return new SqliteExecutor(db)
+    } catch (error) {
+      throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error)
+    }
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql)
+    if (!st) {
+      st = this.db.prepare(sql)
+      this.statements.set(sql, st)
+    }
+    return st
+  }
+
+  async all<T = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    return this.prepare(sql).all(...params) as T[]
+  }
+
+  async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    return this.prepare(sql).get(...params) as T | undefined
+  }
+
+  async run(sql: string, params: readonly Param[] = []): Promise<RunResult> {
+    const r = this.prepare(sql).run(...params)
+    return {changes: r.changes}
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.db.exec(sql)
+  }
+
+  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    if (this.depth > 0) return fn(this)
+    // IMMEDIATE takes the write lock up front, so two processes never both read-then-write.
+    this.db.exec('BEGIN IMMEDIATE')
+    this.depth++
+    try {
+      const result = await fn(this)
+      this.db.exec('COMMIT')
+      return result
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    } finally {
+      this.depth--
+    }
+  }
+
+  async withLock<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    // SQLite has one writer at a time; each step that must be exclusive runs in BEGIN IMMEDIATE.
+    return fn()
+  }
+
+  async currentUser(): Promise<string | null> {
+    return null
+  }
+
+  /** For sqlite-only maintenance (integrity check, backup). */
+  raw(): Database.Database {
+    return this.db
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

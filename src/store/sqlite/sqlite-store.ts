@@ -1,0 +1,28 @@
+import type {Store, StoreCheck} from '../store.js'
+import type {Executor} from '../sql/executor.js'
+import {SqlStore} from '../sql/sql-store.js'
+import {SqliteExecutor} from './executor.js'
+
+export class SqliteStore extends SqlStore {
+  constructor(location: string, private readonly sqlite: SqliteExecutor) {
+    super('sqlite', location, sqlite)
+  }
+
+  static open(path: string): SqliteStore {
+    return new SqliteStore(path, SqliteExecutor.open(path))
+  }
+
+  protected override bind(tx: Executor): Store {
+    return new SqlStore('sqlite', this.location, tx)
+  }
+
+  override async check(): Promise<StoreCheck[]> {
+    const rows = this.sqlite.raw().pragma('quick_check') as {quick_check: string}[]
+    const fk = this.sqlite.raw().pragma('foreign_key_check') as unknown[]
+    const ok = rows.length === 1 && rows[0].quick_check === 'ok'
+    return [
+      {name: 'integrity', ok, detail: ok ? 'quick_check ok' : rows.map((r) => r.quick_check).join('; ')},
+      {name: 'foreign keys', ok: fk.length === 0, detail: fk.length === 0 ? 'no dangling references' : `${fk.length} dangling references`},
+    ]
+  }
+}

@@ -1,0 +1,32 @@
+import type {CaseRepository} from './cases.js'
+import type {EventRepository} from './events.js'
+import type {SettingsRepository} from './settings.js'
+import type {MigrationStatus} from './sql/migrate.js'
+
+export interface StoreCheck {
+  name: string
+  ok: boolean
+  detail: string
+}
+
+/**
+ * Everything board keeps. Commands and services see only this; which backend sits behind it is
+ * decided once, by openStore().
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres'
+  /** Where the store is, safe to print (no password). */
+  readonly location: string
+  readonly cases: CaseRepository
+  readonly events: EventRepository
+  readonly settings: SettingsRepository
+  /** Runs fn with repositories bound to one transaction. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
+  migrate(now: Date): Promise<MigrationStatus>
+  migrationStatus(): Promise<MigrationStatus>
+  /** Backend health: integrity, reachability; doctor prints these. */
+  check(): Promise<StoreCheck[]>
+  /** The database user acting, when the backend knows one (PostgreSQL). */
+  currentUser(): Promise<string | null>
+  close(): Promise<void>
+}
