@@ -31,4 +31,44 @@ export interface CaseRepository {
    * change; refs must be distinct within a batch. With dryRun nothing is written.
    */
   importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]>
+  /**
+   * Changes a case and appends one audit event (before/after of the changed fields) in one
+   * transaction; bumps version. Throws NotFoundError, or ConflictError when expectedVersion is stale.
+   * Returns the case as stored afterwards.
+   */
+  change(id: number, patch: CasePatch, opts: ChangeOpts): Promise<Case>
+}
+
+/** Columns board itself changes on a case (import changes the citizen's fields). */
+export interface CasePatch {
+  title?: string
+  body?: string
+  type?: string | null
+  category?: string | null
+  region?: string | null
+  collective?: boolean
+  utility?: boolean
+  safety?: boolean
+  urgent?: boolean
+  priority?: number
+  supervised?: boolean
+  status?: string
+  unitId?: number | null
+  handlerId?: number | null
+  respondDueAt?: string | null
+  resolveDueAt?: string | null
+  respondedAt?: string | null
+  resolvedAt?: string | null
+  mergedInto?: number | null
+}
+
+export interface ChangeOpts {
+  actor: string
+  now: Date
+  /** The audit action, e.g. "triage", "assign", "transfer". */
+  action: string
+  /** The version the caller read; a different stored version is a ConflictError. */
+  expectedVersion?: number
+  /** Extra facts for the event (a reason, a note); stored under "note" in after. */
+  note?: Record<string, unknown>
 }

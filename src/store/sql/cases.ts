@@ -1,6 +1,7 @@
 import type {Case, IncomingCase, Reply} from '../../domain/case.js'
 import {decideImport, type StoredForImport} from '../../domain/import-decision.js'
-import type {CaseFilter, CaseRepository, ImportOutcome} from '../cases.js'
+import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOutcome} from '../cases.js'
+import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
 
@@ -63,6 +64,47 @@ export class SqlCases implements CaseRepository {
   async replies(caseId: number): Promise<Reply[]> {
     const rows = await this.db.all('SELECT * FROM replies WHERE case_id = ? ORDER BY created_at, id', [caseId])
     return rows.map(toReply)
+  }
+
+  async change(id: number, patch: CasePatch, opts: ChangeOpts): Promise<Case> {
+    return this.db.transaction(async (tx) => {
+      const repo = new SqlCases(tx)
+      const current = await repo.get(id)
+      if (!current) throw new NotFoundError(`no case ${id}`)
+      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
+        throw new ConflictError(
+          `case ${id} was changed by someone else (version ${current.version}, you read ${opts.expectedVersion})`,
+          {suggestion: `run board show ${id} and try again`},
+        )
+      }
+      const before: Record<string, unknown> = {}
+      const after: Record<string, unknown> = {}
+      const sets: string[] = []
+      const params: Param[] = []
+      for (const [key, value] of Object.entries(patch) as [keyof CasePatch, unknown][]) {
+        if (value === undefined) continue
+        const column = PATCH_COLUMNS[key]
+        const old = readPatchField(current, key)
+        if (old === value) continue
+        before[key] = old
+        after[key] = value
+        sets.push(`${column} = ?`)
+        params.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as Param))
+      }
+      if (sets.length === 0 && !opts.note) return current
+      // The version guard is also in the UPDATE, so a writer between our read and write still loses.
+      const guard = await tx.run(`UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`, [
+        ...params,
+        opts.now.toISOString(),
+        id,
+        current.version,
+      ])
+      if (guard.changes !== 1) throw new ConflictError(`case ${id} was changed by someone else`, {suggestion: `run board show ${id} and try again`})
+      await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
+        id, opts.actor, opts.now.toISOString(), opts.action, json(before), json(opts.note ? {...after, note: opts.note} : after),
+      ])
+      return (await repo.get(id))!
+    })
   }
 
   async importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]> {
@@ -182,4 +224,16 @@ export class SqlCases implements CaseRepository {
       [caseId, reply.body, opts.actor, reply.sentAt, opts.now.toISOString()],
     )
   }
+}
+
+const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
+  title: 'title', body: 'body', type: 'type', category: 'category', region: 'region', collective: 'collective',
+  utility: 'utility', safety: 'safety', urgent: 'urgent', priority: 'priority', supervised: 'supervised', status: 'status',
+  unitId: 'unit_id', handlerId: 'handler_id', respondDueAt: 'respond_due_at', resolveDueAt: 'resolve_due_at',
+  respondedAt: 'responded_at', resolvedAt: 'resolved_at', mergedInto: 'merged_into',
+}
+
+function readPatchField(c: Case, key: keyof CasePatch): unknown {
+  if (key === 'collective' || key === 'utility' || key === 'safety' || key === 'urgent') return c.flags[key]
+  return c[key]
 }

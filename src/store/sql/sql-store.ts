@@ -4,12 +4,15 @@ import {SqlEvents} from './events.js'
 import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
 import {SqlSettings} from './settings.js'
+import {SqlHandlers, SqlUnits} from './units.js'
 
 /** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
 export class SqlStore implements Store {
   readonly cases: SqlCases
   readonly events: SqlEvents
   readonly settings: SqlSettings
+  readonly units: SqlUnits
+  readonly handlers: SqlHandlers
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -19,6 +22,8 @@ export class SqlStore implements Store {
     this.cases = new SqlCases(db)
     this.events = new SqlEvents(db)
     this.settings = new SqlSettings(db)
+    this.units = new SqlUnits(db)
+    this.handlers = new SqlHandlers(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */
