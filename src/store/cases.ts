@@ -37,6 +37,15 @@ export interface CaseRepository {
    * Returns the case as stored afterwards.
    */
   change(id: number, patch: CasePatch, opts: ChangeOpts): Promise<Case>
+  /**
+   * Atomically leases up to `limit` unclaimed (or lease-expired) cases matching filter, oldest
+   * first, to `worker` until now + leaseSeconds. Two concurrent claimers never get the same case
+   * (SKIP LOCKED on PostgreSQL; the single writer lock on SQLite). A worker's own live leases are
+   * returned first, so a clerk resumes where they left off.
+   */
+  claim(filter: CaseFilter, opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<Case[]>
+  /** Ends a lease (after a decision, a skip or quit); only the holder's lease is released. */
+  release(id: number, worker: string): Promise<void>
 }
 
 /** Columns board itself changes on a case (import changes the citizen's fields). */

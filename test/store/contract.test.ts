@@ -93,3 +93,30 @@ describe.each(backendList)('Store contract on $name', (backend) => {
     expect(await store.cases.list({search: 'zz%'})).toEqual([])
   })
 })
+
+describe.each(backendList)('claims on $name', (backend) => {
+  let store: Store
+  beforeAll(async () => {
+    store = await freshStore(backend)
+    await store.cases.importBatch(Array.from({length: 20}, (_, i) => incoming(String(i), {postedAt: new Date(Date.UTC(2024, 0, 1 + i)).toISOString()})), actor)
+  })
+  afterAll(async () => {
+    await store?.close()
+    await backend.cleanup()
+  })
+
+  it('two workers never get the same case; a worker gets its own lease back first; expired leases are free', async () => {
+    const a = await store.cases.claim({status: ['new']}, {worker: 'a', now, leaseSeconds: 60, limit: 5})
+    const b = await store.cases.claim({status: ['new']}, {worker: 'b', now, leaseSeconds: 60, limit: 5})
+    expect(a.map((c) => c.ref)).toEqual(['0', '1', '2', '3', '4'])
+    expect(b.map((c) => c.ref)).toEqual(['5', '6', '7', '8', '9'])
+    const again = await store.cases.claim({status: ['new']}, {worker: 'a', now, leaseSeconds: 60, limit: 1})
+    expect(again[0].ref).toBe('0')
+    const later = new Date(now.getTime() + 61_000)
+    const c = await store.cases.claim({status: ['new']}, {worker: 'c', now: later, leaseSeconds: 60, limit: 3})
+    expect(c.map((x) => x.ref)).toEqual(['0', '1', '2'])
+    await store.cases.release(c[0].id, 'b')
+    const d = await store.cases.claim({status: ['new']}, {worker: 'd', now: later, leaseSeconds: 60, limit: 1})
+    expect(d[0].ref).not.toBe('0')
+  })
+})

@@ -107,6 +107,30 @@ export class SqlCases implements CaseRepository {
     })
   }
 
+  async claim(filter: CaseFilter, opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<Case[]> {
+    const now = opts.now.toISOString()
+    const until = new Date(opts.now.getTime() + opts.leaseSeconds * 1000).toISOString()
+    return this.db.transaction(async (tx) => {
+      const {where, params} = this.where(filter)
+      const free = `(c.claimed_by IS NULL OR c.claim_expires_at < ? OR c.claimed_by = ?)`
+      const lock = tx.dialect.supportsSkipLocked ? ' FOR UPDATE OF c SKIP LOCKED' : ''
+      const rows = await tx.all<{id: number}>(
+        `SELECT c.id FROM ${CASE_FROM} ${where ? where + ' AND' : 'WHERE'} ${free}
+         ORDER BY CASE WHEN c.claimed_by = ? THEN 0 ELSE 1 END, c.posted_at, c.id LIMIT ?${lock}`,
+        [...params, now, opts.worker, opts.worker, opts.limit],
+      )
+      const ids = rows.map((r) => Number(r.id))
+      if (ids.length === 0) return []
+      await tx.run(`UPDATE cases SET claimed_by = ?, claim_expires_at = ? WHERE id IN (${placeholders(ids.length)})`, [opts.worker, until, ...ids])
+      const claimed = await new SqlCases(tx).list({ids})
+      return ids.map((id) => claimed.find((c) => c.id === id)!)
+    })
+  }
+
+  async release(id: number, worker: string): Promise<void> {
+    await this.db.run('UPDATE cases SET claimed_by = NULL, claim_expires_at = NULL WHERE id = ? AND claimed_by = ?', [id, worker])
+  }
+
   async importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]> {
     if (rows.length === 0) return []
     const work = async (tx: Executor) => {

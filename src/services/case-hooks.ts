@@ -1,0 +1,11 @@
+import type {Case} from '../domain/case.js'
+import type {Store} from '../store/store.js'
+
+/**
+ * Called by every service after it changes what a deadline depends on (triage, assign, transfer,
+ * recategorise, wait/resume, reopen, reply sent, close). The SLA capability recomputes the case's
+ * deadlines here, so callers need not know the SLA rules.
+ */
+export async function afterCaseChange(_store: Store, _c: Case, _ctx: {action: string; actor: string; now: Date}): Promise<void> {
+  // Filled in by the SLA capability.
+}
