@@ -44,10 +44,8 @@ export interface CaseFlags {
   urgent: boolean
 }
 
-export interface Case {
-  id: number
-  source: string
-  ref: string
+/** What the citizen wrote, as the export gives it. */
+export interface CitizenMessage {
   title: string
   body: string
   author: string | null
@@ -57,6 +55,12 @@ export interface Case {
   addressee: string | null
   type: CaseType | null
   category: string | null
+}
+
+export interface Case extends CitizenMessage {
+  id: number
+  source: string
+  ref: string
   flags: CaseFlags
   priority: number
   supervised: boolean
@@ -78,18 +82,10 @@ export interface Case {
 }
 
 /** What an import row carries; everything else a case has is board's own state. */
-export interface IncomingCase {
+export interface IncomingCase extends CitizenMessage {
   source: string
   ref: string
-  title: string
-  body: string
-  author: string | null
-  contact: string | null
-  postedAt: string
-  region: string | null
-  addressee: string | null
-  type: CaseType | null
-  category: string | null
+  /** null: the file has no such column, so the stored value stays. */
   likes: number | null
   dislikes: number | null
   reply: {body: string; sentAt: string | null} | null

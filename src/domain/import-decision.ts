@@ -1,17 +1,9 @@
-import type {IncomingCase} from './case.js'
+import type {CitizenMessage, IncomingCase} from './case.js'
 
 /** What the store already holds for a (source, ref), as far as an import can change it. */
-export interface StoredForImport {
+export interface StoredForImport extends Omit<CitizenMessage, 'type'> {
   id: number
-  title: string
-  body: string
-  author: string | null
-  contact: string | null
-  postedAt: string
-  region: string | null
-  addressee: string | null
   type: string | null
-  category: string | null
   likes: number
   dislikes: number
   resolvedAt: string | null
