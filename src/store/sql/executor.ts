@@ -15,6 +15,8 @@ export interface Dialect {
   datePart(part: 'year' | 'quarter' | 'month' | 'day', column: string, tz: string): string
   /** Days between two timestamp columns as a real number. */
   daysBetween(from: string, to: string): string
+  /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
+  percentile(expr: string, fraction: number): string
   /** A query with one parameter (the table name) that returns a row when the table exists. */
   readonly tableExistsSql: string
   /** Picks this backend's text of a migration. */

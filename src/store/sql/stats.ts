@@ -1,0 +1,117 @@
+import type {DurationAggregate, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
+import type {Executor, Param, Row} from './executor.js'
+
+// One GROUP BY over cases for every metric, so a store of millions of cases is read once.
+// Percentiles use the database's own percentile_cont (dialect.percentile).
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+
+// Reopened: an explicit reopen, a change that set status reopened (import events never do), or an
+// unsatisfied rating (which reopens a case by the rules of the platform).
+const REOPENED = `(c.status = 'reopened'
+  OR c.id IN (SELECT case_id FROM events WHERE case_id IS NOT NULL AND action NOT IN ('import.create', 'import.update')
+              AND (action = 'reopen' OR after LIKE '%"status":"reopened"%'))
+  OR c.id IN (SELECT case_id FROM ratings WHERE satisfied = 0))`
+
+// The latest rating of each rated case.
+const LAST_RATING = `(SELECT r.case_id, r.satisfied FROM ratings r
+  WHERE r.id IN (SELECT max(id) FROM ratings GROUP BY case_id))`
+
+export class SqlStats implements StatsRepository {
+  constructor(private readonly db: Executor) {}
+
+  private dimension(d: StatsDimension, tz: string): string {
+    switch (d) {
+      case 'year':
+      case 'quarter':
+      case 'month':
+        return this.db.dialect.datePart(d, 'c.posted_at', tz)
+      case 'unit':
+        return 'u.name'
+      case 'handler':
+        return 'h.name'
+      default:
+        return `c.${d}`
+    }
+  }
+
+  private where(f: StatsFilter): {where: string; params: Param[]} {
+    const clauses: string[] = []
+    const params: Param[] = []
+    if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
+    if (f.until) clauses.push('c.posted_at < ?'), params.push(f.until)
+    if (f.category) clauses.push('c.category = ?'), params.push(f.category)
+    if (f.unit) clauses.push('(u.code = ? OR u.name = ?)'), params.push(f.unit, f.unit)
+    return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
+  }
+
+  async aggregate(q: StatsQuery): Promise<StatsAggregate[]> {
+    const d = this.db.dialect
+    const keys = q.by.map((dim, i) => `${this.dimension(dim, q.tz)} AS k${i}`)
+    const respond = d.daysBetween('c.posted_at', 'c.responded_at')
+    const resolve = d.daysBetween('c.posted_at', 'c.resolved_at')
+    const duration = (name: string, expr: string) =>
+      `count(${expr}) AS ${name}_n, avg(${expr}) AS ${name}_mean, ${d.percentile(expr, 0.5)} AS ${name}_median, ${d.percentile(expr, 0.9)} AS ${name}_p90`
+    const needsUnit = q.by.includes('unit') || Boolean(q.filter.unit)
+    const from =
+      'cases c' +
+      (needsUnit ? ' LEFT JOIN units u ON u.id = c.unit_id' : '') +
+      (q.by.includes('handler') ? ' LEFT JOIN handlers h ON h.id = c.handler_id' : '') +
+      ` LEFT JOIN ${LAST_RATING} rt ON rt.case_id = c.id`
+    const {where, params} = this.where(q.filter)
+    const groupBy = keys.length > 0 ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}` : ''
+    const sql = `SELECT ${[...keys, ''].join(', ')}
+      count(*) AS n,
+      sum(CASE WHEN c.responded_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
+      sum(CASE WHEN c.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+      sum(CASE WHEN c.type = 'suggestion' THEN 1 ELSE 0 END) AS suggestions,
+      count(rt.case_id) AS rated,
+      sum(CASE WHEN rt.satisfied = 1 THEN 1 ELSE 0 END) AS satisfied,
+      sum(CASE WHEN ${REOPENED} THEN 1 ELSE 0 END) AS reopened,
+      ${duration('respond', respond)},
+      ${duration('resolve', resolve)},
+      sum(CASE WHEN c.respond_due_at IS NOT NULL AND (c.responded_at IS NOT NULL OR c.respond_due_at < ?) THEN 1 ELSE 0 END) AS respond_due,
+      sum(CASE WHEN c.responded_at <= c.respond_due_at THEN 1 ELSE 0 END) AS respond_on_time,
+      sum(CASE WHEN c.resolve_due_at IS NOT NULL AND (c.resolved_at IS NOT NULL OR c.resolve_due_at < ?) THEN 1 ELSE 0 END) AS resolve_due,
+      sum(CASE WHEN c.resolved_at <= c.resolve_due_at THEN 1 ELSE 0 END) AS resolve_on_time
+      FROM ${from} ${where} ${groupBy}`
+    const rows = await this.db.all(sql, [q.now, q.now, ...params])
+    // Without --by an empty store still has one (all-zero) group from the database; drop it.
+    return rows.filter((r) => num(r.n) > 0).map((r) => this.toAggregate(r, q.by))
+  }
+
+  private toAggregate(r: Row, by: StatsDimension[]): StatsAggregate {
+    const key: StatsAggregate['key'] = {}
+    by.forEach((dim, i) => (key[dim] = r[`k${i}`] === null || r[`k${i}`] === undefined ? null : String(r[`k${i}`])))
+    const duration = (name: string): DurationAggregate => ({
+      n: num(r[`${name}_n`]),
+      mean: numOrNull(r[`${name}_mean`]),
+      median: numOrNull(r[`${name}_median`]),
+      p90: numOrNull(r[`${name}_p90`]),
+    })
+    return {
+      key,
+      count: num(r.n),
+      replied: num(r.replied),
+      resolved: num(r.resolved),
+      suggestions: num(r.suggestions),
+      rated: num(r.rated),
+      satisfied: num(r.satisfied),
+      reopened: num(r.reopened),
+      respondDays: duration('respond'),
+      resolveDays: duration('resolve'),
+      respondDue: num(r.respond_due),
+      respondOnTime: num(r.respond_on_time),
+      resolveDue: num(r.resolve_due),
+      resolveOnTime: num(r.resolve_on_time),
+    }
+  }
+
+  async topTitles(filter: StatsFilter, limit: number): Promise<TopicCandidate[]> {
+    const {where, params} = this.where(filter)
+    const from = 'cases c' + (filter.unit ? ' LEFT JOIN units u ON u.id = c.unit_id' : '')
+    const rows = await this.db.all(`SELECT c.id, c.title, c.likes FROM ${from} ${where} ORDER BY c.likes DESC, c.id LIMIT ?`, [...params, limit])
+    return rows.map((r) => ({id: Number(r.id), title: String(r.title ?? ''), likes: num(r.likes)}))
+  }
+}
