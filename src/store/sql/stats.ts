@@ -7,12 +7,12 @@ import type {Executor, Param, Row} from './executor.js'
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
-// Reopened: an explicit reopen, a change that set status reopened (import events never do), or an
-// unsatisfied rating (which reopens a case by the rules of the platform).
-const REOPENED = `(c.status = 'reopened'
-  OR c.id IN (SELECT case_id FROM events WHERE case_id IS NOT NULL AND action NOT IN ('import.create', 'import.update')
-              AND (action = 'reopen' OR after LIKE '%"status":"reopened"%'))
-  OR c.id IN (SELECT case_id FROM ratings WHERE satisfied = 0))`
+// Reopened: the status now, an explicit reopen, a change that set status reopened (import events
+// never do), or an unsatisfied rating (which reopens a case by the platform's rules).
+const REOPENED_IDS = `SELECT id FROM cases WHERE status = 'reopened'
+  UNION SELECT case_id FROM events WHERE case_id IS NOT NULL AND action NOT IN ('import.create', 'import.update')
+    AND (action = 'reopen' OR after LIKE '%"status":"reopened"%')
+  UNION SELECT case_id FROM ratings WHERE satisfied = 0`
 
 // The latest rating of each rated case.
 const LAST_RATING = `(SELECT r.case_id, r.satisfied FROM ratings r
@@ -46,39 +46,59 @@ export class SqlStats implements StatsRepository {
     return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
   }
 
+  private parts(q: StatsQuery) {
+    const keys = q.by.map((dim, i) => `${this.dimension(dim, q.tz)} AS k${i}`)
+    const joins =
+      (q.by.includes('unit') || q.filter.unit ? ' LEFT JOIN units u ON u.id = c.unit_id' : '') +
+      (q.by.includes('handler') ? ' LEFT JOIN handlers h ON h.id = c.handler_id' : '')
+    const ordinals = keys.map((_, i) => i + 1).join(', ')
+    const groupBy = keys.length > 0 ? `GROUP BY ${ordinals}` : ''
+    return {select: keys.map((k) => k + ', ').join(''), joins, groupBy, ordinals, ...this.where(q.filter)}
+  }
+
   async aggregate(q: StatsQuery): Promise<StatsAggregate[]> {
     const d = this.db.dialect
-    const keys = q.by.map((dim, i) => `${this.dimension(dim, q.tz)} AS k${i}`)
+    const p = this.parts(q)
     const respond = d.daysBetween('c.posted_at', 'c.responded_at')
     const resolve = d.daysBetween('c.posted_at', 'c.resolved_at')
     const duration = (name: string, expr: string) =>
       `count(${expr}) AS ${name}_n, avg(${expr}) AS ${name}_mean, ${d.percentile(expr, 0.5)} AS ${name}_median, ${d.percentile(expr, 0.9)} AS ${name}_p90`
-    const needsUnit = q.by.includes('unit') || Boolean(q.filter.unit)
-    const from =
-      'cases c' +
-      (needsUnit ? ' LEFT JOIN units u ON u.id = c.unit_id' : '') +
-      (q.by.includes('handler') ? ' LEFT JOIN handlers h ON h.id = c.handler_id' : '') +
-      ` LEFT JOIN ${LAST_RATING} rt ON rt.case_id = c.id`
-    const {where, params} = this.where(q.filter)
-    const groupBy = keys.length > 0 ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}` : ''
-    const sql = `SELECT ${[...keys, ''].join(', ')}
+    const main = await this.db.all(
+      `SELECT ${p.select}
       count(*) AS n,
       sum(CASE WHEN c.responded_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
       sum(CASE WHEN c.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
       sum(CASE WHEN c.type = 'suggestion' THEN 1 ELSE 0 END) AS suggestions,
-      count(rt.case_id) AS rated,
-      sum(CASE WHEN rt.satisfied = 1 THEN 1 ELSE 0 END) AS satisfied,
-      sum(CASE WHEN ${REOPENED} THEN 1 ELSE 0 END) AS reopened,
       ${duration('respond', respond)},
       ${duration('resolve', resolve)},
       sum(CASE WHEN c.respond_due_at IS NOT NULL AND (c.responded_at IS NOT NULL OR c.respond_due_at < ?) THEN 1 ELSE 0 END) AS respond_due,
       sum(CASE WHEN c.responded_at <= c.respond_due_at THEN 1 ELSE 0 END) AS respond_on_time,
       sum(CASE WHEN c.resolve_due_at IS NOT NULL AND (c.resolved_at IS NOT NULL OR c.resolve_due_at < ?) THEN 1 ELSE 0 END) AS resolve_due,
       sum(CASE WHEN c.resolved_at <= c.resolve_due_at THEN 1 ELSE 0 END) AS resolve_on_time
-      FROM ${from} ${where} ${groupBy}`
-    const rows = await this.db.all(sql, [q.now, q.now, ...params])
+      FROM cases c${p.joins} ${p.where} ${p.groupBy}${p.ordinals ? ' ORDER BY ' + p.ordinals : ''}`,
+      [q.now, q.now, ...p.params],
+    )
+    // Ratings and reopenings concern few cases: counted by separate queries driven from those
+    // tables, so the scan over every case stays a plain one (joining them there doubled its time).
+    const where = (extra: string) => (p.where ? `${p.where} AND ${extra}` : `WHERE ${extra}`)
+    const rated = await this.db.all(
+      `SELECT ${p.select} count(*) AS rated, sum(rt.satisfied) AS satisfied
+       FROM ${LAST_RATING} rt JOIN cases c ON c.id = rt.case_id${p.joins} ${p.where} ${p.groupBy}`,
+      p.params,
+    )
+    const reopened = await this.db.all(
+      `SELECT ${p.select} count(*) AS reopened FROM cases c${p.joins} ${where(`c.id IN (${REOPENED_IDS})`)} ${p.groupBy}`,
+      p.params,
+    )
+    const tuple = (r: Row) => JSON.stringify(q.by.map((_, i) => r[`k${i}`] ?? null))
+    const side = new Map<string, Row>()
+    for (const r of [...rated, ...reopened]) side.set(tuple(r), {...side.get(tuple(r)), ...r})
     // Without --by an empty store still has one (all-zero) group from the database; drop it.
-    return rows.filter((r) => num(r.n) > 0).map((r) => this.toAggregate(r, q.by))
+    return main.filter((r) => num(r.n) > 0).map((r) => this.toAggregate({...r, ...this.sideOnly(side.get(tuple(r)))}, q.by))
+  }
+
+  private sideOnly(r: Row | undefined): Row {
+    return {rated: r?.rated ?? 0, satisfied: r?.satisfied ?? 0, reopened: r?.reopened ?? 0}
   }
 
   private toAggregate(r: Row, by: StatsDimension[]): StatsAggregate {
