@@ -46,6 +46,7 @@ describe.each(backendList)('board report renders in headless Chromium ($name)', 
     expect(html).not.toContain(HOSTILE)
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/i)
 
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set BOARD_CHROMIUM)`)
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
