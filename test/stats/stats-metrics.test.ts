@@ -46,6 +46,7 @@ describe.each(backendList)('stats metrics on hand-made cases ($name)', (backend)
     store = await openStore(location, {now: NOW})
     await store.units.upsert({code: 'JT', name: '市交通局'}, opts)
     await store.units.upsert({code: 'ZJ', name: '市住建局'}, opts)
+    await store.handlers.upsert({code: 'wang', name: '王芳', unitCode: 'JT'}, opts)
     await store.cases.importBatch(
       [
         incoming('1', '2024-01-01T00:00:00.000Z', 'suggestion'),
@@ -60,7 +61,8 @@ describe.each(backendList)('stats metrics on hand-made cases ($name)', (backend)
     const zj = (await store.units.find('ZJ'))!.id
     const change = (ref: string, patch: Parameters<Store['cases']['change']>[1]) => id(ref).then((i) => store.cases.change(i, patch, {...opts, action: 'test'}))
     // 1: replied after 1 day (due in 2: on time), resolved after 3 (due in 2: late)
-    await change('1', {unitId: jt, respondDueAt: '2024-01-03T00:00:00.000Z', respondedAt: '2024-01-02T00:00:00.000Z', resolveDueAt: '2024-01-03T00:00:00.000Z', resolvedAt: '2024-01-04T00:00:00.000Z', status: 'closed'})
+    const wang = (await store.handlers.find('wang'))!.id
+    await change('1', {handlerId: wang, unitId: jt, respondDueAt: '2024-01-03T00:00:00.000Z', respondedAt: '2024-01-02T00:00:00.000Z', resolveDueAt: '2024-01-03T00:00:00.000Z', resolvedAt: '2024-01-04T00:00:00.000Z', status: 'closed'})
     // 2: replied after 4 days (due in 2: late), then reopened
     await change('2', {unitId: jt, respondDueAt: '2024-01-04T00:00:00.000Z', respondedAt: '2024-01-06T00:00:00.000Z', status: 'replied'})
     await change('2', {status: 'reopened'})
@@ -103,6 +105,11 @@ describe.each(backendList)('stats metrics on hand-made cases ($name)', (backend)
     const byType = await computeStats(store, {by: ['type'], filter: {unit: 'JT'}, tz: 'Asia/Shanghai', now: NOW})
     expect(byType.rows.map((x) => [x.key.type, x.count])).toEqual([['complaint', 1], ['suggestion', 1]])
     expect((await computeStats(store, {by: [], filter: {category: '环境保护'}, tz: 'Asia/Shanghai', now: NOW})).rows).toEqual([])
+    const byHandler = await computeStats(store, {by: ['unit', 'handler'], filter: {}, tz: 'Asia/Shanghai', now: NOW})
+    const keyed = byHandler.rows.map((x) => [x.key.unit, x.key.handler, x.count])
+    expect(keyed).toContainEqual(['市交通局', '王芳', 1])
+    expect(keyed).toContainEqual(['市交通局', null, 1])
+    expect(byHandler.rows.reduce((n, x) => n + x.count, 0)).toBe(4)
     await expect(computeStats(store, {by: [], filter: {}, tz: 'Mars/Olympus', now: NOW})).rejects.toThrow(/time zone/)
   })
 })
