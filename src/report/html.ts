@@ -1,3 +1,4 @@
+import {formatTime} from '../cli/time-format.js'
 import type {ReportData} from '../services/report.js'
 import {escapeHtml as e, scriptJson} from './escape.js'
 import {categoryLabel, fmtDays, fmtPct, NO_UNIT, SUMMARY_ROWS, title} from './labels.js'
@@ -60,7 +61,7 @@ export function renderHtml(d: ReportData, chartJs: string): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(title(d))}</title><style>${CSS}</style></head><body>
 <h1>${e(title(d))}</h1>
-<p class="note">生成时间 ${e(d.generatedAt)}（时区 ${e(d.tz)}）。办理天数为自然日（自留言至首次答复 / 办结）。</p>
+<p class="note">生成时间 ${e(formatTime(d.generatedAt, d.tz))}（时区 ${e(d.tz)}）。办理天数为自然日（自留言至首次答复 / 办结）。</p>
 <section><h2>概览</h2>${table(summaryHead, SUMMARY_ROWS.map((r) => [r.label, ...d.summary.map(r.value)]), numeric)}</section>
 <section><h2>${d.year} 年各月留言量（按分类）</h2>${chart('chart-monthly', '各月留言量')}
 ${table(['分类', ...d.monthly.months.map((m) => `${Number(m)}月`)], d.monthly.series.map((s) => [categoryLabel(s.category), ...s.counts]), [false, ...d.monthly.months.map(() => true)])}</section>

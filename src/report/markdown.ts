@@ -1,4 +1,5 @@
 import {oneLine} from '../domain/sanitize.js'
+import {formatTime} from '../cli/time-format.js'
 import type {ReportData} from '../services/report.js'
 import {escapeHtml} from './escape.js'
 import {categoryLabel, fmtDays, fmtPct, NO_UNIT, SUMMARY_ROWS, title} from './labels.js'
@@ -20,7 +21,7 @@ export function renderMarkdown(d: ReportData): string {
   return [
     `# ${title(d)}`,
     '',
-    `生成时间 ${d.generatedAt}（时区 ${d.tz}）。办理天数为自然日（自留言至首次答复 / 办结）。`,
+    `生成时间 ${formatTime(d.generatedAt, d.tz)}（时区 ${d.tz}）。办理天数为自然日（自留言至首次答复 / 办结）。`,
     '',
     '## 概览',
     '',
