@@ -19,6 +19,9 @@ export function postgresDialect(): Dialect {
       }
     },
     daysBetween: (from, to) => `(EXTRACT(EPOCH FROM (${to} - ${from})) / 86400.0)`,
+    dayNumber: (column) => `(EXTRACT(EPOCH FROM ${column})::double precision / 86400)`,
+    subqueryFence: 'OFFSET 0',
+    percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
     tableExistsSql: 'SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
     migrationSql: (m) => m.postgres,
   }

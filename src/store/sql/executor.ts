@@ -15,6 +15,15 @@ export interface Dialect {
   datePart(part: 'year' | 'quarter' | 'month' | 'day', column: string, tz: string): string
   /** Days between two timestamp columns as a real number. */
   daysBetween(from: string, to: string): string
+  /** A timestamp column as a day number (a real; differences are days). */
+  dayNumber(column: string): string
+  /**
+   * Ends a subquery so the planner keeps it separate: its computed columns are evaluated once per
+   * row instead of being copied into every aggregate that uses them.
+   */
+  readonly subqueryFence: string
+  /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
+  percentile(expr: string, fraction: number): string
   /** A query with one parameter (the table name) that returns a row when the table exists. */
   readonly tableExistsSql: string
   /** Picks this backend's text of a migration. */

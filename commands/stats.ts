@@ -1,0 +1,66 @@
+import {Flags} from '@oclif/core'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {parseWhen} from '../src/cli/parse-when.js'
+import {dimensionName, keyLabel, METRIC_IDS, METRICS, renderStatsTable, statsCsv} from '../src/cli/stats-view.js'
+import {barChart, sparkline} from '../src/cli/terminal-chart.js'
+import {parseDimensions} from '../src/domain/stats.js'
+import {UsageError} from '../src/errors.js'
+import {computeStats, type StatsResult as Result} from '../src/services/stats.js'
+import {STATS_DIMENSIONS} from '../src/store/stats.js'
+
+export type StatsResult = Result
+
+export default class Stats extends BoardCommand<typeof Stats> {
+  static override summary = 'Statistics: counts, shares, handling days, satisfaction, on-time rates'
+  static override description =
+    'Aggregated in the store (SQL). Handling days are calendar days from posting to the first reply and to resolution.'
+  static override examples = [
+    '<%= config.bin %> stats --by year',
+    '<%= config.bin %> stats --by year,category --since 2019-01-01 --csv > stats.csv',
+    '<%= config.bin %> stats --by month --chart --metric respond-mean',
+  ]
+  static override flags = {
+    by: Flags.string({description: `group by, comma-separated: ${STATS_DIMENSIONS.join(', ')}`}),
+    since: Flags.string({description: 'posted at or after (date or time, in the configured zone)'}),
+    until: Flags.string({description: 'posted before (date or time, in the configured zone)'}),
+    unit: Flags.string({description: 'only this unit (code or name)'}),
+    category: Flags.string({description: 'only this category (分类)'}),
+    csv: Flags.boolean({description: 'CSV on stdout (ratios 0–1, days as decimals)', exclusive: ['chart']}),
+    chart: Flags.boolean({description: 'bars in the terminal for one --by dimension'}),
+    metric: Flags.string({options: METRIC_IDS, default: 'count', description: 'what --chart draws'}),
+  }
+
+  async run(): Promise<StatsResult> {
+    const f = this.flags
+    const by = parseDimensions(f.by, STATS_DIMENSIONS)
+    if (typeof by === 'string') throw new UsageError(`--by: unknown dimension "${by}"`, `use any of ${STATS_DIMENSIONS.join(', ')}`)
+    if (f.chart && by.length !== 1) throw new UsageError('--chart draws one dimension', 'pass exactly one, e.g. --by year')
+    const result = await computeStats(await this.store(), {
+      by,
+      tz: this.tz,
+      now: this.now(),
+      filter: {
+        since: f.since ? parseWhen(f.since, this.tz, '--since') : undefined,
+        until: f.until ? parseWhen(f.until, this.tz, '--until') : undefined,
+        unit: f.unit,
+        category: f.category,
+      },
+    })
+    if (result.rows.length === 0) this.note(this.t('list.none'))
+    else if (f.csv) this.out(statsCsv(result))
+    else if (f.chart) this.out(this.chart(result, f.metric))
+    else this.out(renderStatsTable(result, {lang: this.lang, tty: this.tty, color: this.color}))
+    return result
+  }
+
+  private chart(result: StatsResult, metricId: string): string {
+    const metric = METRICS.find((m) => m.id === metricId)!
+    const dim = result.by[0]
+    const items = result.rows.map((r) => ({label: keyLabel(dim, r.key[dim], this.lang), value: metric.value(r), display: metric.format(metric.value(r))}))
+    const title = `${dimensionName(dim, this.lang)} · ${metric[this.lang]}`
+    const timeLike = dim === 'year' || dim === 'quarter' || dim === 'month'
+    const spark = timeLike && items.length > 1 ? `\n${sparkline(items.map((i) => i.value))}` : ''
+    return `${title}\n${barChart(items, {color: this.color})}${spark}`
+  }
+}

@@ -1,0 +1,87 @@
+import {stringify} from 'csv-stringify/sync'
+
+import {CASE_STATUS_ZH, CASE_TYPE_ZH, type CaseStatus, type CaseType} from '../domain/case.js'
+import {neutraliseFormula} from '../domain/sanitize.js'
+import {days, percent, type StatsRow} from '../domain/stats.js'
+import type {StatsResult} from '../services/stats.js'
+import type {StatsDimension} from '../store/stats.js'
+import type {Lang} from './i18n.js'
+import {type Column, renderTable} from './render.js'
+
+// How `board stats` shows its rows: one metric list drives the table, the CSV and the chart.
+
+export interface Metric {
+  id: string
+  en: string
+  zh: string
+  value: (r: StatsRow) => number | null
+  format: (v: number | null) => string
+}
+
+const count = (v: number | null) => (v === null ? '–' : String(v))
+const pct = (v: number | null) => percent(v)
+const day = (v: number | null) => days(v)
+
+export const METRICS: Metric[] = [
+  {id: 'count', en: 'Count', zh: '数量', value: (r) => r.count, format: count},
+  {id: 'share', en: 'Share', zh: '占比', value: (r) => r.share, format: pct},
+  {id: 'replied', en: 'Replied', zh: '答复率', value: (r) => r.repliedShare, format: pct},
+  {id: 'respond-mean', en: 'Reply days mean', zh: '答复天数均值', value: (r) => r.respondDays.mean, format: day},
+  {id: 'respond-median', en: 'median', zh: '中位数', value: (r) => r.respondDays.median, format: day},
+  {id: 'respond-p90', en: 'p90', zh: 'P90', value: (r) => r.respondDays.p90, format: day},
+  {id: 'resolve-mean', en: 'Resolve days mean', zh: '办结天数均值', value: (r) => r.resolveDays.mean, format: day},
+  {id: 'resolve-median', en: 'median', zh: '中位数', value: (r) => r.resolveDays.median, format: day},
+  {id: 'resolve-p90', en: 'p90', zh: 'P90', value: (r) => r.resolveDays.p90, format: day},
+  {id: 'satisfied', en: 'Satisfied', zh: '满意率', value: (r) => r.satisfiedShare, format: pct},
+  {id: 'reopen', en: 'Reopened', zh: '重办率', value: (r) => r.reopenRate, format: pct},
+  {id: 'suggestion', en: 'Suggestions', zh: '建言占比', value: (r) => r.suggestionShare, format: pct},
+  {id: 'respond-on-time', en: 'Replied on time', zh: '按时答复率', value: (r) => r.onTime.respond, format: pct},
+  {id: 'resolve-on-time', en: 'Resolved on time', zh: '按时办结率', value: (r) => r.onTime.resolve, format: pct},
+]
+
+export const METRIC_IDS = METRICS.map((m) => m.id)
+
+const DIMENSION_NAMES: Record<StatsDimension, {en: string; zh: string}> = {
+  year: {en: 'Year', zh: '年份'},
+  quarter: {en: 'Quarter', zh: '季度'},
+  month: {en: 'Month', zh: '月份'},
+  category: {en: 'Category', zh: '分类'},
+  type: {en: 'Type', zh: '类型'},
+  region: {en: 'Region', zh: '地区'},
+  unit: {en: 'Unit', zh: '单位'},
+  handler: {en: 'Handler', zh: '办理人'},
+  status: {en: 'Status', zh: '状态'},
+}
+
+export function dimensionName(d: StatsDimension, lang: Lang): string {
+  return DIMENSION_NAMES[d][lang]
+}
+
+/** A group's value for one dimension as people read it (Chinese type and status names in zh). */
+export function keyLabel(d: StatsDimension, v: string | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined || v === '') return lang === 'zh' ? '（未填）' : '(none)'
+  if (lang === 'zh' && d === 'type') return CASE_TYPE_ZH[v as CaseType] ?? v
+  if (lang === 'zh' && d === 'status') return CASE_STATUS_ZH[v as CaseStatus] ?? v
+  return v
+}
+
+export function renderStatsTable(result: StatsResult, opts: {lang: Lang; tty: boolean; color: boolean}): string {
+  const columns: Column<StatsRow>[] = [
+    ...result.by.map((d) => ({header: dimensionName(d, opts.lang), value: (r: StatsRow) => keyLabel(d, r.key[d], opts.lang), max: 20})),
+    ...METRICS.map((m) => ({header: m[opts.lang], value: (r: StatsRow) => m.format(m.value(r))})),
+  ]
+  return renderTable(result.rows, columns, opts)
+}
+
+/** Raw numbers (ratios 0–1, days with decimals) for spreadsheets; text cells cannot run as formulas. */
+export function statsCsv(result: StatsResult): string {
+  const header = [...result.by, ...METRICS.map((m) => m.id.replace(/-/g, '_'))]
+  const rows = result.rows.map((r) => [
+    ...result.by.map((d) => neutraliseFormula(r.key[d] ?? '')),
+    ...METRICS.map((m) => {
+      const v = m.value(r)
+      return v === null ? '' : String(Number.isInteger(v) ? v : Number(v.toFixed(6)))
+    }),
+  ])
+  return stringify([header, ...rows])
+}
