@@ -63,10 +63,8 @@ export function computeDeadlines(c: CaseFacts, history: ClockHistory, policy: Sl
 
 function stageDeadline(target: Target, h: ClockHistory, mode: TransferMode, cal: WorkingCalendar, now: Date, warnings: string[]): StageDeadline {
   const t = (s: string) => Date.parse(s)
-  let from = t(h.start)
-  if (h.reopenedAt && t(h.reopenedAt) > from) from = t(h.reopenedAt)
+  const from = clockFromOf(h, mode)
   const transfers = h.transfers.filter((x) => t(x.at) >= from)
-  if (mode === 'restart' && transfers.length > 0) from = t(transfers[transfers.length - 1].at)
   const gaps: Interval[] = h.pauses.map((p) => ({from: t(p.from), to: p.to ? t(p.to) : now.getTime()}))
   // `remaining`: the receiving unit gets what was left; the handover itself does not count.
   if (mode === 'remaining') for (const x of transfers) gaps.push({from: t(x.at), to: x.acceptedAt ? t(x.acceptedAt) : now.getTime()})
@@ -88,6 +86,15 @@ function stageDeadline(target: Target, h: ClockHistory, mode: TransferMode, cal:
     }
   }
   return {target, dueAt: new Date(due).toISOString(), clockFrom: new Date(from).toISOString(), pausedMs, skipped}
+}
+
+/** Where the current cycle's time counts from: the start, the last reopen, or (restart) the last transfer. */
+export function clockFromOf(h: ClockHistory, mode: TransferMode): number {
+  let from = Date.parse(h.start)
+  if (h.reopenedAt && Date.parse(h.reopenedAt) > from) from = Date.parse(h.reopenedAt)
+  const last = h.transfers.filter((x) => Date.parse(x.at) >= from).at(-1)
+  if (mode === 'restart' && last) from = Date.parse(last.at)
+  return from
 }
 
 function merge(intervals: Interval[]): Interval[] {
