@@ -36,7 +36,11 @@ export function createSender(settings: ChannelSettings, tz: string, timeoutMs = 
         })
       }
       const {subject, text} = reminderText(r, tz)
-      await mailer.sendMail({from: settings.smtp.from, to: channel.to, subject, text})
+      // Headers let mail rules (and tests) sort reminders without parsing the Chinese text.
+      await mailer.sendMail({
+        from: settings.smtp.from, to: channel.to, subject, text,
+        headers: {'X-Board-Case': String(r.caseId), 'X-Board-Stage': r.stage, 'X-Board-Step': r.step},
+      })
     },
     close() {
       mailer?.close()
