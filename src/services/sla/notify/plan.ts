@@ -26,7 +26,9 @@ export async function planReminders(store: Store, sla: SlaContext, now: Date): P
     const clock = await store.sla.getClock(row.caseId)
     const rule = clock?.ruleIndex === null || clock?.ruleIndex === undefined ? undefined : sla.policy.rules[clock.ruleIndex]
     const from = clock ? new Date(clockFromOf(clock.history, rule?.transfer ?? 'keep')).toISOString() : row.dueAt
-    const steps = dueSteps(from, row.dueAt, ladderOf(rule), now)
+    // Without a clock (deadline set by hand or import) the time allowed is unknown: no fractions or escalation.
+    const ladder = clock ? ladderOf(rule) : {...ladderOf(rule), at: [1], escalateAt: 0}
+    const steps = dueSteps(from, row.dueAt, ladder, now)
     if (steps.length === 0) continue
     const channels = channelsFor(sla.channels, row.unitCode, row.unit)
     const supervisor = row.unitCode ? (units.get(row.unitCode)?.supervisor ?? null) : null
