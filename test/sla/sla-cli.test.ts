@@ -107,7 +107,7 @@ describe.each(backendList)('SLA commands on $name', (backend) => {
     expect(board(['overdue', '--at', at, '--fail-if-any'], {store}).status).toBe(3)
     const early = board(['overdue', '--at', '2019-09-27 10:00', '--fail-if-any'], {store})
     expect([early.status, early.stdout]).toEqual([0, ''])
-    const soon = JSON.parse(board(['overdue', '--at', '2019-09-30 12:00', '--within', '1d', '--json'], {store}).stdout)
+    const soon = JSON.parse(board(['overdue', '--at', '2019-09-29 12:00', '--within', '1d', '--json'], {store}).stdout)
     expect(soon.groups[0].items).toMatchObject([{caseId: ids.A, stage: 'respond'}])
     expect(soon.groups[0].items[0].lateMs).toBeLessThan(0)
     expect(board(['overdue', '--within', 'soon'], {store}).status).toBe(2)
