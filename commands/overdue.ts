@@ -3,9 +3,9 @@ import {stringify} from 'csv-stringify/sync'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {parseWhen} from '../src/cli/parse-when.js'
-import {renderTable} from '../src/cli/render.js'
+import {type Column, renderTable} from '../src/cli/render.js'
 import {formatTime} from '../src/cli/time-format.js'
-import {formatSpan, parseSpan} from '../src/domain/sla/overdue.js'
+import {formatSpan, type OverdueItem, parseSpan} from '../src/domain/sla/overdue.js'
 import {neutraliseFormula, oneLine} from '../src/domain/sanitize.js'
 import {ExitCode, UsageError} from '../src/errors.js'
 import {listOverdue, type OverdueResult} from '../src/services/sla/overdue.js'
@@ -52,18 +52,18 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
       ]))
     } else if (!this.json) {
       if (rows.length === 0) this.note('nothing overdue')
-      for (const g of r.groups) {
-        if (this.tty) this.out(`\n${oneLine(g.unit ?? '(no unit)')}: ${g.items.length}`)
-        this.out(renderTable(g.items, [
-          {header: 'case', value: (i) => i.caseId},
-          {header: 'title', value: (i) => i.title, max: 40},
-          {header: 'unit', value: (i) => i.unit},
-          {header: 'handler', value: (i) => i.handler},
-          {header: 'stage', value: (i) => i.stage},
-          {header: 'deadline', value: (i) => formatTime(i.dueAt, this.tz)},
-          {header: 'late by', value: (i) => (i.lateMs >= 0 ? formatSpan(i.lateMs) : `due in ${formatSpan(-i.lateMs)}`)},
-        ], {tty: this.tty, color: this.color}))
-      }
+      const columns: Column<OverdueItem>[] = [
+        {header: 'case', value: (i) => i.caseId},
+        {header: 'title', value: (i) => i.title, max: 40},
+        {header: 'unit', value: (i) => i.unit},
+        {header: 'handler', value: (i) => i.handler},
+        {header: 'stage', value: (i) => i.stage},
+        {header: 'deadline', value: (i) => formatTime(i.dueAt, this.tz)},
+        {header: 'late by', value: (i) => (i.lateMs >= 0 ? formatSpan(i.lateMs) : `due in ${formatSpan(-i.lateMs)}`)},
+      ]
+      // A table per unit for people; one table (unit column, same order) for pipes.
+      if (this.tty) for (const g of r.groups) this.out(`\n${oneLine(g.unit ?? '(no unit)')}: ${g.items.length}\n` + renderTable(g.items, columns, {tty: true, color: this.color}))
+      else if (rows.length > 0) this.out(renderTable(rows, columns, {tty: false, color: false}))
     }
     if (f['fail-if-any'] && r.count > 0) process.exitCode = ExitCode.conditionMet
     return r
@@ -83,7 +83,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
       this.note(`recorded ${r.planned} new reminder(s); sent ${r.sent.length}; failed ${r.failed.length}`)
     }
     for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
-    if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} case(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
+    if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
     if (r.failed.length > 0) {
       this.note(`${r.failed.length} reminder(s) failed to send; later runs retry them`)
       process.exitCode = ExitCode.failure

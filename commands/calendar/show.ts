@@ -17,7 +17,7 @@ export default class CalendarShow extends BoardCommand<typeof CalendarShow> {
     const r = await showCalendarYear(await this.store(), Number(this.args.year), this.tz)
     if (!r.covered) this.note(`no State Council schedule for ${r.year}: Monday–Friday assumed (board calendar import FILE)`)
     this.note(`${r.year}: ${r.workingDays} working days`)
-    this.out(
+    if (r.exceptions.length > 0) this.out(
       renderTable(r.exceptions, [
         {header: 'date', value: (d) => d.date},
         {header: 'kind', value: (d) => (d.kind === 'makeup' ? 'make-up workday' : d.kind)},

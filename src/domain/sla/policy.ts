@@ -5,6 +5,11 @@ import type {TargetUnit} from './working-time.js'
 // The SLA policy as teams write it in YAML (setting `sla.policy`): ordered rules, first match wins.
 
 export const FLAG_NAMES = ['collective', 'utility', 'safety', 'urgent'] as const
+/**
+ * What a transfer does to the clock: `keep` the deadline; `restart` the full time from the
+ * transfer; `remaining`: the receiving unit gets what was left, the clock stopped from the
+ * transfer until that unit assigns the case (the handover does not count).
+ */
 export type TransferMode = 'keep' | 'restart' | 'remaining'
 
 export interface Target {
@@ -51,7 +56,7 @@ export const DEFAULT_POLICY: SlaPolicy = {
     {name: 'urgent collective', match: {flags: ['urgent', 'collective']}, respond: '1h', resolve: '2h', transfer: 'keep'},
     {name: 'utilities', match: {flags: ['utility']}, respond: '4h', resolve: '24h', transfer: 'keep'},
     {name: 'utilities by keyword', match: {keywords: ['停水', '停电', '断水', '断电', '停气', '燃气', '供暖', '暖气']}, respond: '4h', resolve: '24h', transfer: 'keep'},
-    {name: 'default', respond: '1 working day', resolve: '15 working days', transfer: 'remaining'},
+    {name: 'default', respond: '1 working day', resolve: '15 working days', transfer: 'keep'},
   ],
 }
 

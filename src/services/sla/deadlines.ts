@@ -1,5 +1,5 @@
 import type {Case} from '../../domain/case.js'
-import {computeDeadlines, type Deadlines} from '../../domain/sla/clock.js'
+import {type ClockHistory, computeDeadlines, type Deadlines} from '../../domain/sla/clock.js'
 import {evolveHistory} from '../../domain/sla/history.js'
 import type {Store} from '../../store/store.js'
 import {loadSlaContext, type SlaContext} from './context.js'
@@ -21,7 +21,7 @@ export async function updateDeadlines(
   store: Store,
   c: Case,
   ctx: {action: string; actor: string; now: Date; sla?: SlaContext; dryRun?: boolean},
-): Promise<{change: DeadlineChange; deadlines: Deadlines}> {
+): Promise<{change: DeadlineChange; deadlines: Deadlines; history: ClockHistory}> {
   const sla = ctx.sla ?? (await loadSlaContext(store))
   const stored = await store.sla.getClock(c.id)
   const history = evolveHistory(stored?.history, c, ctx.action, ctx.now)
@@ -47,7 +47,7 @@ export async function updateDeadlines(
       }
     })
   }
-  return {change, deadlines: d}
+  return {change, deadlines: d, history}
 }
 
 const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b))

@@ -24,8 +24,7 @@ export interface SlaExplanation {
 export async function explainSla(store: Store, key: string, opts: {now: Date; tz?: string}): Promise<SlaExplanation> {
   const c = await findCase(store, key)
   const sla = await loadSlaContext(store, opts.tz)
-  const {deadlines: d} = await updateDeadlines(store, c, {action: 'explain', actor: 'explain', now: opts.now, sla, dryRun: true})
-  const history = (await store.sla.getClock(c.id))?.history ?? {start: c.postedAt, pauses: [], transfers: [], reopenedAt: null}
+  const {deadlines: d, history} = await updateDeadlines(store, c, {action: 'explain', actor: 'explain', now: opts.now, sla, dryRun: true})
   return {
     id: c.id,
     title: c.title,
