@@ -30,7 +30,8 @@ export default class SlaExplain extends BoardCommand<typeof SlaExplain> {
       if (s.skipped.length > 0) lines.push(`  skipped: ${s.skipped.map((d) => `${d.date.slice(5)}${d.kind === 'holiday' ? ` ${d.name ?? 'holiday'}` : ''}`).join(', ')}`)
     }
     const stale = (a: string | null, b: string | undefined) => (a ? Date.parse(a) : null) !== (b ? Date.parse(b) : null)
-    if (stale(e.stored.respondDueAt, e.respond?.dueAt) || stale(e.stored.resolveDueAt, e.resolve?.dueAt)) {
+    const running = ['new', 'triaged', 'assigned', 'reopened', 'waiting'].includes(e.status)
+    if (running && (stale(e.stored.respondDueAt, e.respond?.dueAt) || stale(e.stored.resolveDueAt, e.resolve?.dueAt))) {
       lines.push(`stored deadlines differ (respond ${t(e.stored.respondDueAt) || '-'}, resolve ${t(e.stored.resolveDueAt) || '-'}): run board sla recompute`)
     }
     this.out(lines.join('\n'))

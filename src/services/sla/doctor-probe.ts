@@ -11,6 +11,7 @@ registerProbe(async ({store, now}) => {
   const last = lastCoveredYear(calendar)
   const horizon = localDate(addWorkingDays(calendar, now.getTime(), 30), calendar.tz)
   const ok = last !== null && Number(horizon.slice(0, 4)) <= last
+  const failed = await store.sla.failures()
   return [
     {
       area: 'sla',
@@ -18,6 +19,13 @@ registerProbe(async ({store, now}) => {
       ok,
       detail: ok ? `State Council schedule loaded to ${last}` : `calendar ends with ${last ?? 'no year'}; deadlines up to ${horizon} count Monday–Friday for uncovered days`,
       fix: ok ? undefined : `board calendar import ${Number(horizon.slice(0, 4))}.json (holiday-cn format), then board sla recompute`,
+    },
+    {
+      area: 'sla',
+      name: 'reminder outbox',
+      ok: failed.length === 0,
+      detail: failed.length === 0 ? 'no failed reminders' : `${failed.length} reminder(s) failing, last error: ${failed.at(-1)!.lastError}`,
+      fix: failed.length === 0 ? undefined : 'check notify.channels and the channel; board overdue --notify retries them',
     },
   ]
 })
