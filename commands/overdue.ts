@@ -51,15 +51,15 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
         ...rows.map((i) => [i.caseId, cell(i.title), cell(i.unit), cell(i.handler), i.stage, i.dueAt, Math.round(i.lateMs / 60_000)]),
       ]))
     } else if (!this.json) {
-      if (rows.length === 0) this.note('nothing overdue')
+      if (rows.length === 0) this.note(this.t('overdue.none'))
       const columns: Column<OverdueItem>[] = [
-        {header: 'case', value: (i) => i.caseId},
-        {header: 'title', value: (i) => i.title, max: 40},
-        {header: 'unit', value: (i) => i.unit},
-        {header: 'handler', value: (i) => i.handler},
-        {header: 'stage', value: (i) => i.stage},
-        {header: 'deadline', value: (i) => formatTime(i.dueAt, this.tz)},
-        {header: 'late by', value: (i) => (i.lateMs >= 0 ? formatSpan(i.lateMs) : `due in ${formatSpan(-i.lateMs)}`)},
+        {header: this.t('col.id'), value: (i) => i.caseId},
+        {header: this.t('col.title'), value: (i) => i.title, max: 40},
+        {header: this.t('col.unit'), value: (i) => i.unit},
+        {header: this.t('col.handler'), value: (i) => i.handler},
+        {header: this.t('col.stage'), value: (i) => this.t(`sla.${i.stage}`)},
+        {header: this.t('col.deadline'), value: (i) => formatTime(i.dueAt, this.tz)},
+        {header: this.t('col.lateBy'), value: (i) => (i.lateMs >= 0 ? formatSpan(i.lateMs) : this.t('sla.dueIn', {span: formatSpan(-i.lateMs)}))},
       ]
       // A table per unit for people; one table (unit column, same order) for pipes.
       if (this.tty) for (const g of r.groups) this.out(`\n${oneLine(g.unit ?? '(no unit)')}: ${g.items.length}\n` + renderTable(g.items, columns, {tty: true, color: this.color}))
