@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {formatTime} from '../../src/cli/time-format.js'
 import {formatTarget} from '../../src/domain/sla/policy.js'
-import {formatSpan} from '../../src/domain/sla/overdue.js'
+import {formatSpan, RUNNING_STATUSES} from '../../src/domain/sla/overdue.js'
 import {oneLine} from '../../src/domain/sanitize.js'
 import {explainSla, type SlaExplanation} from '../../src/services/sla/explain.js'
 
@@ -30,7 +30,7 @@ export default class SlaExplain extends BoardCommand<typeof SlaExplain> {
       if (s.skipped.length > 0) lines.push(`  skipped: ${s.skipped.map((d) => `${d.date.slice(5)}${d.kind === 'holiday' ? ` ${d.name ?? 'holiday'}` : ''}`).join(', ')}`)
     }
     const stale = (a: string | null, b: string | undefined) => (a ? Date.parse(a) : null) !== (b ? Date.parse(b) : null)
-    const running = ['new', 'triaged', 'assigned', 'reopened', 'waiting'].includes(e.status)
+    const running = [...RUNNING_STATUSES, 'waiting'].includes(e.status as never)
     if (running && (stale(e.stored.respondDueAt, e.respond?.dueAt) || stale(e.stored.resolveDueAt, e.resolve?.dueAt))) {
       lines.push(`stored deadlines differ (respond ${t(e.stored.respondDueAt) || '-'}, resolve ${t(e.stored.resolveDueAt) || '-'}): run board sla recompute`)
     }

@@ -109,18 +109,18 @@ describe.each(backendList)('overdue --notify on $name', (backend) => {
   })
 
   it('two --notify runs at once send nothing twice', async () => {
-    const hook = await webhookServer({delayMs: 20})
+    const hook = await webhookServer({delayMs: 10})
     try {
       const location = await backend.location()
-      const ids = await prepare(location, {cases: 40, webhook: hook.url})
+      const ids = await prepare(location, {cases: 150, webhook: hook.url}) // three claim batches each
       const run = () => boardAsync(['overdue', '--notify', '--json'], {store: location, env: {BOARD_NOW: hours(11)}})
       const [a, b] = await Promise.all([run(), run()])
       expect([a.status, b.status]).toEqual([0, 0])
       const keys = hook.received.map((x) => `${x.caseId}:${x.step}`)
-      expect(keys.length).toBe(40)
+      expect(keys.length).toBe(150)
       expect(new Set(keys)).toEqual(new Set(ids.map((i) => `${i}:due`)))
       const sent = JSON.parse(a.stdout).sent.length + JSON.parse(b.stdout).sent.length
-      expect(sent).toBe(40)
+      expect(sent).toBe(150)
     } finally {
       await hook.stop()
     }

@@ -1,5 +1,8 @@
 // Which deadlines are breached (or about to be) as of a moment; pure, for `board overdue`.
 
+/** Statuses in which a deadline runs ('waiting' is paused; replied and closed are answered). */
+export const RUNNING_STATUSES = ['new', 'triaged', 'assigned', 'reopened'] as const
+
 export interface DeadlineRow {
   caseId: number
   title: string

@@ -1,5 +1,5 @@
 import type {Store} from '../../store/store.js'
-import {OPEN_STATUSES} from '../../store/sql/sla.js'
+import {RUNNING_STATUSES} from '../../domain/sla/overdue.js'
 import {loadSlaContext} from './context.js'
 import {type DeadlineChange, updateDeadlines} from './deadlines.js'
 
@@ -20,7 +20,7 @@ export async function recomputeAll(store: Store, opts: {actor: string; now: Date
   const warnings = new Set<string>()
   for (let offset = 0; ; offset += BATCH) {
     if (opts.signal?.aborted) break
-    const cases = await store.cases.list({status: [...OPEN_STATUSES, 'waiting'] as never, limit: BATCH, offset})
+    const cases = await store.cases.list({status: [...RUNNING_STATUSES, 'waiting'], limit: BATCH, offset})
     for (const c of cases) {
       result.checked++
       try {

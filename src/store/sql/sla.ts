@@ -1,12 +1,11 @@
 import type {HolidayYear} from '../../domain/sla/calendar.js'
-import type {DeadlineRow} from '../../domain/sla/overdue.js'
+import {type DeadlineRow, RUNNING_STATUSES} from '../../domain/sla/overdue.js'
 import type {OutboxEntry, OutboxRow, SlaRepository, StoredClock} from '../sla.js'
 import {SqlEvents} from './events.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {parseJson} from './rows.js'
 
-/** Statuses in which a deadline still runs ('waiting' is paused; replied/closed are answered). */
-export const OPEN_STATUSES = ['new', 'triaged', 'assigned', 'reopened']
+const OPEN_STATUSES: readonly string[] = RUNNING_STATUSES
 
 export class SqlSla implements SlaRepository {
   constructor(private readonly db: Executor) {}
