@@ -42,6 +42,13 @@ const messages: Messages = {
   'show.body': {en: 'Message', zh: '留言详情'},
   'show.replies': {en: 'Replies', zh: '答复'},
   'show.history': {en: 'History', zh: '办理记录'},
+  'col.stage': {en: 'Stage', zh: '环节'},
+  'col.deadline': {en: 'Deadline', zh: '时限'},
+  'col.lateBy': {en: 'Late by', zh: '超期'},
+  'sla.respond': {en: 'respond', zh: '签收'},
+  'sla.resolve': {en: 'resolve', zh: '办结'},
+  'sla.dueIn': {en: 'due in {span}', zh: '{span} 后到期'},
+  'overdue.none': {en: 'nothing overdue', zh: '没有超期的留言'},
   'doctor.ok': {en: 'all checks passed', zh: '全部检查通过'},
   'doctor.failed': {en: '{n} check(s) need attention', zh: '{n} 项检查需要处理'},
 }

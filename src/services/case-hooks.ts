@@ -6,6 +6,7 @@ import type {Store} from '../store/store.js'
  * recategorise, wait/resume, reopen, reply sent, close). The SLA capability recomputes the case's
  * deadlines here, so callers need not know the SLA rules.
  */
-export async function afterCaseChange(_store: Store, _c: Case, _ctx: {action: string; actor: string; now: Date}): Promise<void> {
-  // Filled in by the SLA capability.
+export async function afterCaseChange(store: Store, c: Case, ctx: {action: string; actor: string; now: Date}): Promise<void> {
+  const {updateDeadlines} = await import('./sla/deadlines.js')
+  await updateDeadlines(store, c, ctx)
 }

@@ -40,6 +40,8 @@ export async function runDoctor(store: Store, now: Date): Promise<DoctorCheck[]>
       fix: problems.length === 0 ? undefined : 'fix the YAML and run board config import',
     })
   }
+  // Capabilities' probes load here, after this module is complete (they import registerProbe).
+  await import('./sla/doctor-probe.js')
   for (const probe of probes) checks.push(...(await probe({store, now})))
   return checks
 }

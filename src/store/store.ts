@@ -2,6 +2,7 @@ import type {CaseRepository} from './cases.js'
 import type {EventRepository} from './events.js'
 import type {SettingsRepository} from './settings.js'
 import type {StatsRepository} from './stats.js'
+import type {SlaRepository} from './sla.js'
 import type {HandlerRepository, UnitRepository} from './units.js'
 import type {MigrationStatus} from './sql/migrate.js'
 
@@ -25,6 +26,7 @@ export interface Store {
   readonly units: UnitRepository
   readonly handlers: HandlerRepository
   readonly stats: StatsRepository
+  readonly sla: SlaRepository
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

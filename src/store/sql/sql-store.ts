@@ -5,6 +5,7 @@ import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
 import {SqlSettings} from './settings.js'
 import {SqlStats} from './stats.js'
+import {SqlSla} from './sla.js'
 import {SqlHandlers, SqlUnits} from './units.js'
 
 /** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
@@ -15,6 +16,7 @@ export class SqlStore implements Store {
   readonly units: SqlUnits
   readonly handlers: SqlHandlers
   readonly stats: SqlStats
+  readonly sla: SqlSla
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -27,6 +29,7 @@ export class SqlStore implements Store {
     this.units = new SqlUnits(db)
     this.handlers = new SqlHandlers(db)
     this.stats = new SqlStats(db)
+    this.sla = new SqlSla(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */

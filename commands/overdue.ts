@@ -1,0 +1,93 @@
+import {Flags} from '@oclif/core'
+import {stringify} from 'csv-stringify/sync'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {parseWhen} from '../src/cli/parse-when.js'
+import {type Column, renderTable} from '../src/cli/render.js'
+import {formatTime} from '../src/cli/time-format.js'
+import {formatSpan, type OverdueItem, parseSpan} from '../src/domain/sla/overdue.js'
+import {neutraliseFormula, oneLine} from '../src/domain/sanitize.js'
+import {ExitCode, UsageError} from '../src/errors.js'
+import {listOverdue, type OverdueResult} from '../src/services/sla/overdue.js'
+import {type NotifyResult, runNotify} from '../src/services/sla/notify/run.js'
+
+export type OverdueOutput = OverdueResult | NotifyResult
+
+export default class Overdue extends BoardCommand<typeof Overdue> {
+  static override summary = 'List cases past (or close to) their respond/resolve deadline; --notify sends reminders'
+  static override description = `Sorted by how late, grouped by unit. --fail-if-any exits 3 when anything is listed (monitoring).
+--notify (from cron) records each due reminder in the outbox before sending it and sends each once; failed sends are retried by later runs with backoff; exit 1 when a send failed.`
+  static override examples = [
+    '<%= config.bin %> overdue',
+    '<%= config.bin %> overdue --within 1d --unit 市住建局',
+    '<%= config.bin %> overdue --at "2024-05-06 09:00" --fail-if-any',
+    '<%= config.bin %> overdue --csv > overdue.csv',
+    '*/15 * * * * <%= config.bin %> overdue --notify',
+  ]
+  static override flags = {
+    at: Flags.string({description: 'evaluate as of this time (in the configured zone) instead of now'}),
+    within: Flags.string({description: 'also list deadlines due within this span, e.g. 2h or 1d'}),
+    unit: Flags.string({description: 'only this unit (code or name)'}),
+    csv: Flags.boolean({description: 'CSV on stdout', exclusive: ['notify']}),
+    'fail-if-any': Flags.boolean({description: 'exit 3 when any case is listed'}),
+    notify: Flags.boolean({description: 'send due reminders through the units\' channels (setting notify.channels)'}),
+    'dry-run': Flags.boolean({description: 'with --notify: show what would be sent', dependsOn: ['notify']}),
+  }
+
+  async run(): Promise<OverdueOutput> {
+    const f = this.flags
+    const at = f.at ? new Date(parseWhen(f.at, this.tz, '--at')) : this.now()
+    const store = await this.store()
+    if (f.notify) return this.notify(at)
+    const withinMs = f.within === undefined ? 0 : parseSpan(f.within)
+    if (withinMs === undefined) throw new UsageError(`--within: "${f.within}" is not a span`, 'use e.g. 30m, 2h or 1d')
+    const r = await listOverdue(store, {at, withinMs, unit: f.unit, tz: this.tz})
+    for (const w of r.warnings) this.note(`warning: ${w}`)
+    const rows = r.groups.flatMap((g) => g.items)
+    if (f.csv) {
+      const cell = (v: string | number | null) => neutraliseFormula(String(v ?? ''))
+      this.out(stringify([
+        ['case', 'title', 'unit', 'handler', 'stage', 'deadline', 'late_minutes'],
+        ...rows.map((i) => [i.caseId, cell(i.title), cell(i.unit), cell(i.handler), i.stage, i.dueAt, Math.round(i.lateMs / 60_000)]),
+      ]))
+    } else if (!this.json) {
+      if (rows.length === 0) this.note(this.t('overdue.none'))
+      const columns: Column<OverdueItem>[] = [
+        {header: this.t('col.id'), value: (i) => i.caseId},
+        {header: this.t('col.title'), value: (i) => i.title, max: 40},
+        {header: this.t('col.unit'), value: (i) => i.unit},
+        {header: this.t('col.handler'), value: (i) => i.handler},
+        {header: this.t('col.stage'), value: (i) => this.t(`sla.${i.stage}`)},
+        {header: this.t('col.deadline'), value: (i) => formatTime(i.dueAt, this.tz)},
+        {header: this.t('col.lateBy'), value: (i) => (i.lateMs >= 0 ? formatSpan(i.lateMs) : this.t('sla.dueIn', {span: formatSpan(-i.lateMs)}))},
+      ]
+      // A table per unit for people; one table (unit column, same order) for pipes.
+      if (this.tty) for (const g of r.groups) this.out(`\n${oneLine(g.unit ?? '(no unit)')}: ${g.items.length}\n` + renderTable(g.items, columns, {tty: true, color: this.color}))
+      else if (rows.length > 0) this.out(renderTable(rows, columns, {tty: false, color: false}))
+    }
+    if (f['fail-if-any'] && r.count > 0) process.exitCode = ExitCode.conditionMet
+    return r
+  }
+
+  private async notify(at: Date): Promise<NotifyResult> {
+    const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], tz: this.tz, signal: this.abort.signal})
+    if (r.dryRun) {
+      this.out(renderTable(r.plan, [
+        {header: 'case', value: (x) => x.caseId},
+        {header: 'stage', value: (x) => x.stage},
+        {header: 'step', value: (x) => x.step},
+        {header: 'channel', value: (x) => x.channel},
+      ], {tty: this.tty, color: this.color}))
+      this.note(`dry run: ${r.plan.length} reminder(s) due; nothing recorded or sent`)
+    } else {
+      this.note(`recorded ${r.planned} new reminder(s); sent ${r.sent.length}; failed ${r.failed.length}`)
+    }
+    for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
+    if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
+    if (r.failed.length > 0) {
+      this.note(`${r.failed.length} reminder(s) failed to send; later runs retry them`)
+      process.exitCode = ExitCode.failure
+    }
+    return r
+  }
+}

@@ -1,0 +1,35 @@
+import {Flags} from '@oclif/core'
+
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {renderTable} from '../../src/cli/render.js'
+import {formatTime} from '../../src/cli/time-format.js'
+import {type RecomputeResult, recomputeAll} from '../../src/services/sla/recompute.js'
+
+export type SlaRecomputeResult = RecomputeResult
+
+export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
+  static override summary = 'Recompute the deadlines of every open case (after a policy or calendar change)'
+  static override examples = ['<%= config.bin %> sla recompute --dry-run', '<%= config.bin %> sla recompute --json']
+  static override flags = {'dry-run': Flags.boolean({description: 'show what would change, write nothing'})}
+
+  async run(): Promise<SlaRecomputeResult> {
+    const r = await recomputeAll(await this.store(), {actor: await this.actor(), now: this.now(), dryRun: this.flags['dry-run'], tz: this.tz, signal: this.abort.signal})
+    this.throwIfAborted()
+    for (const w of r.warnings) this.note(`warning: ${w}`)
+    if (r.changed.length > 0) {
+      this.out(renderTable(r.changed, [
+        {header: 'case', value: (c) => c.id},
+        {header: 'rule', value: (c) => c.rule},
+        {header: 'respond by', value: (c) => formatTime(c.respondDueAt.after, this.tz)},
+        {header: 'was', value: (c) => formatTime(c.respondDueAt.before, this.tz)},
+        {header: 'resolve by', value: (c) => formatTime(c.resolveDueAt.after, this.tz)},
+        {header: 'was', value: (c) => formatTime(c.resolveDueAt.before, this.tz)},
+      ], {tty: this.tty, color: this.color}))
+    }
+    this.note(`${r.dryRun ? 'would change' : 'changed'} ${r.changed.length} of ${r.checked} open cases${r.failed.length > 0 ? `; ${r.failed.length} failed` : ''}`)
+    for (const f of r.failed) this.note(`case ${f.id}: ${f.reason}`)
+    // Partial failure of a bulk action: the rest was applied, the exit code says not all.
+    if (r.failed.length > 0) process.exitCode = 1
+    return r
+  }
+}

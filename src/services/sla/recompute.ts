@@ -1,0 +1,38 @@
+import type {Store} from '../../store/store.js'
+import {RUNNING_STATUSES} from '../../domain/sla/overdue.js'
+import {loadSlaContext} from './context.js'
+import {type DeadlineChange, updateDeadlines} from './deadlines.js'
+
+export interface RecomputeResult {
+  dryRun: boolean
+  checked: number
+  changed: DeadlineChange[]
+  failed: {id: number; reason: string}[]
+  warnings: string[]
+}
+
+const BATCH = 500
+
+/** After a policy or calendar change: every open (or waiting) case's deadlines, again. */
+export async function recomputeAll(store: Store, opts: {actor: string; now: Date; dryRun: boolean; tz?: string; signal?: AbortSignal}): Promise<RecomputeResult> {
+  const sla = await loadSlaContext(store, opts.tz)
+  const result: RecomputeResult = {dryRun: opts.dryRun, checked: 0, changed: [], failed: [], warnings: []}
+  const warnings = new Set<string>()
+  for (let offset = 0; ; offset += BATCH) {
+    if (opts.signal?.aborted) break
+    const cases = await store.cases.list({status: [...RUNNING_STATUSES, 'waiting'], limit: BATCH, offset})
+    for (const c of cases) {
+      result.checked++
+      try {
+        const {change} = await updateDeadlines(store, c, {action: 'recompute', actor: opts.actor, now: opts.now, sla, dryRun: opts.dryRun})
+        if (change.changed) result.changed.push(change)
+        for (const w of change.warnings) warnings.add(w)
+      } catch (error) {
+        result.failed.push({id: c.id, reason: (error as Error).message})
+      }
+    }
+    if (cases.length < BATCH) break
+  }
+  result.warnings = [...warnings]
+  return result
+}

@@ -1,0 +1,9 @@
+import {DEFAULT_CHANNELS, validateChannels} from '../domain/sla/channels.js'
+import {registerSetting} from './registry.js'
+
+registerSetting({
+  key: 'notify.channels',
+  description: 'Reminder channels per unit code ("*" for the rest): webhook (generic, wecom, dingtalk, feishu) and email, with smtp',
+  validate: validateChannels,
+  defaultValue: () => DEFAULT_CHANNELS,
+})

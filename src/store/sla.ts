@@ -1,0 +1,54 @@
+import type {HolidayYear} from '../domain/sla/calendar.js'
+import type {ClockHistory} from '../domain/sla/clock.js'
+import type {DeadlineRow} from '../domain/sla/overdue.js'
+
+export interface StoredClock {
+  caseId: number
+  ruleIndex: number | null
+  ruleName: string | null
+  history: ClockHistory
+  warnings: string[]
+  computedAt: string
+}
+
+export interface OutboxEntry {
+  caseId: number
+  stage: 'respond' | 'resolve'
+  dueAt: string
+  step: string
+  /** Which channel of the unit (e.g. "webhook:0", "email:supervisor"). */
+  channel: string
+  kind: 'remind' | 'escalate'
+  /** What the sender needs (the channel config and the message), as JSON-ready data. */
+  payload: unknown
+}
+
+export interface OutboxRow extends OutboxEntry {
+  id: number
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  nextAttemptAt: string
+  lastError: string | null
+}
+
+/** SLA state: clocks, imported calendar years, deadlines due, and the notification outbox. */
+export interface SlaRepository {
+  getClock(caseId: number): Promise<StoredClock | undefined>
+  putClock(clock: StoredClock): Promise<void>
+  calendarYears(): Promise<HolidayYear[]>
+  /** Stores a year (replacing it) with an audit event. */
+  putCalendarYear(year: HolidayYear, opts: {actor: string; now: Date}): Promise<void>
+  /** Open deadlines before `before` (respond not yet responded, resolve not yet resolved). */
+  deadlinesBefore(before: string, opts?: {unit?: string; after?: string}): Promise<DeadlineRow[]>
+  /** Records entries not recorded before (unique key); returns how many were new. */
+  enqueue(entries: OutboxEntry[], now: Date): Promise<number>
+  /**
+   * Leases up to limit ready rows (pending, or failed and due for retry) to worker; concurrent
+   * claimers never get the same row (SKIP LOCKED on PostgreSQL; BEGIN IMMEDIATE on SQLite).
+   */
+  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<OutboxRow[]>
+  markSent(id: number, worker: string, now: Date): Promise<boolean>
+  markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void>
+  /** Rows still failing (for the report and doctor). */
+  failures(): Promise<OutboxRow[]>
+}

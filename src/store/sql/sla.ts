@@ -1,0 +1,147 @@
+import type {HolidayYear} from '../../domain/sla/calendar.js'
+import {type DeadlineRow, RUNNING_STATUSES} from '../../domain/sla/overdue.js'
+import type {OutboxEntry, OutboxRow, SlaRepository, StoredClock} from '../sla.js'
+import {SqlEvents} from './events.js'
+import {type Executor, type Param, placeholders} from './executor.js'
+import {parseJson} from './rows.js'
+
+const OPEN_STATUSES: readonly string[] = RUNNING_STATUSES
+
+export class SqlSla implements SlaRepository {
+  constructor(private readonly db: Executor) {}
+
+  async getClock(caseId: number): Promise<StoredClock | undefined> {
+    const r = await this.db.get<Record<string, unknown>>('SELECT * FROM sla_clocks WHERE case_id = ?', [caseId])
+    if (!r) return undefined
+    return {
+      caseId,
+      ruleIndex: r.rule_index === null ? null : Number(r.rule_index),
+      ruleName: (r.rule_name as string | null) ?? null,
+      history: parseJson(r.history) as StoredClock['history'],
+      warnings: (parseJson(r.warnings) as string[] | null) ?? [],
+      computedAt: String(r.computed_at),
+    }
+  }
+
+  async putClock(c: StoredClock): Promise<void> {
+    await this.db.run(
+      `INSERT INTO sla_clocks (case_id, rule_index, rule_name, history, warnings, computed_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET rule_index = excluded.rule_index, rule_name = excluded.rule_name,
+         history = excluded.history, warnings = excluded.warnings, computed_at = excluded.computed_at`,
+      [c.caseId, c.ruleIndex, c.ruleName, JSON.stringify(c.history), JSON.stringify(c.warnings), c.computedAt],
+    )
+  }
+
+  async calendarYears(): Promise<HolidayYear[]> {
+    const rows = await this.db.all<{data: string}>('SELECT data FROM calendar_years ORDER BY year')
+    return rows.map((r) => parseJson(r.data) as HolidayYear)
+  }
+
+  async putCalendarYear(year: HolidayYear, opts: {actor: string; now: Date}): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO calendar_years (year, data, imported_at, imported_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (year) DO UPDATE SET data = excluded.data, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
+        [year.year, JSON.stringify(year), opts.now.toISOString(), opts.actor],
+      )
+      await new SqlEvents(tx).append({caseId: null, actor: opts.actor, at: opts.now, action: 'calendar.import', after: {year: year.year, days: year.days.length}})
+    })
+  }
+
+  async deadlinesBefore(before: string, opts: {unit?: string; after?: string} = {}): Promise<DeadlineRow[]> {
+    // One indexed range per stage on (status, due): a million closed cases are never read.
+    const part = (stage: 'respond' | 'resolve') => {
+      const col = `c.${stage}_due_at`
+      const params: Param[] = [...OPEN_STATUSES, before]
+      let sql = `SELECT c.id, c.title, u.name AS unit, u.code AS unit_code, h.name AS handler, '${stage}' AS stage, ${col} AS due_at
+        FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN handlers h ON h.id = c.handler_id
+        WHERE c.status IN (${placeholders(OPEN_STATUSES.length)}) AND ${col} < ?`
+      if (opts.after) (sql += ` AND ${col} >= ?`), params.push(opts.after)
+      if (stage === 'respond') sql += ' AND c.responded_at IS NULL'
+      if (opts.unit) (sql += ' AND (u.code = ? OR u.name = ?)'), params.push(opts.unit, opts.unit)
+      return {sql, params}
+    }
+    const a = part('respond')
+    const b = part('resolve')
+    const rows = await this.db.all<Record<string, unknown>>(`${a.sql} UNION ALL ${b.sql}`, [...a.params, ...b.params])
+    return rows.map((r) => ({
+      caseId: Number(r.id),
+      title: String(r.title),
+      unit: (r.unit as string | null) ?? null,
+      unitCode: (r.unit_code as string | null) ?? null,
+      handler: (r.handler as string | null) ?? null,
+      stage: r.stage as 'respond' | 'resolve',
+      dueAt: new Date(String(r.due_at)).toISOString(),
+    }))
+  }
+
+  async enqueue(entries: OutboxEntry[], now: Date): Promise<number> {
+    if (entries.length === 0) return 0
+    return this.db.transaction(async (tx) => {
+      let added = 0
+      for (const e of entries) {
+        const r = await tx.run(
+          `INSERT INTO sla_outbox (case_id, stage, due_at, step, channel, kind, payload, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, stage, due_at, step, channel) DO NOTHING`,
+          [e.caseId, e.stage, e.dueAt, e.step, e.channel, e.kind, JSON.stringify(e.payload), now.toISOString(), now.toISOString()],
+        )
+        added += r.changes
+      }
+      return added
+    })
+  }
+
+  async claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<OutboxRow[]> {
+    const now = opts.now.toISOString()
+    const until = new Date(opts.now.getTime() + opts.leaseSeconds * 1000).toISOString()
+    return this.db.transaction(async (tx) => {
+      const lock = tx.dialect.supportsSkipLocked ? ' FOR UPDATE SKIP LOCKED' : ''
+      const rows = await tx.all<{id: number}>(
+        `SELECT id FROM sla_outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?
+           AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ?${lock}`,
+        [now, now, opts.limit],
+      )
+      const ids = rows.map((r) => Number(r.id))
+      if (ids.length === 0) return []
+      await tx.run(`UPDATE sla_outbox SET leased_by = ?, lease_until = ?, attempts = attempts + 1 WHERE id IN (${placeholders(ids.length)})`, [opts.worker, until, ...ids])
+      const claimed = await tx.all<Record<string, unknown>>(`SELECT * FROM sla_outbox WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids)
+      return claimed.map(toOutbox)
+    })
+  }
+
+  async markSent(id: number, worker: string, now: Date): Promise<boolean> {
+    const r = await this.db.run(
+      "UPDATE sla_outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND leased_by = ? AND status <> 'sent'",
+      [now.toISOString(), id, worker],
+    )
+    return r.changes === 1
+  }
+
+  async markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void> {
+    await this.db.run("UPDATE sla_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
+      error.slice(0, 500), retryAt.toISOString(), id, worker,
+    ])
+  }
+
+  async failures(): Promise<OutboxRow[]> {
+    const rows = await this.db.all<Record<string, unknown>>("SELECT * FROM sla_outbox WHERE status = 'failed' ORDER BY id")
+    return rows.map(toOutbox)
+  }
+}
+
+function toOutbox(r: Record<string, unknown>): OutboxRow {
+  return {
+    id: Number(r.id),
+    caseId: Number(r.case_id),
+    stage: r.stage as OutboxRow['stage'],
+    dueAt: String(r.due_at),
+    step: String(r.step),
+    channel: String(r.channel),
+    kind: r.kind as OutboxRow['kind'],
+    payload: parseJson(r.payload),
+    status: r.status as OutboxRow['status'],
+    attempts: Number(r.attempts),
+    nextAttemptAt: String(r.next_attempt_at),
+    lastError: (r.last_error as string | null) ?? null,
+  }
+}

@@ -1,0 +1,91 @@
+import {spawn} from 'node:child_process'
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {join} from 'node:path'
+import {SMTPServer} from 'smtp-server'
+
+import {ROOT} from '../helpers/run-cli.js'
+
+// Real servers on 127.0.0.1 for the notification tests, and an async CLI runner (spawnSync would
+// block the event loop these servers answer on).
+
+export interface WebhookServer {
+  url: string
+  received: Record<string, unknown>[]
+  stop(): Promise<void>
+  start(): Promise<void>
+}
+
+export async function webhookServer(opts: {delayMs?: number} = {}): Promise<WebhookServer> {
+  const received: Record<string, unknown>[] = []
+  let server: Server | undefined
+  let port = 0
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((req, res) => {
+        let body = ''
+        req.on('data', (c) => (body += c))
+        req.on('end', () => {
+          setTimeout(() => {
+            received.push(JSON.parse(body) as Record<string, unknown>)
+            res.writeHead(200, {'content-type': 'application/json'}).end('{"ok":true}')
+          }, opts.delayMs ?? 0)
+        })
+      })
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as AddressInfo).port
+        resolve()
+      })
+    })
+  await start()
+  return {
+    get url() {
+      return `http://127.0.0.1:${port}/hook`
+    },
+    received,
+    start,
+    stop: () => new Promise<void>((resolve) => (server!.closeAllConnections(), server!.close(() => resolve()))),
+  }
+}
+
+export interface Mail {
+  to: string[]
+  headers: Record<string, string>
+}
+
+export async function smtpServer(): Promise<{port: number; mails: Mail[]; stop(): Promise<void>}> {
+  const mails: Mail[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = ''
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
+      stream.on('end', () => {
+        const head = raw.split(/\r?\n\r?\n/)[0]
+        const headers: Record<string, string> = {}
+        for (const m of head.matchAll(/^(X-Board-[\w-]+):\s*(.*)$/gim)) headers[m[1].toLowerCase()] = m[2].trim()
+        mails.push({to: session.envelope.rcptTo.map((r) => r.address), headers})
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const port = (server.server.address() as AddressInfo).port
+  return {port, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve()))}
+}
+
+export function boardAsync(args: string[], opts: {store: string; env?: Record<string, string>}): Promise<{status: number; stdout: string; stderr: string}> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
+      env: {...process.env, BOARD_STORE: opts.store, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', LC_ALL: '', NO_COLOR: '1', ...opts.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('close', (code) => resolve({status: code ?? -1, stdout, stderr}))
+  })
+}
