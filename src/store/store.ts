@@ -1,5 +1,6 @@
 import type {CaseRepository} from './cases.js'
 import type {EventRepository} from './events.js'
+import type {RatingRepository, ReplyRepository, TemplateRepository} from './replies.js'
 import type {SettingsRepository} from './settings.js'
 import type {HandlerRepository, UnitRepository} from './units.js'
 import type {MigrationStatus} from './sql/migrate.js'
@@ -23,6 +24,9 @@ export interface Store {
   readonly settings: SettingsRepository
   readonly units: UnitRepository
   readonly handlers: HandlerRepository
+  readonly templates: TemplateRepository
+  readonly replies: ReplyRepository
+  readonly ratings: RatingRepository
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

@@ -3,7 +3,10 @@ import {SqlCases} from './cases.js'
 import {SqlEvents} from './events.js'
 import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
+import {SqlRatings} from './ratings.js'
+import {SqlReplies} from './replies.js'
 import {SqlSettings} from './settings.js'
+import {SqlTemplates} from './templates.js'
 import {SqlHandlers, SqlUnits} from './units.js'
 
 /** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
@@ -13,6 +16,9 @@ export class SqlStore implements Store {
   readonly settings: SqlSettings
   readonly units: SqlUnits
   readonly handlers: SqlHandlers
+  readonly templates: SqlTemplates
+  readonly replies: SqlReplies
+  readonly ratings: SqlRatings
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -24,6 +30,9 @@ export class SqlStore implements Store {
     this.settings = new SqlSettings(db)
     this.units = new SqlUnits(db)
     this.handlers = new SqlHandlers(db)
+    this.templates = new SqlTemplates(db)
+    this.replies = new SqlReplies(db)
+    this.ratings = new SqlRatings(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */
