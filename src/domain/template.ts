@@ -92,6 +92,6 @@ function formatChinese(d: Date, tz: string, filter: string): string {
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
   )
-  const day = `${parts.year}年${parts.month}月${parts.day}日`
+  const day = `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日`
   return filter === 'date' ? day : `${day} ${parts.hour}:${parts.minute}`
 }
