@@ -3,8 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {parseWhen} from '../../src/cli/parse-when.js'
 import {UsageError} from '../../src/errors.js'
-import {findCase} from '../../src/services/find-case.js'
-import {type RateResult, rateCase} from '../../src/services/ratings.js'
+import {rateByKey, type RateResult} from '../../src/services/ratings.js'
 
 export type RateCommandResult = RateResult
 
@@ -24,8 +23,7 @@ export default class Rate extends BoardCommand<typeof Rate> {
     const store = await this.store()
     const now = this.now()
     const ratedAt = this.flags.time ? parseWhen(this.flags.time, this.tz, '--time') : now.toISOString()
-    const c = await findCase(store, this.args.id)
-    const r = await rateCase(store, c, {satisfied: this.flags.satisfied, comment: this.flags.comment ?? null, ratedAt, source: null}, {actor: await this.actor(), now})
+    const r = await rateByKey(store, this.args.id, {satisfied: this.flags.satisfied, comment: this.flags.comment ?? null, ratedAt}, {actor: await this.actor(), now})
     this.note(!r.recorded ? `case ${r.caseId}: this rating was already recorded` : r.reopened ? `case ${r.caseId}: unsatisfied, reopened` : `case ${r.caseId}: rating recorded`)
     return r
   }

@@ -6,8 +6,8 @@ export const CHANNEL_NAMES: readonly ChannelName[] = ['email', 'webhook', 'outbo
 
 export interface ChannelConfig {
   order?: ChannelName[]
-  webhook?: {url: string; token?: string; timeoutMs?: number}
-  email?: {host: string; port: number; secure?: boolean; from: string; user?: string; pass?: string; subject?: string}
+  webhook?: {url: string; token?: string; tokenEnv?: string; timeoutMs?: number}
+  email?: {host: string; port: number; secure?: boolean; from: string; user?: string; pass?: string; passEnv?: string; subject?: string}
   outbox?: {dir: string}
 }
 

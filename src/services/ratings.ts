@@ -3,6 +3,7 @@ import {ConflictError} from '../errors.js'
 import type {Rating} from '../store/replies.js'
 import type {Store} from '../store/store.js'
 import {afterCaseChange} from './case-hooks.js'
+import {findCase} from './find-case.js'
 
 export interface RateResult {
   caseId: number
@@ -37,4 +38,14 @@ export async function rateCase(
   const reopened = Boolean(outcome.changed && !r.satisfied)
   if (outcome.changed && reopened) await afterCaseChange(store, outcome.changed, {action: 'rate.unsatisfied', actor: opts.actor, now: opts.now})
   return {caseId: c.id, rating: outcome.rating, recorded: outcome.rating !== null, reopened}
+}
+
+/** rateCase for a case named as the user typed it (id or SOURCE/REF). */
+export async function rateByKey(
+  store: Store,
+  key: string,
+  r: {satisfied: boolean; comment: string | null; ratedAt: string},
+  opts: {actor: string; now: Date},
+): Promise<RateResult> {
+  return rateCase(store, await findCase(store, key), {...r, source: null}, opts)
 }

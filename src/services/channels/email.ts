@@ -16,7 +16,7 @@ export async function deliverEmail(d: Delivery, config: ChannelConfig): Promise<
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure ?? false,
-    auth: smtp.user ? {user: smtp.user, pass: smtp.pass ?? ''} : undefined,
+    auth: smtp.user ? {user: smtp.user, pass: (smtp.passEnv ? process.env[smtp.passEnv] : smtp.pass) ?? ''} : undefined,
     connectionTimeout: 15_000,
     socketTimeout: 30_000,
   })

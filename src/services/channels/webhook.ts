@@ -9,7 +9,9 @@ import type {Delivery} from './channel.js'
 export async function deliverWebhook(d: Delivery, config: ChannelConfig): Promise<void> {
   const hook = config.webhook!
   const headers: Record<string, string> = {'content-type': 'application/json', 'idempotency-key': d.idempotencyKey}
-  if (hook.token) headers.authorization = `Bearer ${hook.token}`
+  // Named by the setting, kept out of it: settings are exported and shown.
+  const token = hook.tokenEnv ? process.env[hook.tokenEnv] : hook.token
+  if (token) headers.authorization = `Bearer ${token}`
   const res = await fetch(hook.url, {
     method: 'POST',
     headers,
