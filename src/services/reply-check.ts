@@ -23,8 +23,8 @@ export async function checkCaseReply(store: Store, key: string): Promise<ReplyCh
   return evaluate(store, c, reply)
 }
 
-export async function evaluate(store: Store, c: Case, reply: BoardReply): Promise<ReplyCheckResult> {
-  const rules = await replyRulesFor(store, c)
+export async function evaluate(store: Store, c: Case, reply: BoardReply, known?: ReplyRules): Promise<ReplyCheckResult> {
+  const rules = known ?? (await replyRulesFor(store, c))
   const findings = checkReply({reply: reply.body, message: {title: c.title, body: c.body, contact: c.contact}}, rules)
   return {caseId: c.id, replyId: reply.id, findings, blocking: rules.check === 'block' && findings.length > 0, rules}
 }

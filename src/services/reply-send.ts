@@ -6,7 +6,8 @@ import {afterCaseChange} from './case-hooks.js'
 import {channel} from './channels/channel.js'
 import {findCase} from './find-case.js'
 import {evaluate} from './reply-check.js'
-import {replyRulesFor} from './reply-rules.js'
+import type {ReplyRules} from '../domain/reply-policy.js'
+import {rulesResolver} from './reply-rules.js'
 
 export interface SendPlanItem {
   caseId: number
@@ -43,6 +44,7 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
     result.failed.push(f)
     opts.onFailure?.(f)
   }
+  const rulesOf = await rulesResolver(store)
   const work: {c: Case; reply: BoardReply}[] = []
   if ('keys' in which) {
     for (const key of which.keys) {
@@ -56,7 +58,7 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
   }
   for (const {c, reply} of work) {
     if (opts.signal?.aborted) break
-    const problem = await refusal(store, c, reply)
+    const problem = await refusal(store, c, reply, await rulesOf(c))
     if (problem) {
       fail({caseId: c.id, replyId: reply.id, reason: problem})
       continue
@@ -79,11 +81,10 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
   return result
 }
 
-async function refusal(store: Store, c: Case, reply: BoardReply): Promise<string | null> {
+async function refusal(store: Store, c: Case, reply: BoardReply, rules: ReplyRules): Promise<string | null> {
   if (reply.status !== 'draft') return null
-  const rules = await replyRulesFor(store, c)
   if (rules.requireApproval) return `reply ${reply.id} needs approval first (board reply approve ${c.id})`
-  const check = await evaluate(store, c, reply)
+  const check = await evaluate(store, c, reply, rules)
   return check.blocking ? `the unit's policy blocks this draft: ${check.findings.map((f) => f.rule).join(', ')}` : null
 }
 

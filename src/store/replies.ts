@@ -71,7 +71,7 @@ export interface ReplyRepository {
   versions(replyId: number): Promise<ReplyVersion[]>
   /** Marks the reply approved by actor with an audit event; the caller enforced the rules. */
   approve(replyId: number, opts: {actor: string; now: Date}): Promise<BoardReply>
-  /** Open replies with status approved or failed (failed ones are retried), oldest first. */
+  /** Replies to send: approved, failed (to retry) and drafts whose send was interrupted; oldest first. */
   sendable(filter: {caseIds?: number[]}): Promise<BoardReply[]>
   /** Records an attempt before the channel is called; fixes the reply's channel. */
   startAttempt(replyId: number, channel: string, opts: {actor: string; now: Date}): Promise<ReplyAttempt>

@@ -97,6 +97,22 @@ describe.each(backendList)('sending replies on $name', (backend) => {
     expect(new Set(attempts.map((a) => a.idempotencyKey)).size).toBe(1)
   })
 
+  it('a sender that crashed mid-send: its lease blocks others, then the next run retries under the same key', async () => {
+    const id = await approvedCase()
+    const reply = (await store.replies.open(id))!
+    // The crashed run: attempt recorded, webhook called (published), process gone before bookkeeping.
+    await store.replies.startAttempt(reply.id, 'webhook', {actor: 'cron', now: at(12)})
+    api.published.set(reply.idempotencyKey, {})
+    const before = api.published.size
+    const during = await sendReplies(store, {approved: true}, {actor: 'cron', now: at(13)})
+    expect(during.failed).toEqual([expect.objectContaining({caseId: id, reason: expect.stringMatching(/being sent by another run/)})])
+    const after = await sendReplies(store, {approved: true}, {actor: 'cron', now: at(23)})
+    expect(after.succeeded).toEqual([expect.objectContaining({caseId: id, channel: 'webhook'})])
+    expect(api.published.size).toBe(before)
+    expect(api.requests.at(-1)).toBe(reply.idempotencyKey)
+    expect((await store.cases.get(id))!.status).toBe('replied')
+  })
+
   it('email: to the citizen over real SMTP; a 451 is retried; one message with the reply key as Message-ID', async () => {
     await setChannels({order: ['email', 'outbox'], email: {host: '127.0.0.1', port: smtp.port, from: 'board@a.gov.cn'}, outbox: {dir: outbox}})
     const id = await approvedCase('13800000000 citizen@example.org')

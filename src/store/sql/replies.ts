@@ -98,7 +98,10 @@ export class SqlReplies implements ReplyRepository {
     const ids = filter.caseIds
     if (ids && ids.length === 0) return []
     const rows = await this.db.all(
-      `SELECT * FROM replies WHERE status IN ('approved', 'failed')${ids ? ` AND case_id IN (${placeholders(ids.length)})` : ''} ORDER BY id`,
+      // An attempt never finished (the sender crashed) is retried too, once its lease has run out.
+      `SELECT * FROM replies r WHERE (r.status IN ('approved', 'failed')
+         OR (r.status = 'draft' AND EXISTS (SELECT 1 FROM reply_attempts a WHERE a.reply_id = r.id AND a.finished_at IS NULL)))
+       ${ids ? `AND r.case_id IN (${placeholders(ids.length)})` : ''} ORDER BY r.id`,
       ids ?? [],
     )
     return rows.map(toBoardReply)

@@ -1,0 +1,28 @@
+import {describe, expect, it} from 'vitest'
+
+import {chooseChannel, emailOf, validateChannels} from '../../src/domain/reply-channels.js'
+
+describe('reply channel choice', () => {
+  const all = {webhook: {url: 'http://x'}, email: {host: 'h', port: 25, from: 'a@b.cn'}, outbox: {dir: '/tmp/o'}}
+  it('email only when the contact holds an address; else the next configured channel in order', () => {
+    expect(chooseChannel(all, '电话 138… 邮箱 li.ming@example.org')).toBe('email')
+    expect(chooseChannel(all, '13800000000')).toBe('webhook')
+    expect(chooseChannel({...all, order: ['outbox', 'webhook']}, null)).toBe('outbox')
+    expect(chooseChannel({order: ['email']}, 'a@b.cn')).toBeNull()
+    expect(chooseChannel({}, null)).toBeNull()
+  })
+  it('finds an address in free text', () => {
+    expect(emailOf('联系：<wang@mail.a.gov.cn>')).toBe('wang@mail.a.gov.cn')
+    expect(emailOf('无')).toBeNull()
+  })
+  it('validates with paths', () => {
+    expect(validateChannels(all)).toEqual([])
+    expect(validateChannels({order: ['fax'], webhook: {url: 'ftp://x'}, email: {host: 'h'}, extra: 1})).toEqual([
+      'extra: unknown key',
+      'order[0]: expected one of email, webhook, outbox',
+      'webhook.url: expected an http(s) URL',
+      'email.port: expected a port number',
+      'email.from: expected a sender address',
+    ])
+  })
+})
