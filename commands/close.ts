@@ -15,7 +15,7 @@ export default class Close extends BoardCommand<typeof Close> {
   async run(): Promise<CloseResult> {
     const store = await this.store()
     const c = await closeCase(store, this.args.id, {actor: await this.actor(), now: this.now(), note: this.flags.note})
-    this.note(`case ${c.id} closed`)
+    this.note(this.t('case.closed', {id: c.id}))
     return c
   }
 }

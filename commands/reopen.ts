@@ -15,7 +15,7 @@ export default class Reopen extends BoardCommand<typeof Reopen> {
   async run(): Promise<ReopenResult> {
     const store = await this.store()
     const c = await reopenCase(store, this.args.id, {actor: await this.actor(), now: this.now(), reason: this.flags.reason})
-    this.note(`case ${c.id} reopened`)
+    this.note(this.t('case.reopened', {id: c.id}))
     return c
   }
 }

@@ -24,7 +24,7 @@ export default class RateImport extends BoardCommand<typeof RateImport> {
       now: this.now(),
       onFailure: (f) => this.note(`${this.args.file}:${f.line}: ${f.ref}: ${f.reason}`),
     })
-    this.note(`${r.file}: recorded ${r.recorded}, already there ${r.duplicates}, reopened ${r.reopened.length}, failed ${r.failed.length}`)
+    this.note(this.t('rate.summary', {file: r.file, recorded: r.recorded, duplicates: r.duplicates, reopened: r.reopened.length, failed: r.failed.length}))
     if (r.failed.length > 0) process.exitCode = ExitCode.failure
     return r
   }

@@ -24,7 +24,7 @@ export default class Rate extends BoardCommand<typeof Rate> {
     const now = this.now()
     const ratedAt = this.flags.time ? parseWhen(this.flags.time, this.tz, '--time') : now.toISOString()
     const r = await rateByKey(store, this.args.id, {satisfied: this.flags.satisfied, comment: this.flags.comment ?? null, ratedAt}, {actor: await this.actor(), now})
-    this.note(!r.recorded ? `case ${r.caseId}: this rating was already recorded` : r.reopened ? `case ${r.caseId}: unsatisfied, reopened` : `case ${r.caseId}: rating recorded`)
+    this.note(this.t(!r.recorded ? 'rate.duplicate' : r.reopened ? 'rate.reopened' : 'rate.recorded', {id: r.caseId}))
     return r
   }
 }

@@ -14,7 +14,7 @@ export default class ReplyApprove extends BoardCommand<typeof ReplyApprove> {
   async run(): Promise<ReplyApproveResult> {
     const store = await this.store()
     const r = await approveReply(store, this.args.id, {actor: await this.actor(), now: this.now()})
-    this.note(`case ${r.caseId}: reply ${r.id} approved by ${r.approvedBy}`)
+    this.note(this.t('reply.approved', {id: r.caseId, reply: r.id, actor: r.approvedBy ?? ''}))
     return r
   }
 }

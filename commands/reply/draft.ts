@@ -34,7 +34,7 @@ export default class ReplyDraft extends BoardCommand<typeof ReplyDraft> {
     else throw new NoInputError('no reply text and no terminal to open an editor on', 'pass --body TEXT, --body-file FILE or --template NAME')
     const store = await this.store()
     const r = await draftReply(store, this.args.id, source, {actor: await this.actor(), now: this.now(), tz: this.tz})
-    this.note(`case ${r.caseId}: reply ${r.reply.id} draft version ${r.version} saved`)
+    this.note(this.t('reply.drafted', {id: r.caseId, reply: r.reply.id, version: r.version}))
     return r
   }
 }

@@ -40,11 +40,10 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
       dryRun: f['dry-run'],
       channel: f.channel as ChannelName | undefined,
       signal: this.abort.signal,
-      onFailure: (x) => this.note(`case ${x.caseId}: ${x.reason}`),
+      onFailure: (x) => this.note(this.t('reply.sendFailed', {id: x.caseId, reason: x.reason})),
     })
-    const verb = f['dry-run'] ? 'would send' : 'sent'
     for (const s of result.succeeded) this.out(`${s.caseId}\t${s.replyId}\t${s.channel}`)
-    this.note(`${verb} ${result.succeeded.length}, failed ${result.failed.length}`)
+    this.note(this.t(f['dry-run'] ? 'reply.wouldSend' : 'reply.sent', {ok: result.succeeded.length, failed: result.failed.length}))
     if (result.failed.length > 0) process.exitCode = ExitCode.failure
     this.throwIfAborted()
     return result

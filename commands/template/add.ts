@@ -30,7 +30,7 @@ export default class TemplateAdd extends BoardCommand<typeof TemplateAdd> {
     if (body === undefined) throw new UsageError('no template text', 'pass --body TEXT or --body-file FILE')
     const store = await this.store()
     const t = await addTemplate(store, {name: this.args.name, body, unit: this.flags.unit}, {actor: await this.actor(), now: this.now()})
-    this.note(`template ${t.name} added`)
+    this.note(this.t('template.added', {name: t.name}))
     return t
   }
 }

@@ -11,7 +11,7 @@ export default class TemplateList extends BoardCommand<typeof TemplateList> {
 
   async run(): Promise<TemplateListResult> {
     const templates = await (await this.store()).templates.list()
-    if (templates.length === 0) this.note('no templates')
+    if (templates.length === 0) this.note(this.t('template.none'))
     else
       this.out(
         renderTable(

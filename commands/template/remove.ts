@@ -20,7 +20,7 @@ export default class TemplateRemove extends BoardCommand<typeof TemplateRemove> 
     await confirmBulk({what: `remove template ${this.args.name}`, yes: this.flags.yes, interactive: this.canPrompt()})
     const r = await removeTemplate(await this.store(), this.args.name, {actor: await this.actor(), now: this.now()})
     if (!r.removed) throw new NotFoundError(`no template ${this.args.name}`)
-    this.note(`template ${r.name} removed`)
+    this.note(this.t('template.removed', {name: r.name}))
     return r
   }
 }
