@@ -110,6 +110,11 @@ describe.each(backendList)('case lifecycle through the CLI on $name', (backend: 
     const history = json(['reply', 'show', id]).data
     expect(history.current).toBeNull()
     expect(history.history.map((r: {channel: string}) => r.channel)).toEqual(['outbox', 'outbox'])
+    const doctor = json(['doctor']).data
+    expect(doctor.checks.filter((c: {area: string}) => c.area === 'replies')).toEqual([
+      expect.objectContaining({name: 'channels', ok: true, detail: 'outbox'}),
+      expect.objectContaining({name: 'failed sends', ok: true}),
+    ])
   })
 
   it('never prompts without a terminal: names the flag to pass instead', () => {

@@ -95,6 +95,7 @@ describe.each(backendList)('replies on $name', (backend) => {
     expect((await store.replies.attempts(reply.id)).map((x) => [x.ok, x.error])).toEqual([[false, 'disk full'], [true, null]])
     await expect(store.replies.startAttempt(reply.id, 'outbox', clerk)).rejects.toThrow(/already sent/)
     expect(await store.replies.open(caseId)).toBeUndefined()
+    expect(await store.replies.countByStatus()).toEqual({sent: 1})
   })
 
   it('ratings: unsatisfied reopens in the same transaction; the same rating twice is stored once', async () => {

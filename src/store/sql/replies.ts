@@ -143,4 +143,11 @@ export class SqlReplies implements ReplyRepository {
   async attempts(replyId: number): Promise<ReplyAttempt[]> {
     return (await this.db.all('SELECT * FROM reply_attempts WHERE reply_id = ? ORDER BY id', [replyId])).map(toAttempt)
   }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows = await this.db.all<{status: string; n: number}>(
+      "SELECT status, count(*) AS n FROM replies WHERE channel IS NULL OR channel <> 'import' GROUP BY status",
+    )
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+  }
 }
