@@ -11,14 +11,14 @@ export async function editText(initial: string, hint: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'board-reply-'))
   const file = join(dir, 'reply.txt')
   try {
-    writeFileSync(file, initial || `\n# ${hint}\n# Lines starting with # are dropped.\n`)
-    const r = spawnSync(editor, [file], {stdio: 'inherit', shell: true})
+    const header = `# ${hint}\n# Lines starting with # are dropped.\n`
+    writeFileSync(file, initial ? initial : `\n${header}`)
+    // Through a shell so EDITOR may carry arguments ("code --wait").
+    const r = spawnSync(`${editor} ${JSON.stringify(file)}`, {stdio: 'inherit', shell: true})
     if (r.status !== 0) throw new BoardError(`${editor} exited with ${r.status ?? r.signal}; nothing was saved`)
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => !l.startsWith('#'))
-      .join('\n')
-      .trim()
+    const text = readFileSync(file, 'utf8')
+    // Only a fresh draft carries the hint; an existing draft's own lines are kept as written.
+    return (initial ? text : text.split('\n').filter((l) => !l.startsWith('#')).join('\n')).trim()
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }

@@ -39,3 +39,23 @@ describe('reply templates', () => {
     ])
   })
 })
+
+describe('reply templates (properties)', () => {
+  it('a template that validates always renders, leaving no placeholder behind', async () => {
+    const fc = (await import('fast-check')).default
+    const piece = fc.oneof(
+      fc.string({maxLength: 6}),
+      fc.constantFrom('{{citizen}}', '{{ case.title }}', '{{postedAt | date}}', '{{today|datetime}}', '{{unit}}', '{{', '}}', '{{nope}}', '{{case.ref | date}}'),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 8}), (parts) => {
+        const body = parts.join('')
+        const problems = validateTemplate(body)
+        if (problems.length > 0) return
+        const out = renderTemplate(body, ctx, 'Asia/Shanghai')
+        expect(out).not.toMatch(/\{\{|\}\}/)
+      }),
+      {numRuns: 500},
+    )
+  })
+})
