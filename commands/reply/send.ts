@@ -40,7 +40,7 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
       dryRun: f['dry-run'],
       channel: f.channel as ChannelName | undefined,
       signal: this.abort.signal,
-      onFailure: (x) => this.note(this.t('reply.sendFailed', {id: x.caseId, reason: x.reason})),
+      onFailure: (x) => this.note(this.t('reply.sendFailed', {id: x.caseId ?? x.key ?? '', reason: x.reason})),
     })
     for (const s of result.succeeded) this.out(`${s.caseId}\t${s.replyId}\t${s.channel}`)
     this.note(this.t(f['dry-run'] ? 'reply.wouldSend' : 'reply.sent', {ok: result.succeeded.length, failed: result.failed.length}))

@@ -7,6 +7,7 @@ import {channel} from './channels/channel.js'
 import {findCase} from './find-case.js'
 import {evaluate} from './reply-check.js'
 import type {ReplyRules} from '../domain/reply-policy.js'
+import {NotFoundError} from '../errors.js'
 import {rulesResolver} from './reply-rules.js'
 
 export interface SendPlanItem {
@@ -17,7 +18,8 @@ export interface SendPlanItem {
 
 export interface SendResult {
   succeeded: SendPlanItem[]
-  failed: {caseId: number; replyId: number | null; reason: string}[]
+  /** caseId is null (and key says what was asked for) when no such case exists. */
+  failed: {caseId: number | null; key?: string; replyId: number | null; reason: string}[]
   dryRun: boolean
 }
 
@@ -48,7 +50,15 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
   const work: {c: Case; reply: BoardReply}[] = []
   if ('keys' in which) {
     for (const key of which.keys) {
-      const c = await findCase(store, key)
+      let c: Case
+      try {
+        c = await findCase(store, key)
+      } catch (error) {
+        // One unknown case must not stop the others; a malformed id is still a usage error.
+        if (!(error instanceof NotFoundError)) throw error
+        fail({caseId: null, key, replyId: null, reason: error.message})
+        continue
+      }
       const reply = await store.replies.open(c.id)
       if (!reply) fail({caseId: c.id, replyId: null, reason: 'no reply to send (draft one first)'})
       else work.push({c, reply})

@@ -26,3 +26,22 @@ describe('reply channel choice', () => {
     ])
   })
 })
+
+describe('outbox channel', () => {
+  it('writes <key>.json whole; delivering the same key again keeps the first file and leaves no temp files', async () => {
+    const {mkdtempSync, readdirSync, readFileSync, rmSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {join} = await import('node:path')
+    const {deliverOutbox} = await import('../../src/services/channels/outbox.js')
+    const dir = mkdtempSync(join(tmpdir(), 'board-outbox-unit-'))
+    try {
+      const d = {idempotencyKey: 'board-1-k', caseId: 1, source: 's', ref: '1', title: 't', body: '第一次', unit: null, to: null, sentAt: '2024-03-01T00:00:00.000Z'}
+      await deliverOutbox(d, {outbox: {dir}})
+      await deliverOutbox({...d, body: '第二次'}, {outbox: {dir}})
+      expect(readdirSync(dir)).toEqual(['board-1-k.json'])
+      expect(JSON.parse(readFileSync(join(dir, 'board-1-k.json'), 'utf8')).body).toBe('第一次')
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})

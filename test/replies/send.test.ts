@@ -131,9 +131,10 @@ describe.each(backendList)('sending replies on $name', (backend) => {
     expect(readdirSync(outbox)).toEqual([])
   })
 
-  it('outbox: no address means the next channel; one file per key, a retry finds it there', async () => {
+  it('outbox: no address means the next channel; one file per key; an unknown case fails alone', async () => {
     const id = await approvedCase(null)
-    const r = await sendReplies(store, {keys: [String(id)]}, {actor: 'clerk', now: at(30)})
+    const r = await sendReplies(store, {keys: ['999999', String(id)]}, {actor: 'clerk', now: at(30)})
+    expect(r.failed).toEqual([{caseId: null, key: '999999', replyId: null, reason: 'no case 999999'}])
     expect(r.succeeded).toEqual([expect.objectContaining({channel: 'outbox'})])
     const files = readdirSync(outbox)
     expect(files).toHaveLength(1)
