@@ -2,9 +2,10 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
+import {renderTable} from '../../src/cli/render.js'
 import {CHANNEL_NAMES, type ChannelName} from '../../src/domain/reply-channels.js'
 import {ExitCode, UsageError} from '../../src/errors.js'
-import {sendReplies, type SendResult} from '../../src/services/reply-send.js'
+import {type SendPlanItem, sendReplies, type SendResult} from '../../src/services/reply-send.js'
 
 export type ReplySendResult = SendResult
 
@@ -42,7 +43,14 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
       signal: this.abort.signal,
       onFailure: (x) => this.note(this.t('reply.sendFailed', {id: x.caseId ?? x.key ?? '', reason: x.reason})),
     })
-    for (const s of result.succeeded) this.out(`${s.caseId}\t${s.replyId}\t${s.channel}`)
+    if (result.succeeded.length > 0) {
+      const cols = [
+        {header: 'Case', value: (x: SendPlanItem) => x.caseId},
+        {header: 'Reply', value: (x: SendPlanItem) => x.replyId},
+        {header: 'Channel', value: (x: SendPlanItem) => x.channel},
+      ]
+      this.out(renderTable(result.succeeded, cols, {tty: this.tty, color: this.color}))
+    }
     this.note(this.t(f['dry-run'] ? 'reply.wouldSend' : 'reply.sent', {ok: result.succeeded.length, failed: result.failed.length}))
     if (result.failed.length > 0) process.exitCode = ExitCode.failure
     this.throwIfAborted()

@@ -72,7 +72,7 @@ describe.each(backendList)('case lifecycle through the CLI on $name', (backend: 
 
     const sent = run(['reply', 'send', id], 'clerk', '2024-03-01T03:00:00Z')
     expect(sent.status).toBe(0)
-    expect(sent.stdout.trim().split('\t')).toEqual([id, expect.any(String), 'outbox'])
+    expect(sent.stdout.trim().split('\n').map((l) => l.split('\t'))).toEqual([['Case', 'Reply', 'Channel'], [id, expect.any(String), 'outbox']])
     expect(readdirSync(join(dir, 'outbox'))).toHaveLength(1)
     let shown = json(['show', id]).data
     expect(shown.case).toMatchObject({status: 'replied', respondedAt: '2024-03-01T03:00:00.000Z'})
