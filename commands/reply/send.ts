@@ -51,6 +51,7 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
       ]
       this.out(renderTable(result.succeeded, cols, {tty: this.tty, color: this.color}))
     }
+    for (const x of result.skipped) this.note(this.t('reply.skipped', {id: x.caseId, reason: x.reason}))
     this.note(this.t(f['dry-run'] ? 'reply.wouldSend' : 'reply.sent', {ok: result.succeeded.length, failed: result.failed.length}))
     if (result.failed.length > 0) process.exitCode = ExitCode.failure
     this.throwIfAborted()

@@ -7,7 +7,7 @@ import {channel} from './channels/channel.js'
 import {findCase} from './find-case.js'
 import {evaluate} from './reply-check.js'
 import type {ReplyRules} from '../domain/reply-policy.js'
-import {NotFoundError} from '../errors.js'
+import {ConflictError, NotFoundError} from '../errors.js'
 import {rulesResolver} from './reply-rules.js'
 
 export interface SendPlanItem {
@@ -20,6 +20,8 @@ export interface SendResult {
   succeeded: SendPlanItem[]
   /** caseId is null (and key says what was asked for) when no such case exists. */
   failed: {caseId: number | null; key?: string; replyId: number | null; reason: string}[]
+  /** Another run is sending these, or just sent them: not a failure of this run. */
+  skipped: {caseId: number; replyId: number; reason: string}[]
   dryRun: boolean
 }
 
@@ -41,7 +43,7 @@ interface Opts {
  */
 export async function sendReplies(store: Store, which: {keys: string[]} | {approved: true}, opts: Opts): Promise<SendResult> {
   const config = (await store.settings.get<ChannelConfig>('reply.channels')) ?? {}
-  const result: SendResult = {succeeded: [], failed: [], dryRun: Boolean(opts.dryRun)}
+  const result: SendResult = {succeeded: [], failed: [], skipped: [], dryRun: Boolean(opts.dryRun)}
   const fail = (f: SendResult['failed'][number]) => {
     result.failed.push(f)
     opts.onFailure?.(f)
@@ -86,7 +88,8 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
     }
     const outcome = await sendOne(store, c, reply, name, config, opts)
     if (outcome === true) result.succeeded.push(item)
-    else fail({caseId: c.id, replyId: reply.id, reason: outcome})
+    else if (outcome.skipped) result.skipped.push({caseId: c.id, replyId: reply.id, reason: outcome.reason})
+    else fail({caseId: c.id, replyId: reply.id, reason: outcome.reason})
   }
   return result
 }
@@ -98,12 +101,19 @@ async function refusal(store: Store, c: Case, reply: BoardReply, rules: ReplyRul
   return check.blocking ? `the unit's policy blocks this draft: ${check.findings.map((f) => f.rule).join(', ')}` : null
 }
 
-async function sendOne(store: Store, c: Case, reply: BoardReply, name: ChannelName, config: ChannelConfig, opts: Opts): Promise<true | string> {
+async function sendOne(
+  store: Store,
+  c: Case,
+  reply: BoardReply,
+  name: ChannelName,
+  config: ChannelConfig,
+  opts: Opts,
+): Promise<true | {skipped: boolean; reason: string}> {
   let attempt
   try {
     attempt = await store.replies.startAttempt(reply.id, name, opts)
   } catch (error) {
-    return (error as Error).message
+    return {skipped: error instanceof ConflictError, reason: (error as Error).message}
   }
   try {
     const deliver = await channel(name)
@@ -117,7 +127,7 @@ async function sendOne(store: Store, c: Case, reply: BoardReply, name: ChannelNa
       await s.replies.finishAttempt(attempt.id, {ok: false, error: reason}, opts)
       await s.events.append({caseId: c.id, actor: opts.actor, at: opts.now, action: 'reply.send.failed', after: {replyId: reply.id, channel: name, error: reason}})
     })
-    return reason
+    return {skipped: false, reason}
   }
   const changed = await store.transaction(async (s) => {
     await s.replies.finishAttempt(attempt.id, {ok: true}, opts)
