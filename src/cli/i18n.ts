@@ -46,6 +46,7 @@ const messages: Messages = {
   'reply.drafted': {en: 'case {id}: reply {reply} draft version {version} saved', zh: '留言 {id}：答复 {reply} 第 {version} 版草稿已保存'},
   'reply.approved': {en: 'case {id}: reply {reply} approved by {actor}', zh: '留言 {id}：答复 {reply} 已由 {actor} 审核通过'},
   'reply.sendFailed': {en: 'case {id}: {reason}', zh: '留言 {id}：{reason}'},
+  'reply.none': {en: 'no replies waiting', zh: '没有待处理的答复'},
   'reply.skipped': {en: 'case {id}: skipped: {reason}', zh: '留言 {id}：已跳过：{reason}'},
   'reply.sent': {en: 'sent {ok}, failed {failed}', zh: '已发送 {ok}，失败 {failed}'},
   'reply.wouldSend': {en: 'would send {ok}, failed {failed}', zh: '将发送 {ok}，失败 {failed}'},

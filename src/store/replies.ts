@@ -78,6 +78,8 @@ export interface ReplyRepository {
   /** Ends an attempt; on success the reply becomes sent, else failed (to be retried). */
   finishAttempt(attemptId: number, outcome: {ok: boolean; error?: string}, opts: {now: Date}): Promise<BoardReply>
   attempts(replyId: number): Promise<ReplyAttempt[]>
+  /** Board's replies in these statuses, with their case's title and unit, oldest first. */
+  list(filter: {status: BoardReply['status'][]; unitIds?: number[]; limit?: number}): Promise<(BoardReply & {title: string; unit: string | null})[]>
   /** How many of board's replies are in each status (imported replies not counted). */
   countByStatus(): Promise<Record<string, number>>
 }

@@ -4,6 +4,7 @@ import {ConflictError, NotFoundError, ValidationError} from '../../src/errors.js
 import {approveReply, FourEyesError} from '../../src/services/reply-approve.js'
 import {checkCaseReply} from '../../src/services/reply-check.js'
 import {draftReply} from '../../src/services/reply-draft.js'
+import {listReplies} from '../../src/services/reply-list.js'
 import {addTemplate} from '../../src/services/templates.js'
 import {rateCase} from '../../src/services/ratings.js'
 import type {Store} from '../../src/store/store.js'
@@ -75,6 +76,9 @@ describe.each(backendList)('replies on $name', (backend) => {
     const approved = await approveReply(store, String(caseId), {actor: 'clerk', now})
     expect(approved).toMatchObject({status: 'approved', approvedBy: 'clerk', approvedAt: now.toISOString()})
     await expect(approveReply(store, String(caseId), {actor: 'leader', now})).rejects.toThrow(/not a draft/)
+    expect((await listReplies(store, {status: ['approved'], unit: 'city'})).map((r) => [r.caseId, r.title, r.unit, r.approvedBy])).toEqual([[caseId, '小区停水三天', 'city.water', 'clerk']])
+    expect(await listReplies(store, {status: ['approved'], unit: 'city.edu'})).toEqual([])
+    expect(await listReplies(store, {status: ['draft']})).toEqual([])
     const events = await store.events.forCase(caseId)
     expect(events.filter((e) => e.action === 'reply.approve')).toEqual([expect.objectContaining({actor: 'clerk', after: {replyId: approved.id, author: 'clerk2'}})])
     // A new version drops the approval: the approved text is no longer the text.

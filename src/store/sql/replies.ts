@@ -1,6 +1,6 @@
 import {ConflictError, NotFoundError} from '../../errors.js'
 import type {BoardReply, ReplyAttempt, ReplyRepository, ReplyVersion} from '../replies.js'
-import {type Executor, placeholders} from './executor.js'
+import {type Executor, type Param, placeholders} from './executor.js'
 import {SqlEvents} from './events.js'
 import {toReply} from './rows.js'
 
@@ -149,5 +149,21 @@ export class SqlReplies implements ReplyRepository {
       "SELECT status, count(*) AS n FROM replies WHERE channel IS NULL OR channel <> 'import' GROUP BY status",
     )
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+  }
+
+  async list(filter: {status: BoardReply['status'][]; unitIds?: number[]; limit?: number}): Promise<(BoardReply & {title: string; unit: string | null})[]> {
+    if (filter.status.length === 0 || filter.unitIds?.length === 0) return []
+    const params: Param[] = [...filter.status]
+    let where = `r.status IN (${placeholders(filter.status.length)}) AND (r.channel IS NULL OR r.channel <> 'import')`
+    if (filter.unitIds) {
+      where += ` AND c.unit_id IN (${placeholders(filter.unitIds.length)})`
+      params.push(...filter.unitIds)
+    }
+    const rows = await this.db.all(
+      `SELECT r.*, c.title AS case_title, u.code AS unit_code FROM replies r JOIN cases c ON c.id = r.case_id LEFT JOIN units u ON u.id = c.unit_id
+       WHERE ${where} ORDER BY r.created_at, r.id${filter.limit ? ' LIMIT ?' : ''}`,
+      filter.limit ? [...params, filter.limit] : params,
+    )
+    return rows.map((r) => ({...toBoardReply(r), title: String(r.case_title), unit: (r.unit_code as string | null) ?? null}))
   }
 }
