@@ -3,3 +3,4 @@ import './sla-policy.js'
 import './notify-channels.js'
 
 export {findSpec, registerSetting, settingSpecs, type SettingSpec} from './registry.js'
+import './replies.js'

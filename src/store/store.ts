@@ -1,5 +1,6 @@
 import type {CaseRepository} from './cases.js'
 import type {EventRepository} from './events.js'
+import type {RatingRepository, ReplyRepository, TemplateRepository} from './replies.js'
 import type {SettingsRepository} from './settings.js'
 import type {StatsRepository} from './stats.js'
 import type {SlaRepository} from './sla.js'
@@ -27,6 +28,9 @@ export interface Store {
   readonly handlers: HandlerRepository
   readonly stats: StatsRepository
   readonly sla: SlaRepository
+  readonly templates: TemplateRepository
+  readonly replies: ReplyRepository
+  readonly ratings: RatingRepository
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

@@ -7,6 +7,8 @@ import type {ClockHistory} from './clock.js'
 // A case first seen by triage or assignment starts its clock then; any other first sight (recompute,
 // explain, a wait) counts from when the citizen posted.
 const STARTS_CLOCK = ['triage', 'assign', 'transfer']
+// A handler's reopen and a citizen's unsatisfied rating both send the case back to work.
+const REOPENS = ['reopen', 'rate.unsatisfied']
 
 export function evolveHistory(prev: ClockHistory | undefined, c: Pick<Case, 'status' | 'postedAt'>, action: string, now: Date): ClockHistory {
   const at = now.toISOString()
@@ -16,7 +18,7 @@ export function evolveHistory(prev: ClockHistory | undefined, c: Pick<Case, 'sta
   const last = h.transfers[h.transfers.length - 1]
   if (action === 'transfer') h.transfers.push({at, acceptedAt: null})
   else if (action === 'assign' && last && last.acceptedAt === null) last.acceptedAt = at
-  if (action === 'reopen') h.reopenedAt = at
+  if (REOPENS.includes(action) && c.status === 'reopened') h.reopenedAt = at
   const open = h.pauses.find((p) => p.to === null)
   if (c.status === 'waiting' && !open) h.pauses.push({from: at, to: null})
   if (c.status !== 'waiting' && open) open.to = at

@@ -3,9 +3,12 @@ import {SqlCases} from './cases.js'
 import {SqlEvents} from './events.js'
 import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
+import {SqlRatings} from './ratings.js'
+import {SqlReplies} from './replies.js'
 import {SqlSettings} from './settings.js'
 import {SqlStats} from './stats.js'
 import {SqlSla} from './sla.js'
+import {SqlTemplates} from './templates.js'
 import {SqlHandlers, SqlUnits} from './units.js'
 
 /** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
@@ -17,6 +20,9 @@ export class SqlStore implements Store {
   readonly handlers: SqlHandlers
   readonly stats: SqlStats
   readonly sla: SqlSla
+  readonly templates: SqlTemplates
+  readonly replies: SqlReplies
+  readonly ratings: SqlRatings
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -30,6 +36,9 @@ export class SqlStore implements Store {
     this.handlers = new SqlHandlers(db)
     this.stats = new SqlStats(db)
     this.sla = new SqlSla(db)
+    this.templates = new SqlTemplates(db)
+    this.replies = new SqlReplies(db)
+    this.ratings = new SqlRatings(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */

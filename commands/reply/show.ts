@@ -1,0 +1,19 @@
+import {Args} from '@oclif/core'
+
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {renderReplyDetail} from '../../src/cli/reply-views.js'
+import {type ReplyDetail, showReply} from '../../src/services/reply-show.js'
+
+export type ReplyShowResult = ReplyDetail
+
+export default class ReplyShow extends BoardCommand<typeof ReplyShow> {
+  static override summary = "Show a case's current draft with its versions, send attempts and earlier replies"
+  static override examples = ['<%= config.bin %> reply show 42', '<%= config.bin %> reply show 42 --json']
+  static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
+
+  async run(): Promise<ReplyShowResult> {
+    const detail = await showReply(await this.store(), this.args.id)
+    this.out(renderReplyDetail(detail, {tz: this.tz, tty: this.tty, color: this.color}))
+    return detail
+  }
+}

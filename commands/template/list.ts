@@ -1,0 +1,30 @@
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {renderTable} from '../../src/cli/render.js'
+import {formatTime} from '../../src/cli/time-format.js'
+import type {ReplyTemplate} from '../../src/store/replies.js'
+
+export type TemplateListResult = ReplyTemplate[]
+
+export default class TemplateList extends BoardCommand<typeof TemplateList> {
+  static override summary = 'List reply templates'
+  static override examples = ['<%= config.bin %> template list', '<%= config.bin %> template list --json']
+
+  async run(): Promise<TemplateListResult> {
+    const templates = await (await this.store()).templates.list()
+    if (templates.length === 0) this.note(this.t('template.none'))
+    else
+      this.out(
+        renderTable(
+          templates,
+          [
+            {header: 'Name', value: (t) => t.name},
+            {header: 'Unit', value: (t) => t.unit ?? ''},
+            {header: 'Text', value: (t) => t.body, max: 50},
+            {header: 'Added', value: (t) => `${formatTime(t.createdAt, this.tz)} ${t.createdBy}`},
+          ],
+          {tty: this.tty, color: this.color},
+        ),
+      )
+    return templates
+  }
+}

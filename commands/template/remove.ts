@@ -1,0 +1,26 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {confirmBulk} from '../../src/cli/confirm.js'
+import {NotFoundError} from '../../src/errors.js'
+import {removeTemplate} from '../../src/services/templates.js'
+
+export interface TemplateRemoveResult {
+  name: string
+  removed: boolean
+}
+
+export default class TemplateRemove extends BoardCommand<typeof TemplateRemove> {
+  static override summary = 'Remove a reply template (drafts made from it keep their text)'
+  static override examples = ['<%= config.bin %> template remove ack --yes']
+  static override args = {name: Args.string({description: 'template name', required: true})}
+  static override flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
+
+  async run(): Promise<TemplateRemoveResult> {
+    await confirmBulk({what: `remove template ${this.args.name}`, yes: this.flags.yes, interactive: this.canPrompt()})
+    const r = await removeTemplate(await this.store(), this.args.name, {actor: await this.actor(), now: this.now()})
+    if (!r.removed) throw new NotFoundError(`no template ${this.args.name}`)
+    this.note(this.t('template.removed', {name: r.name}))
+    return r
+  }
+}
