@@ -1,4 +1,5 @@
 import type {CaseRepository} from './cases.js'
+import type {ClassifierRepository} from './classifier.js'
 import type {EventRepository} from './events.js'
 import type {SettingsRepository} from './settings.js'
 import type {HandlerRepository, UnitRepository} from './units.js'
@@ -23,6 +24,8 @@ export interface Store {
   readonly settings: SettingsRepository
   readonly units: UnitRepository
   readonly handlers: HandlerRepository
+  /** Category classifier models; the newest is in use. */
+  readonly classifier: ClassifierRepository
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

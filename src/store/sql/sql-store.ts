@@ -1,5 +1,6 @@
 import type {Store, StoreCheck} from '../store.js'
 import {SqlCases} from './cases.js'
+import {SqlClassifier} from './classifier.js'
 import {SqlEvents} from './events.js'
 import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
@@ -13,6 +14,7 @@ export class SqlStore implements Store {
   readonly settings: SqlSettings
   readonly units: SqlUnits
   readonly handlers: SqlHandlers
+  readonly classifier: SqlClassifier
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -24,6 +26,7 @@ export class SqlStore implements Store {
     this.settings = new SqlSettings(db)
     this.units = new SqlUnits(db)
     this.handlers = new SqlHandlers(db)
+    this.classifier = new SqlClassifier(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */
