@@ -1,5 +1,5 @@
 import {DEFAULT_FEATURES, type FeatureOptions} from './features.js'
-import {type SparseVector, vectorise, type Vocabulary, vocabularyAndVectors} from './vectorise.js'
+import {gramList, type SparseVector, vectorise, type Vocabulary, vocabularyAndVectors} from './vectorise.js'
 
 // Category (分类) classifier: TF-IDF over character 1–3-grams and a multinomial logistic regression
 // trained by SGD. Logistic rather than naive Bayes because its probabilities are calibrated enough
@@ -107,7 +107,7 @@ export function predict(model: Model, title: string, body: string, opts: {reason
   const ranking = model.labels.map((label, k) => ({label, p: p[k]})).sort((a, b) => b.p - a.p)
   const reasons: string[] = []
   if ((opts.reasons ?? 0) > 0) {
-    const grams = [...model.vocab.index.keys()]
+    const grams = gramList(model.vocab)
     const contrib = [...x.idx].map((i, t) => ({i, c: model.weights[best * V + i] * x.val[t]})).sort((a, b) => b.c - a.c)
     for (const {i} of contrib) {
       const g = grams[i].replace(/^t:/, '')

@@ -1,4 +1,5 @@
 import type {Model} from './model.js'
+import {gramList} from './vectorise.js'
 
 // A model as one text: JSON with the n-grams joined by newlines (none contains one: normalise()
 // folds whitespace) and the float arrays as base64 Float32, a third the size of JSON numbers.
@@ -16,7 +17,7 @@ export function serialise(m: Model): string {
     format: FORMAT,
     labels: m.labels,
     features: m.vocab.features,
-    grams: [...m.vocab.index.keys()].join('\n'),
+    grams: gramList(m.vocab).join('\n'),
     idf: b64(m.vocab.idf),
     weights: b64(m.weights),
     bias: b64(m.bias),

@@ -88,3 +88,10 @@ export function vocabularyAndVectors(
   })
   return {vocab: {index, idf, features}, vectors}
 }
+
+/** The n-grams in index order (the Map's own order need not be). */
+export function gramList(vocab: Vocabulary): string[] {
+  const grams = new Array<string>(vocab.idf.length)
+  for (const [gram, i] of vocab.index) grams[i] = gram
+  return grams
+}
