@@ -40,6 +40,15 @@ const messages: Messages = {
   'show.body': {en: 'Message', zh: '留言详情'},
   'show.replies': {en: 'Replies', zh: '答复'},
   'show.history': {en: 'History', zh: '办理记录'},
+  'triage.needsTty': {en: 'interactive triage needs a terminal', zh: '交互式分拣需要在终端中运行'},
+  'triage.summary': {
+    en: 'examined {examined}: triaged {triaged}, assigned {assigned}, left for people {left}, failed {failed}',
+    zh: '已检查 {examined}：已分拣 {triaged}，已交办 {assigned}，留待人工 {left}，失败 {failed}',
+  },
+  'triage.summaryDry': {
+    en: 'dry run, nothing written: examined {examined}: would triage {triaged}, assign {assigned}, leave {left} for people',
+    zh: '试运行，未写入：已检查 {examined}：将分拣 {triaged}，交办 {assigned}，留待人工 {left}',
+  },
   'doctor.ok': {en: 'all checks passed', zh: '全部检查通过'},
   'doctor.failed': {en: '{n} check(s) need attention', zh: '{n} 项检查需要处理'},
 }
