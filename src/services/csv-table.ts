@@ -1,5 +1,4 @@
-import {readFileSync} from 'node:fs'
-
+import {readInput} from '../cli/read-input.js'
 import {UsageError} from '../errors.js'
 
 /**
@@ -7,12 +6,7 @@ import {UsageError} from '../errors.js'
  * `aliases` so that an export with Chinese headers (编码, 名称, …) reads like the English one.
  */
 export async function readCsvTable(file: string, aliases: Record<string, string[]>): Promise<{line: number; row: Record<string, string>}[]> {
-  let text: string
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '')
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
-  }
+  const text = (await readInput(file)).replace(/^\uFEFF/, '')
   const {parse} = await import('csv-parse/sync')
   const records = parse(text, {relax_column_count: true, skip_empty_lines: true}) as string[][]
   if (records.length === 0) return []
