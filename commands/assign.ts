@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {confirmBulk} from '../src/cli/confirm.js'
-import {readInput} from '../src/cli/read-input.js'
+import {readInput} from '../src/services/read-input.js'
 import {renderTable} from '../src/cli/render.js'
 import {UsageError} from '../src/errors.js'
 import {type AssignPlan, type Assigned, applyAssign, type BulkResult, planAssign, planFromRows} from '../src/services/assign-service.js'

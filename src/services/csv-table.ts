@@ -1,4 +1,4 @@
-import {readInput} from '../cli/read-input.js'
+import {readInput} from './read-input.js'
 import {UsageError} from '../errors.js'
 
 /**
