@@ -9,6 +9,8 @@ export interface TriageContext extends SuggestContext {
   /** Unit code → id, for turning a routing result into an assignment. */
   unitIds: Map<string, number>
   hasModel: boolean
+  /** Categories the model knows, for a clerk correcting one. */
+  categories: string[]
 }
 
 /** Shared lookups for a triage run, read once: settings, the model, the unit directory. */
@@ -23,5 +25,6 @@ export async function loadTriageContext(store: Store): Promise<TriageContext> {
     rules,
     unitIds: new Map(units.map((u) => [u.code, u.id])),
     hasModel: Boolean(model),
+    categories: model?.labels ?? [],
   }
 }
