@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {BoardCommand} from '../src/cli/base-command.js'
 import {renderTable} from '../src/cli/render.js'
 import {type DoctorCheck, runDoctor} from '../src/services/doctor.js'
+import '../src/services/triage-probe.js'
 
 export interface DoctorResult {
   ok: boolean
