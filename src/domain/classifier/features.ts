@@ -23,15 +23,14 @@ export function normalise(text: string): string {
 }
 
 function addGrams(out: Map<string, number>, text: string, maxN: number, weight: number, prefix: string): void {
-  // Splitting on separators first keeps n-grams inside one phrase.
+  // Splitting on separators first keeps n-grams inside one phrase. Slicing by UTF-16 units is
+  // exact for the BMP (all common Chinese); a rare astral character just yields odd halves,
+  // the same ones at training and at prediction.
   for (const piece of text.split('|')) {
-    if (piece === '') continue
-    const chars = [...piece]
-    for (let i = 0; i < chars.length; i++) {
-      let gram = ''
-      for (let n = 1; n <= maxN && i + n <= chars.length; n++) {
-        gram += chars[i + n - 1]
-        const key = prefix + gram
+    const len = piece.length
+    for (let i = 0; i < len; i++) {
+      for (let n = 1; n <= maxN && i + n <= len; n++) {
+        const key = prefix === '' ? piece.slice(i, i + n) : prefix + piece.slice(i, i + n)
         out.set(key, (out.get(key) ?? 0) + weight)
       }
     }
