@@ -31,6 +31,28 @@ export function age(postedAt: string, now: Date, lang: Lang): string {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
+// The domain states reasons in English (they also go into audit notes and --json); a clerk with a
+// Chinese UI reads them in Chinese.
+const ZH_REASONS: [RegExp, string][] = [
+  [/ in title/g, '（标题）'],
+  [/ in body/g, '（正文）'],
+  [/^classifier (\d+%) \(next: (.+)\)$/, '分类器 $1（其次：$2）'],
+  [/^classifier /, '分类器 '],
+  [/^same author /, '同一用户 '],
+  [/^text (\d+%) similar$/, '文本相似度 $1'],
+  [/^no type keyword found$/, '未找到类型关键词'],
+  [/^category already set$/, '已有分类'],
+  [/^type already set$/, '已有类型'],
+  [/^keyword /, '关键词 '],
+  [/^category /, '分类 '],
+  [/^region /, '地区 '],
+  [/^rule (\d+) /, '规则 $1 '],
+]
+
+export function localiseReason(reason: string, lang: Lang): string {
+  return lang === 'zh' ? ZH_REASONS.reduce((r, [re, to]) => r.replace(re, to), reason) : reason
+}
+
 /** The message and what board suggests for it, as the clerk sees it (stderr, a terminal). */
 export function renderCard(c: Case, s: Suggestion, o: {lang: Lang; tz: string; now: Date; width: number; remaining: number}): string {
   const t = (k: string, v?: Record<string, string | number>) => translate(o.lang, k, v)
@@ -44,13 +66,14 @@ export function renderCard(c: Case, s: Suggestion, o: {lang: Lang; tz: string; n
   out.push(...wrap(c.body, width - 2, 15).map((l) => '  ' + l))
   out.push('')
   out.push(t('tri.suggestions'))
-  const line = (label: string, value: string, reasons: string[]) => out.push(`  ${label}: ${value}${reasons.length ? '  ← ' + oneLine(reasons.join('; '), 80) : ''}`)
+  const line = (label: string, value: string, reasons: string[]) =>
+    out.push(`  ${label}: ${value}${reasons.length ? '  ← ' + oneLine(reasons.map((r) => localiseReason(r, o.lang)).join('; '), 80) : ''}`)
   if (s.category) line(t('col.category'), `${s.category.value} ${pct(s.category.confidence)}`, s.category.reasons)
   else line(t('col.category'), '-', [t('tri.noModel')])
   line(t('col.type'), `${o.lang === 'zh' ? CASE_TYPE_ZH[s.type.value] : s.type.value} ${pct(s.type.confidence)}`, s.type.reasons)
   const flags = Object.entries(s.flags).filter(([, f]) => f.value)
   line(t('tri.urgency'), flags.map(([k]) => t(`tri.flag.${k}`)).join(', ') || '-', flags.flatMap(([, f]) => f.reasons))
   line(t('col.unit'), s.unit?.value ?? '-', s.unit?.reasons ?? [])
-  for (const d of s.duplicates) out.push(`  ${t('tri.duplicate')}: #${d.id}  ${d.reasons.join('; ')}`)
+  for (const d of s.duplicates) out.push(`  ${t('tri.duplicate')}: #${d.id}  ${d.reasons.map((r) => localiseReason(r, o.lang)).join('; ')}`)
   return out.join('\n')
 }
