@@ -13,7 +13,7 @@ export interface AutoTriageItem {
   flags: string[]
   unit: string | null
   /** What happened (or, with --dry-run, would happen). */
-  outcome: 'triaged' | 'assigned' | 'below-threshold' | 'taken-by-another'
+  outcome: 'triaged' | 'assigned' | 'below-threshold' | 'failed'
 }
 
 export interface AutoTriageResult {
@@ -70,7 +70,7 @@ export async function autoTriage(store: Store, opts: AutoTriageOptions): Promise
           item.outcome = changed.status === 'assigned' ? 'assigned' : 'triaged'
         } catch (error) {
           result.failed.push({id: c.id, reason: (error as Error).message})
-          item.outcome = 'taken-by-another'
+          item.outcome = 'failed'
         }
       } else item.outcome = item.unit && ctx.unitIds.has(item.unit) ? 'assigned' : 'triaged'
       if (item.outcome === 'triaged') result.triaged++
