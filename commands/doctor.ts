@@ -3,8 +3,6 @@ import {Flags} from '@oclif/core'
 import {BoardCommand} from '../src/cli/base-command.js'
 import {renderTable} from '../src/cli/render.js'
 import {type DoctorCheck, runDoctor} from '../src/services/doctor.js'
-// Capabilities' probes register themselves when loaded.
-import '../src/services/reply-doctor.js'
 
 export interface DoctorResult {
   ok: boolean

@@ -4,7 +4,7 @@ import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
 import {renderTable} from '../../src/cli/render.js'
 import {CHANNEL_NAMES, type ChannelName} from '../../src/domain/reply-channels.js'
-import {ExitCode, UsageError} from '../../src/errors.js'
+import {BoardError, ExitCode, UsageError} from '../../src/errors.js'
 import {type SendPlanItem, sendReplies, type SendResult} from '../../src/services/reply-send.js'
 
 export type ReplySendResult = SendResult
@@ -32,7 +32,8 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
     if (f.approved && ids.length > 0) throw new UsageError('give case ids or --approved, not both')
     if (!f.approved && ids.length === 0) throw new UsageError('no case given', 'pass case ids, or --approved --yes to send every approved reply')
     if (!f['dry-run'] && (f.approved || ids.length > 1)) {
-      await confirmBulk({what: f.approved ? 'send every approved reply' : `send ${ids.length} replies`, yes: f.yes, interactive: this.canPrompt()})
+      const what = f.approved ? 'send every approved reply' : `send ${ids.length} replies`
+      if (!(await confirmBulk(what, {json: this.json, yes: f.yes}))) throw new BoardError('not confirmed; nothing was sent')
     }
     const store = await this.store()
     const result = await sendReplies(store, f.approved ? {approved: true} : {keys: ids}, {

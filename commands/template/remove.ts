@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
-import {NotFoundError} from '../../src/errors.js'
+import {BoardError, NotFoundError} from '../../src/errors.js'
 import {removeTemplate} from '../../src/services/templates.js'
 
 export interface TemplateRemoveResult {
@@ -17,7 +17,7 @@ export default class TemplateRemove extends BoardCommand<typeof TemplateRemove> 
   static override flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
 
   async run(): Promise<TemplateRemoveResult> {
-    await confirmBulk({what: `remove template ${this.args.name}`, yes: this.flags.yes, interactive: this.canPrompt()})
+    if (!(await confirmBulk(`remove template ${this.args.name}`, {json: this.json, yes: this.flags.yes}))) throw new BoardError('not confirmed; nothing was removed')
     const r = await removeTemplate(await this.store(), this.args.name, {actor: await this.actor(), now: this.now()})
     if (!r.removed) throw new NotFoundError(`no template ${this.args.name}`)
     this.note(this.t('template.removed', {name: r.name}))

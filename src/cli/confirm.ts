@@ -1,13 +1,13 @@
-import {UsageError} from '../errors.js'
+import {NoInputError} from '../errors.js'
+import {canPrompt} from './interactive.js'
 
 /**
- * Bulk and destructive work goes ahead with --yes, or after a yes on a terminal; without a
- * terminal and without --yes it stops, naming the flag (cron must never hang on a question).
+ * Bulk changes need a yes: --yes, or an answer at a terminal. Without a terminal and without --yes
+ * this throws, naming the flag, so cron never hangs and never acts unasked.
  */
-export async function confirmBulk(o: {what: string; yes: boolean; interactive: boolean}): Promise<void> {
-  if (o.yes) return
-  if (!o.interactive) throw new UsageError(`${o.what} needs confirmation`, 'pass --yes')
+export async function confirmBulk(what: string, opts: {json: boolean; yes: boolean}): Promise<boolean> {
+  if (opts.yes) return true
+  if (!canPrompt({json: opts.json})) throw new NoInputError(`${what} needs confirmation`, 'pass --yes (or --dry-run to see the plan first)')
   const {confirm} = await import('@inquirer/prompts')
-  const ok = await confirm({message: `${o.what}?`, default: false}, {output: process.stderr})
-  if (!ok) throw new UsageError('not confirmed; nothing was done')
+  return confirm({message: `${what}?`, default: false}, {output: process.stderr})
 }

@@ -41,7 +41,7 @@ export async function runDoctor(store: Store, now: Date): Promise<DoctorCheck[]>
     })
   }
   // Capabilities' probes load here, after this module is complete (they import registerProbe).
-  await import('./sla/doctor-probe.js')
+  await import('./doctor-probes.js')
   for (const probe of probes) checks.push(...(await probe({store, now})))
   return checks
 }

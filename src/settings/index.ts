@@ -1,6 +1,7 @@
 // Importing this module registers every capability's settings.
 import './sla-policy.js'
 import './notify-channels.js'
+import './replies.js'
+import './triage-settings.js'
 
 export {findSpec, registerSetting, settingSpecs, type SettingSpec} from './registry.js'
-import './replies.js'

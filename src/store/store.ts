@@ -1,4 +1,5 @@
 import type {CaseRepository} from './cases.js'
+import type {ClassifierRepository} from './classifier.js'
 import type {EventRepository} from './events.js'
 import type {RatingRepository, ReplyRepository, TemplateRepository} from './replies.js'
 import type {SettingsRepository} from './settings.js'
@@ -31,6 +32,8 @@ export interface Store {
   readonly templates: TemplateRepository
   readonly replies: ReplyRepository
   readonly ratings: RatingRepository
+  /** Category classifier models; the newest is in use. */
+  readonly classifier: ClassifierRepository
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

@@ -1,9 +1,10 @@
 import {core} from './001-core.js'
 import {claims} from './002-claims.js'
+import {triage} from './003-triage.js'
 import {sla} from './004-sla.js'
 import {replies} from './005-replies.js'
 import {stats} from './006-stats.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
-export const migrations: readonly Migration[] = [core, claims, sla, replies, stats]
+export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats]

@@ -1,5 +1,6 @@
 import type {Store, StoreCheck} from '../store.js'
 import {SqlCases} from './cases.js'
+import {SqlClassifier} from './classifier.js'
 import {SqlEvents} from './events.js'
 import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
@@ -23,6 +24,7 @@ export class SqlStore implements Store {
   readonly templates: SqlTemplates
   readonly replies: SqlReplies
   readonly ratings: SqlRatings
+  readonly classifier: SqlClassifier
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -39,6 +41,7 @@ export class SqlStore implements Store {
     this.templates = new SqlTemplates(db)
     this.replies = new SqlReplies(db)
     this.ratings = new SqlRatings(db)
+    this.classifier = new SqlClassifier(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */

@@ -1,0 +1,30 @@
+import {Flags} from '@oclif/core'
+
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {renderTable} from '../../src/cli/render.js'
+import {type HandlerRow, listHandlers} from '../../src/services/directory-service.js'
+
+export type HandlerListResult = HandlerRow[]
+
+export default class HandlerList extends BoardCommand<typeof HandlerList> {
+  static override summary = 'List handlers with their open load'
+  static override examples = ['<%= config.bin %> handler list --unit a-housing']
+  static override flags = {unit: Flags.string({description: 'only this unit (code or name)'})}
+
+  async run(): Promise<HandlerListResult> {
+    const rows = await listHandlers(await this.store(), this.flags.unit)
+    if (rows.length === 0) this.note('no handlers')
+    else
+      this.out(
+        renderTable(rows, [
+          {header: 'Code', value: (h) => h.code},
+          {header: 'Name', value: (h) => h.name},
+          {header: 'Unit', value: (h) => h.unit},
+          {header: 'On duty', value: (h) => (h.onDuty ? 'yes' : 'no')},
+          {header: 'Open', value: (h) => h.load},
+          {header: 'Capacity', value: (h) => h.capacity ?? '-'},
+        ], {tty: this.tty, color: this.color}),
+      )
+    return rows
+  }
+}

@@ -1,0 +1,67 @@
+import {Flags} from '@oclif/core'
+import {hostname} from 'node:os'
+
+import {BoardCommand} from '../src/cli/base-command.js'
+import {renderTable} from '../src/cli/render.js'
+import {NoInputError} from '../src/errors.js'
+import {autoTriage, type AutoTriageResult} from '../src/services/auto-triage.js'
+
+export type TriageResult = AutoTriageResult | {interactive: true; decided: number}
+
+export default class Triage extends BoardCommand<typeof Triage> {
+  static override summary = 'Triage new messages: one at a time at a terminal, or --auto'
+  static override description = `At a terminal, shows the next new message with suggestions (category, type, urgency, unit, duplicates) and saves each decision at once; two clerks never get the same message.
+With --auto, applies the suggestions to every new message whose confidence reaches --min-confidence and leaves the rest for people.`
+  static override examples = [
+    '<%= config.bin %> triage',
+    '<%= config.bin %> triage --auto --min-confidence 0.9 --dry-run',
+    '<%= config.bin %> triage --auto --json',
+  ]
+  static override flags = {
+    auto: Flags.boolean({description: 'apply suggestions without asking'}),
+    'min-confidence': Flags.string({default: '0.8', description: 'with --auto: least category confidence (0–1) to act on'}),
+    'dry-run': Flags.boolean({description: 'with --auto: show what would be done; nothing is claimed or written'}),
+  }
+
+  async run(): Promise<TriageResult> {
+    const f = this.flags
+    if (!f.auto) {
+      if (!this.canPrompt()) {
+        throw new NoInputError(this.t('triage.needsTty'), 'use board triage --auto [--min-confidence X] for unattended triage, and board assign to route cases')
+      }
+      const {triageSession} = await import('../src/cli/triage-session.js')
+      return triageSession(await this.store(), {actor: await this.actor(), now: () => this.now(), lang: this.lang, tz: this.tz})
+    }
+    const min = Number(f['min-confidence'])
+    if (!Number.isFinite(min) || min < 0 || min > 1) throw new NoInputError(`--min-confidence must be between 0 and 1, not ${f['min-confidence']}`)
+    const actor = await this.actor()
+    const r = await autoTriage(await this.store(), {
+      worker: `${actor}@${hostname()}:${process.pid}`,
+      actor,
+      now: () => this.now(),
+      minConfidence: min,
+      dryRun: f['dry-run'],
+      signal: this.abort.signal,
+    })
+    for (const w of r.warnings) this.warn(w)
+    for (const x of r.failed) this.note(`case ${x.id}: ${x.reason}`)
+    if (f['dry-run'] && r.items.length > 0) {
+      this.out(
+        renderTable(r.items, [
+          {header: 'ID', value: (i) => i.id},
+          {header: 'Title', value: (i) => i.title, max: 30},
+          {header: 'Category', value: (i) => i.category},
+          {header: 'Conf.', value: (i) => i.confidence.toFixed(2)},
+          {header: 'Type', value: (i) => i.type},
+          {header: 'Flags', value: (i) => i.flags.join(',')},
+          {header: 'Unit', value: (i) => i.unit},
+          {header: 'Would be', value: (i) => i.outcome},
+        ], {tty: this.tty, color: this.color}),
+      )
+    }
+    this.note(this.t(f['dry-run'] ? 'triage.summaryDry' : 'triage.summary', {examined: r.examined, triaged: r.triaged, assigned: r.assigned, left: r.leftForPeople, failed: r.failed.length}))
+    if (r.failed.length > 0) process.exitCode = 1
+    this.throwIfAborted()
+    return r
+  }
+}

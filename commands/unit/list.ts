@@ -1,0 +1,25 @@
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {renderTable} from '../../src/cli/render.js'
+import {listUnits, type UnitRow} from '../../src/services/directory-service.js'
+
+export type UnitListResult = UnitRow[]
+
+export default class UnitList extends BoardCommand<typeof UnitList> {
+  static override summary = 'List units as a hierarchy'
+  static override examples = ['<%= config.bin %> unit list', '<%= config.bin %> unit list --json']
+
+  async run(): Promise<UnitListResult> {
+    const rows = await listUnits(await this.store())
+    if (rows.length === 0) this.note('no units; add some with board unit add or board unit import')
+    else
+      this.out(
+        renderTable(rows, [
+          {header: 'Code', value: (u) => u.code},
+          {header: 'Path', value: (u) => u.path, max: 60},
+          {header: 'Kind', value: (u) => u.kind},
+          {header: 'Supervisor', value: (u) => u.supervisor},
+        ], {tty: this.tty, color: this.color}),
+      )
+    return rows
+  }
+}

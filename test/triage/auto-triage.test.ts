@@ -1,0 +1,68 @@
+import {spawn} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {parse} from 'csv-parse/sync'
+import {stringify} from 'csv-stringify/sync'
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {importFiles} from '../../src/import/import-service.js'
+import {trainClassifier} from '../../src/services/classifier-service.js'
+import {openStore} from '../../src/store/open.js'
+import {backendList} from '../helpers/backends.js'
+import {board, ROOT} from '../helpers/run-cli.js'
+import {TIPDM} from './tipdm-rows.js'
+
+const now = new Date('2024-05-01T00:00:00Z')
+const dir = mkdtempSync(join(tmpdir(), 'board-auto-'))
+const messages = join(dir, 'messages.csv')
+const rows = parse(readFileSync(join(TIPDM, 'unlabeled_messages.csv')), {columns: true, bom: true}) as Record<string, string>[]
+writeFileSync(messages, stringify(rows.slice(0, 2000), {header: true}))
+
+function run(args: string[], env: Record<string, string>): Promise<{status: number; stdout: string; stderr: string}> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {env: {...process.env, LANG: 'C', NO_COLOR: '1', BOARD_CONFIG: join(ROOT, '.no-config.json'), ...env}})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (status) => resolve({status: status ?? -1, stdout, stderr}))
+  })
+}
+
+describe.each(backendList)('board triage --auto on $name', (backend) => {
+  afterAll(() => backend.cleanup())
+
+  it('4 concurrent runs over 2,000 new messages triage each exactly once', {timeout: 240_000}, async () => {
+    const location = await backend.location()
+    const store = await openStore(location, {now})
+    try {
+      await trainClassifier(store, {files: [join(TIPDM, 'labeled_titles.csv')], actor: 'admin', now})
+      await importFiles(store, {files: [messages], source: 'u', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: join(dir, 'rejects.csv'), dryRun: false, actor: 'admin', now: () => now})
+      expect(await store.cases.count({status: ['new']})).toBe(2000)
+
+      // --dry-run first: it must write nothing.
+      const dry = board(['triage', '--auto', '--dry-run', '--min-confidence', '0', '--json'], {store: location, env: {BOARD_NOW: now.toISOString()}})
+      expect(JSON.parse(dry.stdout).triaged + JSON.parse(dry.stdout).assigned).toBe(2000)
+      expect(await store.cases.count({status: ['new']})).toBe(2000)
+
+      const runs = await Promise.all(
+        [1, 2, 3, 4].map((n) => run(['triage', '--auto', '--min-confidence', '0', '--json', '--store', location], {BOARD_ACTOR: `clerk${n}`, BOARD_NOW: now.toISOString()})),
+      )
+      for (const r of runs) expect(r.status, r.stderr).toBe(0)
+      const results = runs.map((r) => JSON.parse(r.stdout))
+      expect(results.reduce((s, r) => s + r.triaged + r.assigned, 0)).toBe(2000)
+
+      const events = await store.events.recent({limit: 10_000, action: 'triage'})
+      const perCase = new Map<number, number>()
+      for (const e of events) perCase.set(e.caseId!, (perCase.get(e.caseId!) ?? 0) + 1)
+      expect(perCase.size).toBe(2000)
+      expect([...perCase.values()].every((n) => n === 1)).toBe(true)
+      expect(await store.cases.count({status: ['new']})).toBe(0)
+      // Every run did some of the work: the claims really were shared.
+      expect(results.filter((r) => r.triaged + r.assigned > 0).length).toBeGreaterThan(1)
+    } finally {
+      await store.close()
+    }
+  })
+})
