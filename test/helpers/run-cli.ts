@@ -2,7 +2,8 @@ import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
-export const DATA = join(ROOT, '..', 'shared', 'data')
+// BOARD_TEST_DATA for checkouts that do not sit beside shared/ (worktrees).
+export const DATA = process.env.BOARD_TEST_DATA ?? join(ROOT, '..', 'shared', 'data')
 
 export interface CliResult {
   status: number

@@ -2,10 +2,14 @@ import type {Store, StoreCheck} from '../store.js'
 import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
+import {PostgresCases} from './postgres-cases.js'
 
 export class PostgresStore extends SqlStore {
+  override readonly cases: PostgresCases
+
   constructor(location: string, private readonly pg: PostgresExecutor) {
     super('postgres', location, pg)
+    this.cases = new PostgresCases(pg)
   }
 
   static async open(url: string): Promise<PostgresStore> {
@@ -13,8 +17,9 @@ export class PostgresStore extends SqlStore {
     return new PostgresStore(redact(url), executor)
   }
 
+  // The PostgreSQL executor runs a transaction on itself, so the bound view is this store again.
   protected override bind(tx: Executor): Store {
-    return new SqlStore('postgres', this.location, tx)
+    return tx === this.pg ? this : new SqlStore('postgres', this.location, tx)
   }
 
   override async check(): Promise<StoreCheck[]> {

@@ -6,7 +6,7 @@ import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
 
 export class SqlCases implements CaseRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(protected readonly db: Executor) {}
 
   async get(id: number): Promise<Case | undefined> {
     const row = await this.db.get(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ?`, [id])
@@ -158,7 +158,7 @@ export class SqlCases implements CaseRepository {
     return opts.dryRun ? work(this.db) : this.db.transaction(work)
   }
 
-  private async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
+  protected async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.region, c.addressee, c.type, c.category,
          c.likes, c.dislikes, c.resolved_at, r.body AS reply_body, r.sent_at AS reply_sent_at
@@ -209,7 +209,7 @@ export class SqlCases implements CaseRepository {
     return id
   }
 
-  private async update(
+  protected async update(
     tx: Executor,
     id: number,
     row: IncomingCase,
