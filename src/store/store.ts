@@ -1,3 +1,4 @@
+import type {AccessControl} from './access.js'
 import type {CaseRepository} from './cases.js'
 import type {EventRepository} from './events.js'
 import type {SettingsRepository} from './settings.js'
@@ -23,6 +24,8 @@ export interface Store {
   readonly settings: SettingsRepository
   readonly units: UnitRepository
   readonly handlers: HandlerRepository
+  /** Database-enforced unit scoping; only backends with roles (PostgreSQL) have it. */
+  readonly access?: AccessControl
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

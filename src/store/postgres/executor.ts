@@ -114,6 +114,12 @@ export class PostgresExecutor implements Executor {
   private wrap(error: unknown): unknown {
     const e = error as {code?: string; message?: string}
     if (e.code === '57014') return new BoardError(`PostgreSQL cancelled a statement that ran too long: ${e.message}`, {cause: error, suggestion: 'raise ?statement_timeout=MS in the store URL (0 = none)'})
+    if (e.code === '42501' && /row-level security/.test(e.message ?? '')) {
+      return new BoardError(`the database refused this change: ${e.message}`, {
+        cause: error,
+        suggestion: "this role may change only its units' cases, and events it writes carry its own name (drop --as / BOARD_ACTOR)",
+      })
+    }
     // Node socket errors and pg's own "Connection terminated" carry no SQLSTATE; admin shutdown is 57P01–57P03.
     const lost = /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0)/.test(e.code ?? '') || /Connection terminated|Query read timeout|not queryable/i.test(e.message ?? '')
     if (lost) return new StoreUnreachableError(`lost the connection to PostgreSQL: ${e.message}`, error)

@@ -3,13 +3,16 @@ import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
+import {PostgresAccess} from './access.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
+  readonly access: PostgresAccess
 
   constructor(location: string, private readonly pg: PostgresExecutor) {
     super('postgres', location, pg)
     this.cases = new PostgresCases(pg)
+    this.access = new PostgresAccess(pg)
   }
 
   static async open(url: string): Promise<PostgresStore> {

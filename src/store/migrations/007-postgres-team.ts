@@ -1,0 +1,65 @@
+import type {Migration} from './migration.js'
+
+// Unit-scoped access for a team on PostgreSQL, enforced by the database (row-level security):
+// a role granted a unit (board db grant) sees and changes only the cases of that unit and the
+// units below it, with their events, replies and ratings; an event it writes must carry its own
+// name as actor. Table owners, superusers and BYPASSRLS roles are not subject to RLS at all;
+// members of board_admin pass every policy. SQLite keeps the grants table only, so that both
+// schemas hold the same tables (board db copy).
+const grants = (ts: string) => `
+CREATE TABLE unit_grants (
+  role_name TEXT NOT NULL,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  granted_by TEXT NOT NULL,
+  granted_at ${ts} NOT NULL,
+  PRIMARY KEY (role_name, unit_id)
+);
+`
+
+const scope = `(SELECT board_is_admin()) OR unit_id IN (SELECT board_visible_units())`
+const viaCase = `(SELECT board_is_admin()) OR case_id IN (SELECT id FROM cases)`
+
+export const postgresTeam: Migration = {
+  version: 7,
+  name: 'postgres-team',
+  sqlite: grants('TEXT'),
+  postgres: `${grants('TIMESTAMPTZ')}
+CREATE FUNCTION board_is_admin() RETURNS boolean LANGUAGE plpgsql STABLE SET search_path FROM CURRENT AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolbypassrls)) THEN RETURN true; END IF;
+  IF pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'cases'::regclass), 'MEMBER') THEN RETURN true; END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'board_admin') THEN
+    RETURN pg_has_role(current_user, 'board_admin', 'MEMBER');
+  END IF;
+  RETURN false;
+END $$;
+
+CREATE FUNCTION board_my_roles() RETURNS SETOF text LANGUAGE sql STABLE AS $$
+  SELECT rolname::text FROM pg_roles WHERE pg_has_role(current_user, oid, 'MEMBER')
+$$;
+
+CREATE FUNCTION board_visible_units() RETURNS SETOF integer LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+  WITH RECURSIVE tree(id) AS (
+    SELECT unit_id FROM unit_grants WHERE role_name IN (SELECT board_my_roles())
+    UNION SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+  )
+  SELECT id FROM tree
+$$;
+
+ALTER TABLE unit_grants ENABLE ROW LEVEL SECURITY;
+CREATE POLICY board_own_grants ON unit_grants USING ((SELECT board_is_admin()) OR role_name IN (SELECT board_my_roles()));
+
+ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
+CREATE POLICY board_unit_scope ON cases USING (${scope}) WITH CHECK (${scope});
+
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY board_unit_scope ON events USING (${viaCase})
+  WITH CHECK ((SELECT board_is_admin()) OR (case_id IN (SELECT id FROM cases) AND actor = current_user));
+
+ALTER TABLE replies ENABLE ROW LEVEL SECURITY;
+CREATE POLICY board_unit_scope ON replies USING (${viaCase}) WITH CHECK (${viaCase});
+
+ALTER TABLE ratings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY board_unit_scope ON ratings USING (${viaCase}) WITH CHECK (${viaCase});
+`,
+}
