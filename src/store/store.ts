@@ -2,6 +2,7 @@ import type {AccessControl} from './access.js'
 import type {CaseRepository} from './cases.js'
 import type {EventRepository} from './events.js'
 import type {SettingsRepository} from './settings.js'
+import type {TableRepository} from './tables.js'
 import type {HandlerRepository, UnitRepository} from './units.js'
 import type {MigrationStatus} from './sql/migrate.js'
 
@@ -24,6 +25,8 @@ export interface Store {
   readonly settings: SettingsRepository
   readonly units: UnitRepository
   readonly handlers: HandlerRepository
+  /** Whole tables as value lists, for moving a store between backends. */
+  readonly tables: TableRepository
   /** Database-enforced unit scoping; only backends with roles (PostgreSQL) have it. */
   readonly access?: AccessControl
   /** Runs fn with repositories bound to one transaction. */

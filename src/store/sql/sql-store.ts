@@ -4,6 +4,7 @@ import {SqlEvents} from './events.js'
 import type {Executor} from './executor.js'
 import {migrate, migrationStatus} from './migrate.js'
 import {SqlSettings} from './settings.js'
+import {SqlTables} from './tables.js'
 import {SqlHandlers, SqlUnits} from './units.js'
 
 /** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
@@ -13,6 +14,7 @@ export class SqlStore implements Store {
   readonly settings: SqlSettings
   readonly units: SqlUnits
   readonly handlers: SqlHandlers
+  readonly tables: SqlTables
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -24,6 +26,7 @@ export class SqlStore implements Store {
     this.settings = new SqlSettings(db)
     this.units = new SqlUnits(db)
     this.handlers = new SqlHandlers(db)
+    this.tables = new SqlTables(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */
