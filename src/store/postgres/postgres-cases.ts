@@ -1,7 +1,7 @@
 import type {IncomingCase} from '../../domain/case.js'
 import {decideImport} from '../../domain/import-decision.js'
 import type {ImportOutcome} from '../cases.js'
-import {SqlCases} from '../sql/cases.js'
+import {SqlCases, storedFromRow} from '../sql/cases.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
 import {copyInto} from './copy.js'
@@ -12,7 +12,7 @@ const STAGE_COLUMNS = [
   'ord', 'source', 'ref', 'title', 'body', 'author', 'contact', 'posted_at', 'region', 'addressee', 'type', 'category',
   'likes', 'dislikes', 'resolved_at', 'extra', 'reply_body', 'reply_sent_at', 'status', 'event_after',
 ]
-// Per session, holding only the batch's new rows; emptied after each merge.
+// One per session, emptied by every commit.
 const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   ord INTEGER, source TEXT, ref TEXT, title TEXT, body TEXT, author TEXT, contact TEXT, posted_at TIMESTAMPTZ,
   region TEXT, addressee TEXT, type TEXT, category TEXT, likes INTEGER, dislikes INTEGER, resolved_at TIMESTAMPTZ,
@@ -20,13 +20,15 @@ const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
 ) ON COMMIT DELETE ROWS`
 const staged = new WeakSet<object>()
 
-// New cases, their imported replies and their import.create events in one statement.
-const INSERT_NEW = `WITH ins AS (
+// One statement a batch: rows whose (source, ref) is not stored yet become cases (decideImport's
+// "insert" needs nothing else), with their imported replies and import.create events; the
+// stored ones come back, as they were before this statement, for decideImport to judge.
+const MERGE = `WITH ins AS (
   INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at)
   SELECT source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?
-  FROM ${STAGE} ORDER BY ord
+  FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
   RETURNING id, ref
 ), rep AS (
   INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at)
@@ -36,12 +38,20 @@ const INSERT_NEW = `WITH ins AS (
   INSERT INTO events (case_id, actor, at, action, before, after)
   SELECT ins.id, ?, ?, 'import.create', NULL, s.event_after FROM ins JOIN ${STAGE} s ON s.ref = ins.ref ORDER BY ins.id
 )
-SELECT id, ref FROM ins`
+SELECT true AS inserted, id, ref, NULL AS title, NULL AS body, NULL AS author, NULL AS contact, NULL::timestamptz AS posted_at,
+  NULL AS region, NULL AS addressee, NULL AS type, NULL AS category, NULL::integer AS likes, NULL::integer AS dislikes,
+  NULL::timestamptz AS resolved_at, NULL AS reply_body, NULL::timestamptz AS reply_sent_at
+FROM ins
+UNION ALL
+SELECT false, c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.region, c.addressee, c.type, c.category,
+  c.likes, c.dislikes, c.resolved_at, r.body, r.sent_at
+FROM ${STAGE} s JOIN cases c ON c.source = s.source AND c.ref = s.ref
+LEFT JOIN replies r ON r.case_id = c.id AND r.channel = 'import'`
 
 /**
- * Import through COPY: a batch is streamed into a temporary staging table and merged with
- * set-based SQL, instead of three statements a row. What happens to each row is still decided by
- * decideImport, exactly as on the shared path; only how the inserts reach the table differs.
+ * Import through COPY: a batch is streamed into a temporary staging table and merged by one
+ * statement, instead of a lookup plus three statements a row. Stored rows are still judged by
+ * decideImport, exactly as on the shared path, and updated by the shared code.
  */
 export class PostgresCases extends SqlCases {
   constructor(private readonly pg: PostgresExecutor) {
@@ -50,37 +60,35 @@ export class PostgresCases extends SqlCases {
 
   override async importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]> {
     if (rows.length === 0 || opts.dryRun) return super.importBatch(rows, opts)
+    const client = this.pg.raw()
     return this.pg.transaction(async (tx) => {
       // A batch lost to a crash is re-imported by the next run (import is idempotent), so the
-      // commit need not wait for the disk.
-      await tx.exec('SET LOCAL synchronous_commit = off')
-      const stored = await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
-      const decisions = rows.map((row) => decideImport(stored.get(row.ref), row))
-      const fresh = rows.filter((_, i) => decisions[i].kind === 'insert')
-      const ids = fresh.length > 0 ? await this.insertNew(fresh, opts) : new Map<string, number>()
+      // commit need not wait for the disk. The stage is empty unless an outer transaction used it.
+      const prepare = `SET LOCAL synchronous_commit = off; DELETE FROM ${STAGE}`
+      await tx.exec(staged.has(client) ? prepare : `${STAGE_DDL}; ${prepare}`)
+      staged.add(client)
+      await copyInto(client, STAGE, STAGE_COLUMNS, rows.map(stageRow))
+      const now = opts.now.toISOString()
+      const merged = await tx.all<Record<string, unknown>>(MERGE, [now, now, opts.actor, now, opts.actor, now])
+      const inserted = new Map<string, number>()
+      const stored = new Map<string, Record<string, unknown>>()
+      for (const r of merged) (r.inserted ? inserted.set(String(r.ref), Number(r.id)) : stored.set(String(r.ref), r))
       const outcomes: ImportOutcome[] = []
-      for (const [i, d] of decisions.entries()) {
-        if (d.kind === 'insert') outcomes.push({kind: 'inserted', id: ids.get(rows[i].ref)!})
-        else if (d.kind === 'update') {
-          await this.update(tx, d.id, rows[i], d, opts)
+      for (const row of rows) {
+        const id = inserted.get(row.ref)
+        if (id !== undefined) {
+          outcomes.push({kind: 'inserted', id})
+          continue
+        }
+        const d = decideImport(storedFromRow(stored.get(row.ref)!), row)
+        if (d.kind === 'update') {
+          await this.update(tx, d.id, row, d, opts)
           outcomes.push({kind: 'updated', id: d.id, changed: Object.keys(d.after)})
-        } else outcomes.push({kind: d.kind === 'unchanged' ? 'unchanged' : 'conflict', id: d.id})
+        } else if (d.kind === 'insert') throw new Error(`import merge lost ref ${row.ref}`)
+        else outcomes.push({kind: d.kind === 'unchanged' ? 'unchanged' : 'conflict', id: d.id})
       }
       return outcomes
     })
-  }
-
-  private async insertNew(rows: IncomingCase[], opts: {actor: string; now: Date}): Promise<Map<string, number>> {
-    const client = this.pg.raw()
-    if (!staged.has(client)) {
-      await this.pg.exec(STAGE_DDL)
-      staged.add(client)
-    }
-    await copyInto(client, STAGE, STAGE_COLUMNS, rows.map(stageRow))
-    const now = opts.now.toISOString()
-    const inserted = await this.pg.all<{id: number; ref: string}>(INSERT_NEW, [now, now, opts.actor, now, opts.actor, now])
-    await this.pg.exec(`TRUNCATE ${STAGE}`)
-    return new Map(inserted.map((r) => [r.ref, Number(r.id)]))
   }
 }
 
