@@ -17,7 +17,10 @@ CREATE TABLE unit_grants (
 `
 
 const scope = `(SELECT board_is_admin()) OR unit_id IN (SELECT board_visible_units())`
-const viaCase = `(SELECT board_is_admin()) OR case_id IN (SELECT id FROM cases)`
+// EXISTS, not IN: one primary-key probe a row (itself filtered by the cases policy) instead of
+// collecting every visible case id on each query.
+const caseVisible = `EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id)`
+const viaCase = `(SELECT board_is_admin()) OR ${caseVisible}`
 
 export const postgresTeam: Migration = {
   version: 7,
@@ -54,7 +57,7 @@ CREATE POLICY board_unit_scope ON cases USING (${scope}) WITH CHECK (${scope});
 
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY board_unit_scope ON events USING (${viaCase})
-  WITH CHECK ((SELECT board_is_admin()) OR (case_id IN (SELECT id FROM cases) AND actor = current_user));
+  WITH CHECK ((SELECT board_is_admin()) OR (${caseVisible} AND actor = current_user));
 
 ALTER TABLE replies ENABLE ROW LEVEL SECURITY;
 CREATE POLICY board_unit_scope ON replies USING (${viaCase}) WITH CHECK (${viaCase});
