@@ -24,5 +24,7 @@ export interface AccessControl {
   grantUnit(role: string, unitId: number, opts: {actor: string; now: Date}): Promise<GrantResult>
   /** Makes role a member of board_admin, which sees and changes everything. */
   grantAdmin(role: string, opts: {actor: string; now: Date}): Promise<GrantResult>
+  /** Removes one unit grant; false when the role did not have it. The role itself is kept. */
+  revokeUnit(role: string, unitId: number, opts: {actor: string; now: Date}): Promise<boolean>
   list(): Promise<RoleGrant[]>
 }

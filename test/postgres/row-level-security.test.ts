@@ -130,6 +130,25 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     expect(JSON.parse(list.stdout).map((c: {id: number}) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
   })
 
+  it('doctor tells a clerk what it reaches; db grants lists; db revoke takes a unit back', async () => {
+    const u = new URL(url)
+    u.username = roleA
+    const doctor = board(['doctor', '--json'], {store: u.toString()})
+    const access = JSON.parse(doctor.stdout).checks.find((c: {name: string}) => c.name === 'access')
+    expect(access).toMatchObject({ok: true, detail: `${roleA}: units A and below`})
+    const grants = JSON.parse(board(['db', 'grants', '--json'], {store: url}).stdout)
+    expect(grants.map((g: {role: string; unit: string}) => [g.role, g.unit])).toEqual([[roleA, 'A'], [roleB, 'B']])
+    const revoke = board(['db', 'revoke', roleB, '--unit', 'B', '--json'], {store: url})
+    expect(JSON.parse(revoke.stdout)).toEqual({role: roleB, unit: 'B', revoked: true})
+    const b = await connectAs(roleB)
+    expect((await b.query('SELECT count(*) AS n FROM cases')).rows[0].n).toBe('0')
+    const ub = new URL(url)
+    ub.username = roleB
+    const doctorB = board(['doctor', '--json'], {store: ub.toString()})
+    expect(doctorB.status).toBe(1)
+    expect(JSON.parse(doctorB.stdout).checks.find((c: {name: string}) => c.name === 'access')).toMatchObject({ok: false})
+  })
+
   it('an admin role sees every case, unassigned ones too', async () => {
     const r = board(['db', 'grant', roleAdmin, '--admin'], {store: url})
     expect(r.status, r.stderr).toBe(0)

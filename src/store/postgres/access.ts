@@ -50,6 +50,16 @@ export class PostgresAccess implements AccessControl {
     })
   }
 
+  async revokeUnit(role: string, unitId: number, opts: {actor: string; now: Date}): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.run('DELETE FROM unit_grants WHERE role_name = ? AND unit_id = ?', [role, unitId])
+      if (r.changes === 0) return false
+      const unit = await new SqlUnits(tx).get(unitId)
+      await new SqlEvents(tx).append({caseId: null, actor: opts.actor, at: opts.now, action: 'db.revoke', after: {role, unit: unit?.code ?? unitId}})
+      return true
+    })
+  }
+
   async list(): Promise<RoleGrant[]> {
     const rows = await this.db.all<Record<string, unknown>>(
       'SELECT g.role_name, u.code, g.granted_by, g.granted_at FROM unit_grants g JOIN units u ON u.id = g.unit_id ORDER BY g.role_name, u.code',

@@ -120,6 +120,9 @@ export class PostgresExecutor implements Executor {
         suggestion: "this role may change only its units' cases, and events it writes carry its own name (drop --as / BOARD_ACTOR)",
       })
     }
+    if (e.code === '42501') {
+      return new BoardError(`the database refused: ${e.message}`, {cause: error, suggestion: "this role lacks the privilege; the store's owner can run board db migrate or board db grant"})
+    }
     // Node socket errors and pg's own "Connection terminated" carry no SQLSTATE; admin shutdown is 57P01–57P03.
     const lost = /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0)/.test(e.code ?? '') || /Connection terminated|Query read timeout|not queryable/i.test(e.message ?? '')
     if (lost) return new StoreUnreachableError(`lost the connection to PostgreSQL: ${e.message}`, error)

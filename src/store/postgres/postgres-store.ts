@@ -26,7 +26,24 @@ export class PostgresStore extends SqlStore {
   }
 
   override async check(): Promise<StoreCheck[]> {
-    const r = await this.pg.raw().query('SELECT version() AS v')
-    return [{name: 'server', ok: true, detail: String(r.rows[0].v).split(',')[0]}]
+    const r = await this.pg.get<{v: string; timeout: string; schema: string}>(
+      "SELECT version() AS v, current_setting('statement_timeout') AS timeout, current_schema() AS schema",
+    )
+    const checks: StoreCheck[] = [
+      {name: 'server', ok: true, detail: `${String(r!.v).split(',')[0]}; schema ${r!.schema}; statement timeout ${r!.timeout}`},
+    ]
+    // Who this connection is and what row-level security lets it see: a clerk's first question.
+    if (await this.pg.get("SELECT 1 AS ok FROM pg_proc WHERE proname = 'board_is_admin'")) {
+      const who = (await this.pg.currentUser())!
+      const admin = await this.pg.get<{a: boolean}>('SELECT board_is_admin() AS a')
+      const grants = admin?.a ? [] : await this.access.list()
+      const mine = grants.filter((g) => g.role === who).map((g) => g.unit)
+      checks.push({
+        name: 'access',
+        ok: Boolean(admin?.a) || mine.length > 0,
+        detail: admin?.a ? `${who}: all units (owner or board_admin)` : mine.length > 0 ? `${who}: units ${mine.join(', ')} and below` : `${who}: no unit granted, sees no cases (board db grant ${who} --unit UNIT)`,
+      })
+    }
+    return checks
   }
 }
