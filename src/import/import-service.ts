@@ -119,30 +119,21 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   const batchSize = opts.batchSize ?? 1000
   let batch: {row: IncomingCase; line: number; values: string[]}[] = []
 
-  // One batch in flight while the next is parsed: on PostgreSQL the server merges batch N while
-  // this process parses batch N+1. Refs are distinct within a file, so batches never depend on
-  // each other; the last one is awaited before the file is done.
-  let inFlight: Promise<void> = Promise.resolve()
-  const write = async (rows: typeof batch) => {
-    const outcomes = await store.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+  const flush = async () => {
+    if (batch.length === 0) return
+    const outcomes = await store.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
     outcomes.forEach((o, i) => {
       if (o.kind === 'inserted') s.inserted++
       else if (o.kind === 'updated') s.updated++
       else if (o.kind === 'unchanged') s.unchanged++
       else {
         s.conflicts++
-        const b = rows[i]
+        const b = batch[i]
         reject({line: b.line, field: header[map.ref![0]] ?? 'ref', reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: rawLine(b.values)})
       }
     })
-    opts.onProgress?.({file: name, rows: s.read})
-  }
-  const flush = async () => {
-    await inFlight
-    if (batch.length === 0) return
-    inFlight = write(batch)
-    inFlight.catch(() => {}) // awaited at the next flush; this only stops an early "unhandled" crash
     batch = []
+    opts.onProgress?.({file: name, rows: s.read})
   }
 
   for await (const item of items) {
@@ -177,7 +168,6 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
     }
   }
   if (!opts.signal?.aborted) await flush()
-  await inFlight
   return finish(s, started)
 }
 
