@@ -1,8 +1,11 @@
 import pg from 'pg'
 
-import {BoardError, StoreUnreachableError, UsageError} from '../../errors.js'
+import {StoreUnreachableError, UsageError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {numberPlaceholders, postgresDialect} from './dialect.js'
+import {connectFailure, pgError, type PostgresOptions, timeouts} from './errors.js'
+
+export type {PostgresOptions}
 
 // Timestamps come back as ISO text and counts as numbers, so rows match SQLite's exactly.
 const types = {
@@ -18,31 +21,6 @@ const numbered = (sql: string) => {
   let s = sqlCache.get(sql)
   if (s === undefined) sqlCache.set(sql, (s = numberPlaceholders(sql)))
   return s
-}
-
-export interface PostgresOptions {
-  connectionTimeoutMillis?: number
-  statementTimeoutMillis?: number
-}
-
-/** Timeouts a URL may set (`?connect_timeout=S&statement_timeout=MS`), else board's defaults. */
-export function timeouts(params: URLSearchParams, opts: PostgresOptions) {
-  const num = (name: string) => {
-    const v = params.get(name)
-    params.delete(name)
-    if (v === null) return undefined
-    const n = Number(v)
-    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name}=${v} in the store URL is not a number`)
-    return n
-  }
-  const connectSeconds = num('connect_timeout')
-  const statement = num('statement_timeout') ?? opts.statementTimeoutMillis ?? 60_000
-  return {
-    connect: connectSeconds !== undefined ? connectSeconds * 1000 : (opts.connectionTimeoutMillis ?? 5000),
-    statement,
-    // A backstop for a dead network, where the server cannot cancel anything: the client gives up.
-    query: statement === 0 ? 0 : statement + 10_000,
-  }
 }
 
 export class PostgresExecutor implements Executor {
@@ -80,7 +58,7 @@ export class PostgresExecutor implements Executor {
       await client.connect()
     } catch (error) {
       await client.end().catch(() => {})
-      throw new StoreUnreachableError(`cannot reach PostgreSQL at ${redact(url)}: ${describe(error)}`, error)
+      throw new StoreUnreachableError(`cannot reach PostgreSQL at ${redact(url)}: ${connectFailure(error)}`, error)
     }
     const executor = new PostgresExecutor(client, schema)
     if (schema) await executor.useSchema(schema)
@@ -96,7 +74,7 @@ export class PostgresExecutor implements Executor {
       try {
         await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${ident}`)
       } catch (error) {
-        if (!['23505', '42P06'].includes((error as {code?: string}).code ?? '')) throw this.wrap(error)
+        if (!['23505', '42P06'].includes((error as {code?: string}).code ?? '')) throw pgError(error)
       }
     }
     await this.client.query(`SET search_path TO ${ident}`)
@@ -107,26 +85,8 @@ export class PostgresExecutor implements Executor {
     try {
       return await this.client.query(sql, params as Param[] | undefined)
     } catch (error) {
-      throw this.wrap(error)
+      throw pgError(error)
     }
-  }
-
-  private wrap(error: unknown): unknown {
-    const e = error as {code?: string; message?: string}
-    if (e.code === '57014') return new BoardError(`PostgreSQL cancelled a statement that ran too long: ${e.message}`, {cause: error, suggestion: 'raise ?statement_timeout=MS in the store URL (0 = none)'})
-    if (e.code === '42501' && /row-level security/.test(e.message ?? '')) {
-      return new BoardError(`the database refused this change: ${e.message}`, {
-        cause: error,
-        suggestion: "this role may change only its units' cases, and events it writes carry its own name (drop --as / BOARD_ACTOR)",
-      })
-    }
-    if (e.code === '42501') {
-      return new BoardError(`the database refused: ${e.message}`, {cause: error, suggestion: "this role lacks the privilege; the store's owner can run board db migrate or board db grant"})
-    }
-    // Node socket errors and pg's own "Connection terminated" carry no SQLSTATE; admin shutdown is 57P01–57P03.
-    const lost = /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0)/.test(e.code ?? '') || /Connection terminated|Query read timeout|not queryable/i.test(e.message ?? '')
-    if (lost) return new StoreUnreachableError(`lost the connection to PostgreSQL: ${e.message}`, error)
-    return error
   }
 
   async all<T = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
@@ -163,10 +123,6 @@ export class PostgresExecutor implements Executor {
     }
   }
 
-  get inTransaction(): boolean {
-    return this.depth > 0
-  }
-
   /** Locks are per store (schema), so stores sharing a database do not wait on each other. */
   async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const key = `board:${this.schema ?? ''}:${name}`
@@ -195,14 +151,6 @@ export class PostgresExecutor implements Executor {
 
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"'
-}
-
-function describe(error: unknown): string {
-  const e = error as {message?: string; code?: string; errors?: {message: string}[]}
-  // Node's AggregateError (IPv4 and IPv6 both refused) has an empty message.
-  const msg = e.message || e.errors?.map((x) => x.message).join('; ') || e.code || String(error)
-  if (/password authentication failed|no password supplied|SASL/i.test(msg)) return `${msg} (set PGPASSWORD or ~/.pgpass)`
-  return msg
 }
 
 export function redact(url: string): string {
