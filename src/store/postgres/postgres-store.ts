@@ -4,14 +4,17 @@ import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
 import {PostgresAccess} from './access.js'
+import {PostgresTables} from './postgres-tables.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
+  override readonly tables: PostgresTables
   readonly access: PostgresAccess
 
   constructor(location: string, private readonly pg: PostgresExecutor) {
     super('postgres', location, pg)
     this.cases = new PostgresCases(pg)
+    this.tables = new PostgresTables(pg)
     this.access = new PostgresAccess(pg)
   }
 
