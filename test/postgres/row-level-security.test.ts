@@ -119,6 +119,10 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     try {
       expect((await store.cases.list({})).map((c) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
       expect(await store.cases.get(ids.b)).toBeUndefined()
+      // claiming for triage offers only its units' cases too
+      const claimed = await store.cases.claim({}, {worker: roleA, now, leaseSeconds: 60, limit: 10})
+      expect(claimed.map((c) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
+      for (const c of claimed) await store.cases.release(c.id, roleA)
       const who = (await store.currentUser())!
       await store.cases.change(ids.a1, {category: '城乡建设'}, {actor: who, now, action: 'edit'})
       expect((await admin.events.forCase(ids.a1)).at(-1)).toMatchObject({action: 'edit', actor: roleA})
