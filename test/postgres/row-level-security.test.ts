@@ -140,6 +140,8 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     const doctor = board(['doctor', '--json'], {store: u.toString()})
     const access = JSON.parse(doctor.stdout).checks.find((c: {name: string}) => c.name === 'access')
     expect(access).toMatchObject({ok: true, detail: `${roleA}: units A and below`})
+    const rls = JSON.parse(doctor.stdout).checks.find((c: {name: string}) => c.name === 'row-level security')
+    expect(rls).toMatchObject({ok: true})
     const grants = JSON.parse(board(['db', 'grants', '--json'], {store: url}).stdout)
     expect(grants.map((g: {role: string; unit: string}) => [g.role, g.unit])).toEqual([[roleA, 'A'], [roleB, 'B']])
     const revoke = board(['db', 'revoke', roleB, '--unit', 'B', '--json'], {store: url})

@@ -59,10 +59,19 @@ ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY board_unit_scope ON events USING (${viaCase})
   WITH CHECK ((SELECT board_is_admin()) OR (${caseVisible} AND actor = current_user));
 
-ALTER TABLE replies ENABLE ROW LEVEL SECURITY;
-CREATE POLICY board_unit_scope ON replies USING (${viaCase}) WITH CHECK (${viaCase});
-
-ALTER TABLE ratings ENABLE ROW LEVEL SECURITY;
-CREATE POLICY board_unit_scope ON ratings USING (${viaCase}) WITH CHECK (${viaCase});
+-- Every other table that belongs to a case (replies, ratings, and whatever earlier migrations
+-- added: SLA clocks, outboxes, reply versions…) follows its case. Found by its case_id column, so
+-- this holds whichever migrations ran before; board doctor flags a later table left uncovered.
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables tb
+      ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
+    WHERE c.table_schema = current_schema() AND c.column_name = 'case_id' AND c.table_name <> 'events'
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY board_unit_scope ON %I USING (%s) WITH CHECK (%s)', t, '${viaCase}', '${viaCase}');
+  END LOOP;
+END $$;
 `,
 }

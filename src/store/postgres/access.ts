@@ -7,13 +7,22 @@ import {quoteIdent} from './executor.js'
 
 export const ADMIN_ROLE = 'board_admin'
 
+/** Tables that belong to a case (a case_id column): row-level security follows the case. */
+export const CASE_TABLES_SQL = `SELECT c.table_name AS name, tb.relrowsecurity AS rls FROM information_schema.columns c
+  JOIN pg_class tb ON tb.relname = c.table_name AND tb.relnamespace = to_regnamespace(current_schema()) AND tb.relkind = 'r'
+  WHERE c.table_schema = current_schema() AND c.column_name = 'case_id' ORDER BY 1`
+
 // What a unit clerk's role may touch; row-level security (migration 7) narrows it to its units.
-// No DELETE on cases or events: the audit log is append-only for clerks.
-const CLERK_PRIVILEGES = [
-  'GRANT SELECT ON units, handlers, settings, schema_migrations, unit_grants TO %r',
-  'GRANT SELECT, INSERT, UPDATE ON cases, events TO %r',
-  'GRANT SELECT, INSERT, UPDATE, DELETE ON replies, ratings TO %r',
-]
+// Everything is readable (units, settings, templates; case rows only through RLS); no DELETE on
+// cases or events: the audit log is append-only for clerks.
+async function clerkPrivileges(tx: Executor): Promise<string[]> {
+  const caseTables = (await tx.all<{name: string}>(CASE_TABLES_SQL)).map((r) => String(r.name)).filter((n) => n !== 'events')
+  return [
+    'GRANT SELECT ON ALL TABLES IN SCHEMA %s TO %r',
+    'GRANT INSERT, UPDATE ON cases, events TO %r',
+    ...(caseTables.length > 0 ? [`GRANT INSERT, UPDATE, DELETE ON ${caseTables.map(quoteIdent).join(', ')} TO %r`] : []),
+  ]
+}
 
 /** Roles and grants on PostgreSQL; every DDL here names a role checked against ROLE_NAME first. */
 export class PostgresAccess implements AccessControl {
@@ -25,7 +34,7 @@ export class PostgresAccess implements AccessControl {
       const unit = await new SqlUnits(tx).get(unitId)
       if (!unit) throw new UsageError(`no unit with id ${unitId}`)
       const created = await ensureRole(tx, role, true)
-      await grantPrivileges(tx, role, CLERK_PRIVILEGES)
+      await grantPrivileges(tx, role, await clerkPrivileges(tx))
       await tx.run('INSERT INTO unit_grants (role_name, unit_id, granted_by, granted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [role, unitId, opts.actor, opts.now.toISOString()])
       await new SqlEvents(tx).append({caseId: null, actor: opts.actor, at: opts.now, action: 'db.grant', after: {role, unit: unit.code}})
       const reach = await tx.get<{n: number}>(

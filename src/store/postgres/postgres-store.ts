@@ -3,7 +3,7 @@ import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
-import {PostgresAccess} from './access.js'
+import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
 
 export class PostgresStore extends SqlStore {
@@ -41,6 +41,12 @@ export class PostgresStore extends SqlStore {
       const admin = await this.pg.get<{a: boolean}>('SELECT board_is_admin() AS a')
       const grants = admin?.a ? [] : await this.access.list()
       const mine = grants.filter((g) => g.role === who).map((g) => g.unit)
+      const open = (await this.pg.all<{name: string; rls: boolean}>(CASE_TABLES_SQL)).filter((t) => !t.rls).map((t) => t.name)
+      checks.push({
+        name: 'row-level security',
+        ok: open.length === 0,
+        detail: open.length === 0 ? 'every table of case data follows its case' : `not covered: ${open.join(', ')} (unit-scoped roles may see all of it)`,
+      })
       checks.push({
         name: 'access',
         ok: Boolean(admin?.a) || mine.length > 0,
