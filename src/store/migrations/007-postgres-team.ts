@@ -21,6 +21,7 @@ const scope = `(SELECT board_is_admin()) OR unit_id IN (SELECT board_visible_uni
 // collecting every visible case id on each query.
 const caseVisible = `EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id)`
 const viaCase = `(SELECT board_is_admin()) OR ${caseVisible}`
+const viaReply = `(SELECT board_is_admin()) OR EXISTS (SELECT 1 FROM replies r WHERE r.id = reply_id)`
 
 export const postgresTeam: Migration = {
   version: 7,
@@ -59,18 +60,23 @@ ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY board_unit_scope ON events USING (${viaCase})
   WITH CHECK ((SELECT board_is_admin()) OR (${caseVisible} AND actor = current_user));
 
--- Every other table that belongs to a case (replies, ratings, and whatever earlier migrations
--- added: SLA clocks, outboxes, reply versions…) follows its case. Found by its case_id column, so
--- this holds whichever migrations ran before; board doctor flags a later table left uncovered.
+-- Every other table of case data follows its case: tables with a case_id (replies, ratings, and
+-- whatever earlier migrations added: SLA clocks, outboxes…) through the case, tables with a
+-- reply_id (reply drafts, send attempts) through the reply. Found by column, so this holds
+-- whichever migrations ran before; board doctor flags a later table left uncovered.
 DO $$
-DECLARE t text;
+DECLARE t record;
 BEGIN
-  FOR t IN SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables tb
+  FOR t IN SELECT c.table_name AS name, c.column_name AS col FROM information_schema.columns c JOIN information_schema.tables tb
       ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
-    WHERE c.table_schema = current_schema() AND c.column_name = 'case_id' AND c.table_name <> 'events'
+    WHERE c.table_schema = current_schema() AND c.table_name <> 'events'
+      AND (c.column_name = 'case_id' OR (c.column_name = 'reply_id' AND NOT EXISTS (
+        SELECT 1 FROM information_schema.columns x WHERE x.table_schema = c.table_schema AND x.table_name = c.table_name AND x.column_name = 'case_id')))
   LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY board_unit_scope ON %I USING (%s) WITH CHECK (%s)', t, '${viaCase}', '${viaCase}');
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t.name);
+    EXECUTE format('CREATE POLICY board_unit_scope ON %I USING (%s) WITH CHECK (%s)', t.name,
+      CASE WHEN t.col = 'case_id' THEN '${viaCase}' ELSE '${viaReply}' END,
+      CASE WHEN t.col = 'case_id' THEN '${viaCase}' ELSE '${viaReply}' END);
   END LOOP;
 END $$;
 `,

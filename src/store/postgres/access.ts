@@ -7,20 +7,25 @@ import {quoteIdent} from './executor.js'
 
 export const ADMIN_ROLE = 'board_admin'
 
-/** Tables that belong to a case (a case_id column): row-level security follows the case. */
-export const CASE_TABLES_SQL = `SELECT c.table_name AS name, tb.relrowsecurity AS rls FROM information_schema.columns c
+/** Tables of case data (a case_id, or a reply_id): row-level security follows the case. */
+export const CASE_TABLES_SQL = `SELECT DISTINCT c.table_name AS name, tb.relrowsecurity AS rls FROM information_schema.columns c
   JOIN pg_class tb ON tb.relname = c.table_name AND tb.relnamespace = to_regnamespace(current_schema()) AND tb.relkind = 'r'
-  WHERE c.table_schema = current_schema() AND c.column_name = 'case_id' ORDER BY 1`
+  WHERE c.table_schema = current_schema() AND c.column_name IN ('case_id', 'reply_id') ORDER BY 1`
+
+// Shared reference data every clerk reads; a table not listed here and not case data is not
+// granted at all, so a table added later stays closed to clerks until someone decides.
+const REFERENCE_TABLES = ['units', 'handlers', 'settings', 'schema_migrations', 'unit_grants', 'calendar_years', 'reply_templates']
 
 // What a unit clerk's role may touch; row-level security (migration 7) narrows it to its units.
-// Everything is readable (units, settings, templates; case rows only through RLS); no DELETE on
-// cases or events: the audit log is append-only for clerks.
+// No DELETE on cases or events: the audit log is append-only for clerks.
 async function clerkPrivileges(tx: Executor): Promise<string[]> {
-  const caseTables = (await tx.all<{name: string}>(CASE_TABLES_SQL)).map((r) => String(r.name)).filter((n) => n !== 'events')
+  const caseData = (await tx.all<{name: string}>(CASE_TABLES_SQL)).map((r) => String(r.name)).filter((n) => n !== 'events')
+  const existing = new Set((await tx.all<{name: string}>(tx.dialect.catalog.tablesSql)).map((r) => String(r.name)))
+  const list = (names: string[]) => names.filter((n) => existing.has(n)).map(quoteIdent).join(', ')
   return [
-    'GRANT SELECT ON ALL TABLES IN SCHEMA %s TO %r',
-    'GRANT INSERT, UPDATE ON cases, events TO %r',
-    ...(caseTables.length > 0 ? [`GRANT INSERT, UPDATE, DELETE ON ${caseTables.map(quoteIdent).join(', ')} TO %r`] : []),
+    `GRANT SELECT ON ${list(REFERENCE_TABLES)} TO %r`,
+    'GRANT SELECT, INSERT, UPDATE ON cases, events TO %r',
+    ...(caseData.length > 0 ? [`GRANT SELECT, INSERT, UPDATE, DELETE ON ${list(caseData)} TO %r`] : []),
   ]
 }
 
