@@ -168,3 +168,31 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     expect(r.stderr).toMatch(/need a PostgreSQL store/)
   })
 })
+
+describe.each(postgres)('row-level security covers case data from other migrations on $name', (backend) => {
+  afterAll(() => backend.cleanup())
+
+  it('tables with a case_id or reply_id made before migration 7 follow their case', async () => {
+    const {PostgresExecutor} = await import('../../src/store/postgres/executor.js')
+    const {migrate} = await import('../../src/store/sql/migrate.js')
+    const {migrations} = await import('../../src/store/migrations/index.js')
+    const url = await backend.location()
+    const {executor} = await PostgresExecutor.connect(url)
+    try {
+      const before = migrations.filter((m) => m.version < 7)
+      await migrate(executor, now, before)
+      await executor.exec(`CREATE TABLE case_notes (id SERIAL PRIMARY KEY, case_id INTEGER REFERENCES cases(id), note TEXT);
+        CREATE TABLE reply_notes (id SERIAL PRIMARY KEY, reply_id INTEGER REFERENCES replies(id), note TEXT)`)
+      await migrate(executor, now)
+      const rls = await executor.all<{relname: string; relrowsecurity: boolean}>(
+        "SELECT relname, relrowsecurity FROM pg_class WHERE relname IN ('case_notes', 'reply_notes') AND relnamespace = to_regnamespace(current_schema()) ORDER BY 1",
+      )
+      expect(rls).toEqual([{relname: 'case_notes', relrowsecurity: true}, {relname: 'reply_notes', relrowsecurity: true}])
+      const policies = await executor.all<{tablename: string; qual: string}>("SELECT tablename, qual FROM pg_policies WHERE schemaname = current_schema() AND tablename IN ('case_notes', 'reply_notes') ORDER BY 1")
+      expect(policies[0].qual).toMatch(/FROM cases c\s+WHERE \(c\.id = case_notes\.case_id\)/)
+      expect(policies[1].qual).toMatch(/FROM replies r\s+WHERE \(r\.id = reply_notes\.reply_id\)/)
+    } finally {
+      await executor.close()
+    }
+  })
+})
