@@ -7,6 +7,7 @@ import {detectLang, type Lang, translate} from './i18n.js'
 import {canPrompt} from './interactive.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
 import {colorEnabled} from './render.js'
+import {refusePasswordInArgv} from './store-flag.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BoardCommand)['baseFlags'] & T['flags']>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -103,6 +104,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   }
 
   protected storeLocation(): string {
+    refusePasswordInArgv(this.flags.store, '--store')
     return resolveStoreLocation(this.flags.store, this.local, this.config.dataDir)
   }
 

@@ -1,3 +1,4 @@
+import type {AccessControl} from './access.js'
 import type {CaseRepository} from './cases.js'
 import type {ClassifierRepository} from './classifier.js'
 import type {EventRepository} from './events.js'
@@ -5,6 +6,7 @@ import type {RatingRepository, ReplyRepository, TemplateRepository} from './repl
 import type {SettingsRepository} from './settings.js'
 import type {StatsRepository} from './stats.js'
 import type {SlaRepository} from './sla.js'
+import type {TableRepository} from './tables.js'
 import type {HandlerRepository, UnitRepository} from './units.js'
 import type {MigrationStatus} from './sql/migrate.js'
 
@@ -34,6 +36,10 @@ export interface Store {
   readonly ratings: RatingRepository
   /** Category classifier models; the newest is in use. */
   readonly classifier: ClassifierRepository
+  /** Whole tables as value lists, for moving a store between backends. */
+  readonly tables: TableRepository
+  /** Database-enforced unit scoping; only backends with roles (PostgreSQL) have it. */
+  readonly access?: AccessControl
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

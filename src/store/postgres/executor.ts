@@ -1,8 +1,11 @@
 import pg from 'pg'
 
-import {StoreUnreachableError} from '../../errors.js'
+import {StoreUnreachableError, UsageError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {numberPlaceholders, postgresDialect} from './dialect.js'
+import {connectFailure, pgError, type PostgresOptions, timeouts} from './errors.js'
+
+export type {PostgresOptions}
 
 // Timestamps come back as ISO text and counts as numbers, so rows match SQLite's exactly.
 const types = {
@@ -20,26 +23,34 @@ const numbered = (sql: string) => {
   return s
 }
 
-export interface PostgresOptions {
-  connectionTimeoutMillis?: number
-  statementTimeoutMillis?: number
-}
-
 export class PostgresExecutor implements Executor {
   readonly dialect = postgresDialect()
   private depth = 0
 
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: pg.Client,
+    readonly schema: string | null = null,
+  ) {}
 
   /** Password comes from PGPASSWORD or ~/.pgpass (pg reads both), never from argv. */
   static async connect(url: string, opts: PostgresOptions = {}): Promise<{executor: PostgresExecutor; schema: string | null}> {
-    const parsed = new URL(url)
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      throw new UsageError(`not a valid PostgreSQL URL: ${redact(url)}`, 'use postgres://user@host:5432/database?schema=NAME')
+    }
     const schema = parsed.searchParams.get('schema')
     parsed.searchParams.delete('schema')
+    const t = timeouts(parsed.searchParams, opts)
     const client = new pg.Client({
       connectionString: parsed.toString(),
-      connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5000,
-      statement_timeout: opts.statementTimeoutMillis ?? 60_000,
+      connectionTimeoutMillis: t.connect,
+      statement_timeout: t.statement,
+      query_timeout: t.query || undefined,
+      // A crashed client must not hold row locks (claims, migrations) for ever.
+      idle_in_transaction_session_timeout: 300_000,
+      application_name: 'board',
       types,
     })
     client.on('error', () => {}) // a dropped connection surfaces on the next query instead
@@ -47,19 +58,39 @@ export class PostgresExecutor implements Executor {
       await client.connect()
     } catch (error) {
       await client.end().catch(() => {})
-      throw new StoreUnreachableError(`cannot reach PostgreSQL at ${redact(url)}: ${(error as Error).message}`, error)
+      throw new StoreUnreachableError(`cannot reach PostgreSQL at ${redact(url)}: ${connectFailure(error)}`, error)
     }
-    const executor = new PostgresExecutor(client)
-    if (schema) {
-      const ident = '"' + schema.replace(/"/g, '""') + '"'
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident}`)
-      await client.query(`SET search_path TO ${ident}`)
-    }
+    const executor = new PostgresExecutor(client, schema)
+    if (schema) await executor.useSchema(schema)
     return {executor, schema}
   }
 
+  private async useSchema(schema: string): Promise<void> {
+    const ident = quoteIdent(schema)
+    // Only create what is missing: CREATE SCHEMA checks the CREATE privilege even when the schema
+    // exists, and a clerk's role has no such privilege. Two first runs may race; the loser carries on.
+    const exists = await this.client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])
+    if (exists.rowCount === 0) {
+      try {
+        await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${ident}`)
+      } catch (error) {
+        if (!['23505', '42P06'].includes((error as {code?: string}).code ?? '')) throw pgError(error)
+      }
+    }
+    await this.client.query(`SET search_path TO ${ident}`)
+  }
+
+  /** Every query goes through here so a lost server or a timeout reads as one clear error. */
+  private async query(sql: string, params?: readonly Param[]): Promise<pg.QueryResult> {
+    try {
+      return await this.client.query(sql, params as Param[] | undefined)
+    } catch (error) {
+      throw pgError(error)
+    }
+  }
+
   async all<T = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-    const r = await this.client.query(numbered(sql), params as Param[])
+    const r = await this.query(numbered(sql), params)
     return r.rows as T[]
   }
 
@@ -68,21 +99,21 @@ export class PostgresExecutor implements Executor {
   }
 
   async run(sql: string, params: readonly Param[] = []): Promise<RunResult> {
-    const r = await this.client.query(numbered(sql), params as Param[])
+    const r = await this.query(numbered(sql), params)
     return {changes: r.rowCount ?? 0}
   }
 
   async exec(sql: string): Promise<void> {
-    await this.client.query(sql)
+    await this.query(sql)
   }
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
     if (this.depth > 0) return fn(this)
-    await this.client.query('BEGIN')
+    await this.query('BEGIN')
     this.depth++
     try {
       const result = await fn(this)
-      await this.client.query('COMMIT')
+      await this.query('COMMIT')
       return result
     } catch (error) {
       await this.client.query('ROLLBACK').catch(() => {})
@@ -92,17 +123,19 @@ export class PostgresExecutor implements Executor {
     }
   }
 
+  /** Locks are per store (schema), so stores sharing a database do not wait on each other. */
   async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    await this.client.query('SELECT pg_advisory_lock(hashtext($1))', ['board:' + name])
+    const key = `board:${this.schema ?? ''}:${name}`
+    await this.query('SELECT pg_advisory_lock(hashtext($1))', [key])
     try {
       return await fn()
     } finally {
-      await this.client.query('SELECT pg_advisory_unlock(hashtext($1))', ['board:' + name]).catch(() => {})
+      await this.client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => {})
     }
   }
 
   async currentUser(): Promise<string | null> {
-    const r = await this.client.query('SELECT current_user AS u')
+    const r = await this.query('SELECT current_user AS u')
     return String(r.rows[0].u)
   }
 
@@ -114,6 +147,10 @@ export class PostgresExecutor implements Executor {
   async close(): Promise<void> {
     await this.client.end().catch(() => {})
   }
+}
+
+export function quoteIdent(name: string): string {
+  return '"' + name.replace(/"/g, '""') + '"'
 }
 
 export function redact(url: string): string {

@@ -2,10 +2,20 @@ import type {Store, StoreCheck} from '../store.js'
 import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
+import {PostgresCases} from './postgres-cases.js'
+import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
+import {PostgresTables} from './postgres-tables.js'
 
 export class PostgresStore extends SqlStore {
+  override readonly cases: PostgresCases
+  override readonly tables: PostgresTables
+  readonly access: PostgresAccess
+
   constructor(location: string, private readonly pg: PostgresExecutor) {
     super('postgres', location, pg)
+    this.cases = new PostgresCases(pg)
+    this.tables = new PostgresTables(pg)
+    this.access = new PostgresAccess(pg)
   }
 
   static async open(url: string): Promise<PostgresStore> {
@@ -13,12 +23,36 @@ export class PostgresStore extends SqlStore {
     return new PostgresStore(redact(url), executor)
   }
 
+  // The PostgreSQL executor runs a transaction on itself, so the bound view is this store again.
   protected override bind(tx: Executor): Store {
-    return new SqlStore('postgres', this.location, tx)
+    return tx === this.pg ? this : new SqlStore('postgres', this.location, tx)
   }
 
   override async check(): Promise<StoreCheck[]> {
-    const r = await this.pg.raw().query('SELECT version() AS v')
-    return [{name: 'server', ok: true, detail: String(r.rows[0].v).split(',')[0]}]
+    const r = await this.pg.get<{v: string; timeout: string; schema: string}>(
+      "SELECT version() AS v, current_setting('statement_timeout') AS timeout, current_schema() AS schema",
+    )
+    const checks: StoreCheck[] = [
+      {name: 'server', ok: true, detail: `${String(r!.v).split(',')[0]}; schema ${r!.schema}; statement timeout ${r!.timeout}`},
+    ]
+    // Who this connection is and what row-level security lets it see: a clerk's first question.
+    if (await this.pg.get("SELECT 1 AS ok FROM pg_proc WHERE proname = 'board_is_admin'")) {
+      const who = (await this.pg.currentUser())!
+      const admin = await this.pg.get<{a: boolean}>('SELECT board_is_admin() AS a')
+      const grants = admin?.a ? [] : await this.access.list()
+      const mine = grants.filter((g) => g.role === who).map((g) => g.unit)
+      const open = (await this.pg.all<{name: string; rls: boolean}>(CASE_TABLES_SQL)).filter((t) => !t.rls).map((t) => t.name)
+      checks.push({
+        name: 'row-level security',
+        ok: open.length === 0,
+        detail: open.length === 0 ? 'every table of case data follows its case' : `not covered: ${open.join(', ')} (unit-scoped roles may see all of it)`,
+      })
+      checks.push({
+        name: 'access',
+        ok: Boolean(admin?.a) || mine.length > 0,
+        detail: admin?.a ? `${who}: all units (owner or board_admin)` : mine.length > 0 ? `${who}: units ${mine.join(', ')} and below` : `${who}: no unit granted, sees no cases (board db grant ${who} --unit UNIT)`,
+      })
+    }
+    return checks
   }
 }

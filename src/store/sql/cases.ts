@@ -6,7 +6,7 @@ import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
 
 export class SqlCases implements CaseRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(protected readonly db: Executor) {}
 
   async get(id: number): Promise<Case | undefined> {
     const row = await this.db.get(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ?`, [id])
@@ -158,7 +158,7 @@ export class SqlCases implements CaseRepository {
     return opts.dryRun ? work(this.db) : this.db.transaction(work)
   }
 
-  private async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
+  protected async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.region, c.addressee, c.type, c.category,
          c.likes, c.dislikes, c.resolved_at, r.body AS reply_body, r.sent_at AS reply_sent_at
@@ -166,26 +166,7 @@ export class SqlCases implements CaseRepository {
        WHERE c.source = ? AND c.ref IN (${placeholders(refs.length)})`,
       [source, ...refs],
     )
-    const map = new Map<string, StoredForImport>()
-    for (const r of rows) {
-      map.set(String(r.ref), {
-        id: Number(r.id),
-        title: String(r.title),
-        body: String(r.body),
-        author: r.author as string | null,
-        contact: r.contact as string | null,
-        postedAt: String(r.posted_at),
-        region: r.region as string | null,
-        addressee: r.addressee as string | null,
-        type: r.type as string | null,
-        category: r.category as string | null,
-        likes: Number(r.likes),
-        dislikes: Number(r.dislikes),
-        resolvedAt: (r.resolved_at as string | null) ?? null,
-        reply: r.reply_body === null || r.reply_body === undefined ? null : {body: String(r.reply_body), sentAt: r.reply_sent_at === null ? null : String(r.reply_sent_at)},
-      })
-    }
-    return map
+    return new Map(rows.map((r) => [String(r.ref), storedFromRow(r)]))
   }
 
   private async insert(tx: Executor, row: IncomingCase, opts: {actor: string; now: Date}): Promise<number> {
@@ -209,7 +190,7 @@ export class SqlCases implements CaseRepository {
     return id
   }
 
-  private async update(
+  protected async update(
     tx: Executor,
     id: number,
     row: IncomingCase,
@@ -247,6 +228,26 @@ export class SqlCases implements CaseRepository {
       "INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at) VALUES (?, ?, 'sent', ?, 'import', ?, ?)",
       [caseId, reply.body, opts.actor, reply.sentAt, opts.now.toISOString()],
     )
+  }
+}
+
+/** A row of cases (with its imported reply as reply_body/reply_sent_at) as decideImport sees it. */
+export function storedFromRow(r: Record<string, unknown>): StoredForImport {
+  return {
+    id: Number(r.id),
+    title: String(r.title),
+    body: String(r.body),
+    author: r.author as string | null,
+    contact: r.contact as string | null,
+    postedAt: String(r.posted_at),
+    region: r.region as string | null,
+    addressee: r.addressee as string | null,
+    type: r.type as string | null,
+    category: r.category as string | null,
+    likes: Number(r.likes),
+    dislikes: Number(r.dislikes),
+    resolvedAt: (r.resolved_at as string | null) ?? null,
+    reply: r.reply_body === null || r.reply_body === undefined ? null : {body: String(r.reply_body), sentAt: r.reply_sent_at === null ? null : String(r.reply_sent_at)},
   }
 }
 

@@ -28,6 +28,19 @@ export interface Dialect {
   readonly tableExistsSql: string
   /** Picks this backend's text of a migration. */
   migrationSql(m: {sqlite: string; postgres: string}): string
+  /** Introspection for whole-store copies (board db copy). */
+  readonly catalog: Catalog
+}
+
+export interface Catalog {
+  /** No parameters; rows {name}: the store's tables. */
+  tablesSql: string
+  /** (table); rows {name, pk}: columns in order, pk = position in the primary key, 0 if none. */
+  columnsSql: string
+  /** (table); rows {column, ref}: single-column foreign keys and the table they reference. */
+  foreignKeysSql: string
+  /** SQL that moves the identity behind table.column past its largest value, or null if none is kept. */
+  resetIdentity(table: string, column: string): string | null
 }
 
 export interface RunResult {

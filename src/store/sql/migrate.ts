@@ -30,7 +30,8 @@ export async function migrationStatus(db: Executor, migrations: readonly Migrati
 /** Applies what is pending, each migration in its own transaction, under a store-wide lock. */
 export async function migrate(db: Executor, now: Date, migrations: readonly Migration[] = all): Promise<MigrationStatus> {
   return db.withLock('migrate', async () => {
-    await db.exec(bookkeeping)
+    // No DDL when nothing is pending: a clerk's PostgreSQL role may not create tables.
+    if (!(await tableExists(db, 'schema_migrations'))) await db.exec(bookkeeping)
     const status = await migrationStatus(db, migrations)
     for (const p of status.pending) {
       const m = migrations.find((x) => x.version === p.version)!

@@ -10,6 +10,7 @@ import {SqlSettings} from './settings.js'
 import {SqlStats} from './stats.js'
 import {SqlSla} from './sla.js'
 import {SqlTemplates} from './templates.js'
+import {SqlTables} from './tables.js'
 import {SqlHandlers, SqlUnits} from './units.js'
 
 /** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
@@ -25,6 +26,7 @@ export class SqlStore implements Store {
   readonly replies: SqlReplies
   readonly ratings: SqlRatings
   readonly classifier: SqlClassifier
+  readonly tables: SqlTables
 
   constructor(
     readonly backend: 'sqlite' | 'postgres',
@@ -42,6 +44,7 @@ export class SqlStore implements Store {
     this.replies = new SqlReplies(db)
     this.ratings = new SqlRatings(db)
     this.classifier = new SqlClassifier(db)
+    this.tables = new SqlTables(db)
   }
 
   /** A view of this store whose repositories run on tx; subclasses return their own type. */

@@ -29,6 +29,13 @@ export function sqliteDialect(): Dialect {
     percentile: (expr, fraction) => `percentile_cont(${expr}, ${Number(fraction)})`,
     tableExistsSql: "SELECT 1 AS ok FROM sqlite_master WHERE type = 'table' AND name = ?",
     migrationSql: (m) => m.sqlite,
+    catalog: {
+      tablesSql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      columnsSql: 'SELECT name, pk FROM pragma_table_info(?) ORDER BY cid',
+      foreignKeysSql: 'SELECT "from" AS "column", "table" AS ref FROM pragma_foreign_key_list(?)',
+      // INTEGER PRIMARY KEY continues from max(rowid) by itself.
+      resetIdentity: () => null,
+    },
   }
 }
 

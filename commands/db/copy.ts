@@ -1,0 +1,69 @@
+import {Flags} from '@oclif/core'
+
+import {BoardCommand} from '../../src/cli/base-command.js'
+import {renderTable} from '../../src/cli/render.js'
+import {refusePasswordInArgv} from '../../src/cli/store-flag.js'
+import {NoInputError} from '../../src/errors.js'
+import {copyStore, type StoreCopyResult} from '../../src/services/store-copy.js'
+import type {Store} from '../../src/store/store.js'
+
+export type DbCopyResult = StoreCopyResult
+
+export default class DbCopy extends BoardCommand<typeof DbCopy> {
+  static override summary = 'Copy a whole store into another (SQLite ⇄ PostgreSQL), ids kept, counts checked'
+  static override description = `Copies every table both stores have, parents before children, in one transaction on the target; new ids then continue after the copied ones. Both stores are migrated first. A non-empty target is refused unless --replace (which empties it; needs --yes when not interactive). Exit 1 when a count differs.
+Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD or ~/.pgpass.`
+  static override flags = {
+    from: Flags.string({description: 'source store: SQLite file or postgres://… URL', required: true}),
+    to: Flags.string({description: 'target store: SQLite file or postgres://… URL', required: true}),
+    replace: Flags.boolean({description: 'empty a non-empty target first'}),
+    yes: Flags.boolean({description: 'confirm --replace without asking'}),
+    'dry-run': Flags.boolean({description: 'show what would be copied'}),
+  }
+  static override examples = [
+    '<%= config.bin %> db copy --from ~/.local/share/board/board.db --to "postgres://admin@db/board?schema=board"',
+    '<%= config.bin %> db copy --from postgres://admin@db/board --to backup.db',
+  ]
+
+  async run(): Promise<DbCopyResult> {
+    const {from, to} = this.flags
+    refusePasswordInArgv(from, '--from')
+    refusePasswordInArgv(to, '--to')
+    if (this.flags.replace && !this.flags.yes && !this.flags['dry-run']) {
+      if (!this.canPrompt()) throw new NoInputError('--replace empties the target store and needs confirmation', 'pass --yes')
+      const {confirm} = await import('@inquirer/prompts')
+      if (!(await confirm({message: `Empty ${to} and replace it with ${from}?`, default: false}, {output: process.stderr}))) return this.abortCopy(from, to)
+    }
+    const {openStore} = await import('../../src/store/open.js')
+    const stores: Store[] = []
+    try {
+      stores.push(await openStore(from, {now: this.now()}))
+      stores.push(await openStore(to, {now: this.now()}))
+      const result = await copyStore(stores[0], stores[1], {
+        replace: this.flags.replace,
+        dryRun: this.flags['dry-run'],
+        onTable: (table, rows) => process.stderr.isTTY && process.stderr.write(`\r${table}: ${rows}   `),
+      })
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+      this.out(
+        renderTable(result.tables, [
+          {header: 'table', value: (t) => t.table},
+          {header: 'source', value: (t) => t.source},
+          {header: 'target', value: (t) => (result.dryRun ? '' : t.target)},
+          {header: 'ok', value: (t) => (result.dryRun ? 'plan' : t.ok ? 'ok' : 'MISMATCH')},
+        ], {tty: this.tty, color: this.color}),
+      )
+      if (result.skipped.length > 0) this.note(`not in both stores, not copied: ${result.skipped.join(', ')}`)
+      this.note(result.dryRun ? 'dry run: nothing written' : result.ok ? `copied ${stores[0].location} → ${stores[1].location}; counts match` : 'counts differ: see MISMATCH rows')
+      if (!result.ok) process.exitCode = 1
+      return result
+    } finally {
+      for (const s of stores) await s.close()
+    }
+  }
+
+  private abortCopy(from: string, to: string): DbCopyResult {
+    this.note('nothing copied')
+    return {from, to, dryRun: true, replaced: false, tables: [], skipped: [], ok: true}
+  }
+}

@@ -1,0 +1,91 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+
+import {importFiles, type ImportOptions} from '../../src/import/import-service.js'
+import {openStore} from '../../src/store/open.js'
+import {PostgresExecutor} from '../../src/store/postgres/executor.js'
+import {PostgresCases} from '../../src/store/postgres/postgres-cases.js'
+import {migrate} from '../../src/store/sql/migrate.js'
+import {SqlStore} from '../../src/store/sql/sql-store.js'
+import type {Store} from '../../src/store/store.js'
+import {backendList} from '../helpers/backends.js'
+import {DATA} from '../helpers/run-cli.js'
+import type {IncomingCase} from '../../src/domain/case.js'
+
+const postgres = backendList.filter((b) => b.name === 'postgres')
+const now = new Date('2024-01-01T00:00:00Z')
+const tip = (f: string) => join(DATA, 'tipdm2020c', f)
+
+function incoming(ref: string, over: Partial<IncomingCase> = {}): IncomingCase {
+  return {
+    source: 'test', ref, title: `标题 ${ref}`, body: '小区停水三天了', author: 'U1', contact: null, postedAt: '2024-02-28T01:00:00.000Z',
+    region: null, addressee: null, type: null, category: null, likes: null, dislikes: null, reply: null, resolvedAt: null, extra: null, ...over,
+  }
+}
+
+function opts(files: string[], source: string): ImportOptions {
+  return {files, source, tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-copy-rejects-${process.pid}.csv`, dryRun: false, actor: 'test', now: () => now}
+}
+
+async function dump(url: string): Promise<unknown> {
+  const {executor} = await PostgresExecutor.connect(url)
+  try {
+    return {
+      cases: await executor.all('SELECT * FROM cases ORDER BY id'),
+      replies: await executor.all('SELECT * FROM replies ORDER BY id'),
+      events: await executor.all('SELECT case_id, actor, at, action, before, after FROM events ORDER BY case_id, id'),
+    }
+  } finally {
+    await executor.close()
+  }
+}
+
+describe.each(postgres)('import through COPY on $name', (backend) => {
+  const open: Store[] = []
+  afterAll(async () => {
+    for (const s of open) await s.close()
+    await backend.cleanup()
+  })
+
+  it('the store imports through COPY and keeps awkward text intact', async () => {
+    const store = await openStore(await backend.location(), {now})
+    open.push(store)
+    expect(store.cases).toBeInstanceOf(PostgresCases)
+    const body = 'tab\there\nnew line\r\\N not null\\ back\\slash 留言'
+    const [o] = await store.cases.importBatch([incoming('x1', {body, reply: {body: '', sentAt: null}, author: null})], {actor: 'a', now})
+    const c = (await store.cases.get(o.id))!
+    expect(c.body).toBe(body)
+    expect(c.author).toBeNull()
+    expect(c.status).toBe('replied')
+    expect((await store.cases.replies(c.id))[0].body).toBe('')
+  })
+
+  it('writes the same cases, replies and events as the shared SQL path', async () => {
+    const copyUrl = await backend.location()
+    const sharedUrl = await backend.location()
+    const copyStore = await openStore(copyUrl, {now})
+    open.push(copyStore)
+    const {executor} = await PostgresExecutor.connect(sharedUrl)
+    await migrate(executor, now)
+    const shared = new SqlStore('postgres', sharedUrl, executor)
+    open.push(shared)
+    // 50 labeled rows with a new category, and a fresh ref: updates and an insert in one batch
+    const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
+    const changed = `/tmp/board-copy-changed-${process.pid}.csv`
+    const fresh = lines[60].replace(/^\d+/, '99999999')
+    writeFileSync(changed, [lines[0], ...lines.slice(1, 51).map((l) => l.replace(/,([^,]+)$/, ',交通运输')), fresh].join('\n'))
+    const results = []
+    for (const store of [copyStore, shared]) {
+      results.push(await importFiles(store, opts([tip('labeled_messages.csv'), tip('replied_messages.csv')], 'one')))
+      results.push(await importFiles(store, opts([changed, tip('replied_messages.csv')], 'one')))
+    }
+    expect(results[0].files).toHaveLength(2)
+    expect(results[0].files[1].conflicts).toBe(3)
+    const strip = (r: (typeof results)[number]) => r.files.map(({seconds, rowsPerSecond, ...f}) => f)
+    expect(strip(results[0])).toEqual(strip(results[2]))
+    expect(strip(results[1])).toEqual(strip(results[3]))
+    expect(results[1].files[0]).toMatchObject({updated: 47, inserted: 1}) // 3 of the 50 already had that category
+    expect(await dump(copyUrl)).toEqual(await dump(sharedUrl))
+  })
+})
