@@ -87,6 +87,21 @@ describe.each(backendList)('Store contract on $name', (backend) => {
     expect(await store.cases.getByRef('test', 'rollback')).toBeUndefined()
   })
 
+  it('concurrent transactions on one store do not share fate: one rolls back, the other commits', async () => {
+    const failing = store.transaction(async (s) => {
+      await s.cases.importBatch([incoming('tx-a')], actor)
+      await new Promise((r) => setTimeout(r, 20))
+      throw new Error('a fails')
+    })
+    const passing = store.transaction(async (s) => {
+      await s.cases.importBatch([incoming('tx-b')], actor)
+    })
+    await expect(failing).rejects.toThrow('a fails')
+    await passing
+    expect(await store.cases.getByRef('test', 'tx-a')).toBeUndefined()
+    expect(await store.cases.getByRef('test', 'tx-b')).toBeDefined()
+  })
+
   it('search treats % and _ literally and binds parameters', async () => {
     await store.cases.importBatch([incoming('x1', {title: "100%_'; DROP TABLE cases;--"})], actor)
     expect((await store.cases.list({search: '100%_'})).map((c) => c.ref)).toEqual(['x1'])

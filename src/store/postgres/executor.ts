@@ -2,6 +2,7 @@ import pg from 'pg'
 
 import {StoreUnreachableError, UsageError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
+import {TxScope} from '../sql/tx-scope.js'
 import {numberPlaceholders, postgresDialect} from './dialect.js'
 import {connectFailure, pgError, type PostgresOptions, timeouts} from './errors.js'
 
@@ -25,7 +26,7 @@ const numbered = (sql: string) => {
 
 export class PostgresExecutor implements Executor {
   readonly dialect = postgresDialect()
-  private depth = 0
+  private readonly scope = new TxScope()
 
   constructor(
     private readonly client: pg.Client,
@@ -108,19 +109,14 @@ export class PostgresExecutor implements Executor {
   }
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this)
-    await this.query('BEGIN')
-    this.depth++
-    try {
-      const result = await fn(this)
-      await this.query('COMMIT')
-      return result
-    } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      this.depth--
-    }
+    return this.scope.run(
+      {
+        begin: async () => void (await this.query('BEGIN')),
+        commit: async () => void (await this.query('COMMIT')),
+        rollback: async () => void (await this.client.query('ROLLBACK').catch(() => {})),
+      },
+      () => fn(this),
+    )
   }
 
   /** Locks are per store (schema), so stores sharing a database do not wait on each other. */

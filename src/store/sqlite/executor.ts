@@ -4,6 +4,7 @@ import {dirname} from 'node:path'
 
 import {StoreUnreachableError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
+import {TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
 
 // better-sqlite3 is synchronous; wrapping it in promises keeps one Executor contract for both
@@ -11,7 +12,7 @@ import {sqliteDialect} from './dialect.js'
 export class SqliteExecutor implements Executor {
   readonly dialect = sqliteDialect()
   private readonly statements = new Map<string, Database.Statement>()
-  private depth = 0
+  private readonly scope = new TxScope()
 
   constructor(private readonly db: Database.Database) {}
 
@@ -56,20 +57,17 @@ export class SqliteExecutor implements Executor {
   }
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this)
-    // IMMEDIATE takes the write lock up front, so two processes never both read-then-write.
-    this.db.exec('BEGIN IMMEDIATE')
-    this.depth++
-    try {
-      const result = await fn(this)
-      this.db.exec('COMMIT')
-      return result
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK')
-      throw error
-    } finally {
-      this.depth--
-    }
+    return this.scope.run(
+      {
+        // IMMEDIATE takes the write lock up front, so two processes never both read-then-write.
+        begin: async () => void this.db.exec('BEGIN IMMEDIATE'),
+        commit: async () => void this.db.exec('COMMIT'),
+        rollback: async () => {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        },
+      },
+      () => fn(this),
+    )
   }
 
   async withLock<T>(_name: string, fn: () => Promise<T>): Promise<T> {
