@@ -1,8 +1,10 @@
 import {spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
-export const DATA = join(ROOT, '..', 'shared', 'data')
+// ../shared/data beside the checkout; a git worktree under wt/ sits one level deeper.
+export const DATA = [join(ROOT, '..', 'shared', 'data'), join(ROOT, '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data')
 
 export interface CliResult {
   status: number
