@@ -30,7 +30,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     format: Flags.string({options: ['csv', 'open311'], default: 'csv', description: 'input format'}),
     rejects: Flags.string({description: 'CSV file for rejected rows (default: beside the store)'}),
     'dry-run': Flags.boolean({description: 'parse and validate without writing'}),
-    'batch-size': Flags.integer({default: 1000, min: 1, max: 10000, hidden: true}),
+    'batch-size': Flags.integer({default: 2000, min: 1, max: 10000, hidden: true}),
   }
 
   async run(): Promise<ImportCommandResult> {

@@ -12,16 +12,18 @@ export class DateParseError extends Error {
   override name = 'DateParseError'
 }
 
-const offsetCache = new Map<string, number>()
+const offsetCaches = new Map<string, Map<number, number>>()
 
 /** The zone's offset in minutes at a UTC instant, cached per zone and hour (offsets change on the hour). */
 function offsetAt(tz: string, utcMs: number): number {
-  const key = tz + Math.floor(utcMs / 3_600_000)
-  let off = offsetCache.get(key)
+  let cache = offsetCaches.get(tz)
+  if (!cache) offsetCaches.set(tz, (cache = new Map()))
+  const hour = Math.floor(utcMs / 3_600_000)
+  let off = cache.get(hour)
   if (off === undefined) {
     off = tzOffset(tz, new Date(utcMs))
-    if (offsetCache.size > 100_000) offsetCache.clear()
-    offsetCache.set(key, off)
+    if (cache.size > 100_000) cache.clear()
+    cache.set(hour, off)
   }
   return off
 }

@@ -1,16 +1,10 @@
 import iconv from 'iconv-lite'
-import {createReadStream} from 'node:fs'
-import {Readable} from 'node:stream'
+import type {Readable} from 'node:stream'
 
 import {type CsvItem, CsvScanner} from './csv-scan.js'
 import {detectEncoding, type Encoding} from './encoding.js'
 
 export type {CsvIssue, CsvItem, CsvRecord} from './csv-scan.js'
-
-/** Bytes of a file or of stdin ("-"). */
-export function openInput(file: string): Readable {
-  return file === '-' ? process.stdin : createReadStream(file, {highWaterMark: 1 << 20})
-}
 
 /** Reads enough of the stream to decide its encoding, then hands back a stream of all of it. */
 export async function sniffEncoding(input: Readable, forced?: Encoding): Promise<{encoding: Encoding; stream: AsyncIterable<Buffer>}> {
