@@ -53,7 +53,8 @@ Re-importing a file changes nothing; changed rows update their case with an audi
       format: this.flags.format as 'csv' | 'open311',
       encoding,
       mapFile,
-      rejectsPath: this.flags.rejects ?? this.defaultRejectsPath(),
+      // A dry run writes nothing, not even the rejects file, unless --rejects asks for it.
+      rejectsPath: this.flags.rejects ?? (this.flags['dry-run'] ? null : this.defaultRejectsPath()),
       dryRun: this.flags['dry-run'],
       actor,
       batchSize: this.flags['batch-size'],

@@ -17,7 +17,8 @@ export interface ImportOptions {
   format: 'csv' | 'open311'
   encoding?: Encoding
   mapFile?: MapFile
-  rejectsPath: string
+  /** null: rejected rows are reported but not written (a dry run without --rejects). */
+  rejectsPath: string | null
   dryRun: boolean
   actor: string
   batchSize?: number

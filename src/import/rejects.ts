@@ -13,14 +13,18 @@ export interface Reject {
   raw: string
 }
 
-/** Opened on the first reject only: a clean import leaves no empty file behind. */
+/** Opened on the first reject only: a clean import leaves no empty file behind. No path: count only. */
 export class RejectsWriter {
   private out?: WriteStream
   count = 0
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string | null) {}
 
   write(r: Reject): void {
+    if (this.path === null) {
+      this.count++
+      return
+    }
     if (!this.out) {
       mkdirSync(dirname(this.path), {recursive: true})
       this.out = createWriteStream(this.path)
