@@ -42,6 +42,12 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
+    const tz = this.flags.tz ?? this.tz
+    try {
+      new Intl.DateTimeFormat('en', {timeZone: tz})
+    } catch {
+      throw new UsageError(`unknown time zone "${tz}"`, 'pass --tz with an IANA zone, e.g. --tz Asia/Shanghai')
+    }
     const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
     const store = await this.store()
     const actor = await this.actor()
@@ -49,7 +55,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     const result = await importFiles(store, {
       files: positional,
       source: this.flags.source,
-      tz: this.flags.tz ?? this.tz,
+      tz,
       format: this.flags.format as 'csv' | 'open311',
       encoding,
       mapFile,
