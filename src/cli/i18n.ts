@@ -2,7 +2,8 @@
 export type Lang = 'en' | 'zh'
 
 export function detectLang(flag?: string, configLocale?: string): Lang {
-  const raw = flag ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? configLocale ?? ''
+  // An empty LC_ALL or LC_MESSAGES counts as unset (POSIX), so LANG still decides.
+  const raw = flag || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || configLocale || ''
   return /^zh/i.test(raw) ? 'zh' : 'en'
 }
 

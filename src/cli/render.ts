@@ -18,7 +18,12 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], opts: {tty: bool
   // cli-table3 colours headers itself and ignores NO_COLOR; an empty style turns that off.
   // Loaded only for a terminal: piped output and --json never pay for it at start-up.
   const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3')
-  const table = new Table({head: columns.map((c) => c.header), style: opts.color ? {head: ['cyan'], border: ['grey']} : {head: [], border: []}})
+  const table = new Table({
+    head: columns.map((c) => c.header),
+    style: opts.color ? {head: ['cyan'], border: ['grey']} : {head: [], border: []},
+    // No rule between rows: a list of 50 cases stays 50 lines (cli-table3 pads by display width, so CJK aligns).
+    chars: {mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': ''},
+  })
   for (const row of cells) table.push(row)
   return table.toString()
 }
