@@ -16,7 +16,7 @@ export type WorkerMessage =
   | {type: 'error'; name: string; message: string; suggestion?: string}
 
 const BATCH_ITEMS = 500
-const AHEAD = 2
+const AHEAD = 6
 
 async function main(input: WorkerInput) {
   const port = parentPort!

@@ -9,6 +9,7 @@ import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
 import {csvRecords, sniffEncoding} from './records.js'
 import {type Reject, rawLine} from './rejects.js'
 import {contentHash, RowError, toIncoming} from './row.js'
+import {SeenRefs} from './seen-refs.js'
 
 // Everything about one file that needs no store: decoding, parsing, the header, row checks and
 // repeats inside the file. Pure and sequential, so it can run in a worker thread beside the writer.
@@ -67,9 +68,7 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
 
   const refColumn = header[map.ref![0]] ?? 'ref'
   const ctx = {source: o.source, tz: o.mapFile?.timezone ?? o.tz, header, parseDate: await patternParser(o.mapFile, o.tz)}
-  // ref → (first line × 65536 + 16-bit content hash): enough to tell a verbatim repeat from a clash,
-  // in a few dozen bytes a row even for millions of rows.
-  const seen = new Map<string, number>()
+  const seen = new SeenRefs()
   for await (const item of items) {
     if (item.kind === 'issue') {
       yield {kind: 'reject', reject: {line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw}}
@@ -87,12 +86,12 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
     const hash = contentHash(row) & 0xffff
     const prior = seen.get(row.ref)
     if (prior === undefined) {
-      seen.set(row.ref, line * 65_536 + hash)
+      seen.add(row.ref, line, hash)
       yield {kind: 'row', line, row, values}
-    } else if ((prior & 0xffff) === hash) {
+    } else if (prior.hash === hash) {
       yield {kind: 'duplicate'}
     } else {
-      const reason = `duplicate ref ${row.ref} in this file, first at line ${Math.floor(prior / 65_536)} with different content; the first is kept`
+      const reason = `duplicate ref ${row.ref} in this file, first at line ${prior.line} with different content; the first is kept`
       yield {kind: 'reject', reject: {line, field: refColumn, reason, raw: rawLine(values)}}
     }
   }
