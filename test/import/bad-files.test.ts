@@ -154,6 +154,19 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     expect(listJson(store, 'stdin').map((c) => c.ref)).toEqual(['301'])
   })
 
+  it('an unknown header is a usage error naming --map; a missing file a failure; a bad --tz a usage error', async () => {
+    const store = await backend.location()
+    writeFileSync(path('unknown.csv'), 'a,b,c\n1,2,3\n')
+    const r = board(['import', path('unknown.csv')], {store})
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/no column for ref/)
+    expect(r.stderr).toMatch(/--map FILE/)
+    const missing = board(['import', path('nope.csv')], {store})
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/cannot read .*nope\.csv/)
+    expect(board(['import', path('bom.csv'), '--tz', 'Mars/Olympus'], {store}).status).toBe(2)
+  })
+
   it('--dry-run validates and reports but writes nothing', async () => {
     const store = await backend.location()
     const r = board(['import', path('bad.csv'), '--source', 'dry', '--dry-run', '--json'], {store})
