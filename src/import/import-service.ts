@@ -7,6 +7,7 @@ import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
 import {type Reject, rawLine, RejectsWriter} from './rejects.js'
 import {type RowItem, rowStream} from './row-stream.js'
+import {GroupCommit} from './group-commit.js'
 import {workerAvailable, workerRows} from './worker-rows.js'
 import {BoardError} from '../errors.js'
 
@@ -94,9 +95,12 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   const batchSize = opts.batchSize ?? 2000
   let batch: {row: IncomingCase; line: number; values: string[]}[] = []
   let refColumn = 'ref'
+  const group = new GroupCommit(store, batchSize * 10)
   const flush = async () => {
     if (batch.length === 0) return
-    const outcomes = await store.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const writer = opts.dryRun ? store : await group.writer()
+    const outcomes = await writer.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    await group.wrote(batch.length)
     outcomes.forEach((o, i) => {
       if (o.kind === 'inserted') s.inserted++
       else if (o.kind === 'updated') s.updated++
@@ -109,28 +113,41 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
     })
     batch = []
     opts.onProgress?.({file: name, rows: s.read})
+    // Rows from the worker and SQLite calls are all microtasks: without a turn of the event loop
+    // here, a Ctrl-C (a macrotask) would wait until the whole file was written.
+    await new Promise((resolve) => setImmediate(resolve))
   }
 
-  for await (const item of items) {
-    if (item.kind === 'encoding') {
-      s.encoding = item.encoding
-      refColumn = item.refColumn
-      continue
-    }
-    s.read++
-    if (item.kind === 'reject') reject(item.reject)
-    else if (item.kind === 'duplicate') s.duplicates++
-    else {
-      batch.push(item)
-      if (batch.length >= batchSize) {
-        await flush()
-        // Stop between batches: what was committed stays, and a re-run carries on from there.
-        if (opts.signal?.aborted) break
+  try {
+    await readAll()
+    await group.commit()
+  } catch (error) {
+    await group.rollback(error)
+    throw error
+  }
+  return finish(s, started)
+
+  async function readAll() {
+    for await (const item of items) {
+      if (item.kind === 'encoding') {
+        s.encoding = item.encoding
+        refColumn = item.refColumn
+        continue
+      }
+      s.read++
+      if (item.kind === 'reject') reject(item.reject)
+      else if (item.kind === 'duplicate') s.duplicates++
+      else {
+        batch.push(item)
+        if (batch.length >= batchSize) {
+          await flush()
+          // Stop between batches: what was written is committed, and a re-run carries on from there.
+          if (opts.signal?.aborted) return
+        }
       }
     }
+    await flush()
   }
-  if (!opts.signal?.aborted) await flush()
-  return finish(s, started)
 }
 
 async function openFile(file: string): Promise<Readable> {
