@@ -9,6 +9,8 @@ export interface CsvRecord {
   /** Line of the file where the record starts (1-based, header is line 1). */
   line: number
   values: string[]
+  /** The record's text as it was in the file (without its line end), for the rejects file. */
+  raw: string
 }
 
 export interface CsvIssue {
@@ -69,7 +71,8 @@ export class CsvScanner {
       if (quote !== -1 && quote < i) quote = s.indexOf('"', i)
       if (quote === -1 || quote > lineEnd) {
         const end = s.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd
-        emit({kind: 'record', record: {line, values: s.slice(i, end).split(',')}})
+        const raw = s.slice(i, end)
+        emit({kind: 'record', record: {line, values: raw.split(','), raw}})
         i = lineEnd + 1
         line++
         continue
@@ -82,7 +85,7 @@ export class CsvScanner {
         line++
         continue
       }
-      emit({kind: 'record', record: {line, values: r.values}})
+      emit({kind: 'record', record: {line, values: r.values, raw: s.slice(i, r.next).replace(/\r?\n$/, '')}})
       line += 1 + r.newlines
       i = r.next
     }

@@ -5,7 +5,7 @@ import type {IncomingCase} from '../domain/case.js'
 import type {Store} from '../store/store.js'
 import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
-import {type Reject, rawLine, RejectsWriter} from './rejects.js'
+import {type Reject, RejectsWriter} from './rejects.js'
 import {type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
 import {workerAvailable, workerRows} from './worker-rows.js'
@@ -93,7 +93,7 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   }
 
   const batchSize = opts.batchSize ?? 2000
-  let batch: {row: IncomingCase; line: number; values: string[]}[] = []
+  let batch: {row: IncomingCase; line: number; raw: string}[] = []
   let refColumn = 'ref'
   const group = new GroupCommit(store, batchSize * 10)
   const flush = async () => {
@@ -108,7 +108,7 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
       else {
         s.conflicts++
         const b = batch[i]
-        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: rawLine(b.values)})
+        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: b.raw})
       }
     })
     batch = []

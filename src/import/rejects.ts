@@ -9,7 +9,7 @@ export interface Reject {
   line: number
   field: string | null
   reason: string
-  /** The original record, re-encoded as one CSV line, so nothing of it is lost. */
+  /** The record's text as it was in the file (decoded), so nothing of it is lost. */
   raw: string
 }
 
@@ -40,8 +40,4 @@ export class RejectsWriter {
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())))
     return this.path
   }
-}
-
-export function rawLine(values: string[]): string {
-  return stringify([values]).replace(/\r?\n$/, '')
 }

@@ -7,7 +7,7 @@ import type {Encoding} from './encoding.js'
 import {applyMapFile, type ColumnMap, type MapFile, missingRequired, recogniseHeaders} from './fields.js'
 import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
 import {csvRecords, sniffEncoding} from './records.js'
-import {type Reject, rawLine} from './rejects.js'
+import type {Reject} from './rejects.js'
 import {contentHash, RowError, toIncoming} from './row.js'
 import {SeenRefs} from './seen-refs.js'
 
@@ -25,7 +25,8 @@ export interface RowStreamOptions {
 
 export type RowItem =
   | {kind: 'encoding'; encoding: Encoding | 'json'; refColumn: string}
-  | {kind: 'row'; line: number; row: IncomingCase; values: string[]}
+  /** raw: the record's text as in the file, kept for a reject the store may still decide on. */
+  | {kind: 'row'; line: number; row: IncomingCase; raw: string}
   | {kind: 'reject'; reject: Omit<Reject, 'file'>}
   /** A row repeated verbatim inside the file: counted once, not rejected. */
   | {kind: 'duplicate'}
@@ -74,25 +75,25 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
       yield {kind: 'reject', reject: {line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw}}
       continue
     }
-    const {line, values} = item.record
+    const {line, values, raw} = item.record
     let row: IncomingCase
     try {
       row = toIncoming(values, map, ctx)
     } catch (error) {
       if (!(error instanceof RowError)) throw error
-      yield {kind: 'reject', reject: {line, field: error.field, reason: error.message, raw: rawLine(values)}}
+      yield {kind: 'reject', reject: {line, field: error.field, reason: error.message, raw}}
       continue
     }
     const hash = contentHash(row) & 0xffff
     const prior = seen.get(row.ref)
     if (prior === undefined) {
       seen.add(row.ref, line, hash)
-      yield {kind: 'row', line, row, values}
+      yield {kind: 'row', line, row, raw}
     } else if (prior.hash === hash) {
       yield {kind: 'duplicate'}
     } else {
       const reason = `duplicate ref ${row.ref} in this file, first at line ${prior.line} with different content; the first is kept`
-      yield {kind: 'reject', reject: {line, field: refColumn, reason, raw: rawLine(values)}}
+      yield {kind: 'reject', reject: {line, field: refColumn, reason, raw}}
     }
   }
 }

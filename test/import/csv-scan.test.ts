@@ -18,7 +18,8 @@ function scan(text: string, cuts: number[] = [], max?: number): CsvItem[] {
   return items
 }
 
-const records = (items: CsvItem[]) => items.flatMap((i) => (i.kind === 'record' ? [i.record] : []))
+const records = (items: CsvItem[]) => items.flatMap((i) => (i.kind === 'record' ? [{line: i.record.line, values: i.record.values}] : []))
+const raws = (items: CsvItem[]) => items.flatMap((i) => (i.kind === 'record' ? [i.record.raw] : []))
 const issues = (items: CsvItem[]) => items.flatMap((i) => (i.kind === 'issue' ? [i.issue] : []))
 
 const field = fc.stringMatching(/^[a-z中文 ,"\n]{0,12}$/)
@@ -55,6 +56,10 @@ describe('CsvScanner', () => {
       {line: 8, values: ['3', 'q\n\nr']},
       {line: 11, values: ['4', 'w']},
     ])
+  })
+
+  it('keeps each record as its text in the file, without its line end', () => {
+    expect(raws(scan('a,b\r\n1,"x\r\ny ""q"""\r\n2,z'))).toEqual(['a,b', '1,"x\r\ny ""q"""', '2,z'])
   })
 
   it('drops a BOM and keeps a quote inside an unquoted field as text', () => {

@@ -54,6 +54,10 @@ export class SqliteExecutor implements Executor {
     return {changes: r.changes}
   }
 
+  async insertId(sql: string, params: readonly Param[] = []): Promise<number> {
+    return Number(this.prepare(sql).run(...params).lastInsertRowid)
+  }
+
   async exec(sql: string): Promise<void> {
     this.db.exec(sql)
   }
