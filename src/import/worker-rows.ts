@@ -1,4 +1,4 @@
-import {existsSync, statSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
@@ -19,25 +19,17 @@ export function workerAvailable(): boolean {
 
 /**
  * The worker's garbage is short-lived (decoded chunks, parsed rows), but V8 lets an uncapped heap
- * grow to several times what is live. What stays live is the file's refs (~50 bytes each), so the
- * old generation is capped at 128 MB plus 128 MB per GB of file: ~4x the refs of 1 KB rows.
+ * grow to several times what is live. Nothing it keeps grows with the file inside the JS heap
+ * (SeenRefs lives in typed arrays), so a fixed cap holds the peak RSS down.
  */
-function heapLimits(file: string): {maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number} {
-  let bytes = 0
-  try {
-    bytes = statSync(file).size
-  } catch {
-    // the worker reports an unreadable file itself
-  }
-  return {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 + Math.ceil(bytes / 8 / 1_048_576)}
-}
+const HEAP_LIMITS = {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128}
 
 /**
  * rowStream's items for a file, computed in a worker thread: parsing and row checks on one core,
  * the store writes on the other. Leaving the loop early (Ctrl-C) stops the worker.
  */
 export async function* workerRows(input: WorkerInput): AsyncGenerator<RowItem> {
-  const worker = new Worker(WORKER, {workerData: input, resourceLimits: heapLimits(input.file)})
+  const worker = new Worker(WORKER, {workerData: input, resourceLimits: HEAP_LIMITS})
   const queue: WorkerMessage[] = []
   let wake: (() => void) | undefined
   const push = (m: WorkerMessage) => {
