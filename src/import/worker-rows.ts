@@ -37,7 +37,9 @@ export async function* workerRows(input: WorkerInput): AsyncGenerator<RowItem> {
     wake?.()
   }
   worker.on('message', push)
-  worker.on('error', (e) => push({type: 'error', name: 'Error', message: e.message}))
+  worker.on('error', (e) => push({type: 'error', name: 'Error', message: `the parser thread failed: ${e.message}`}))
+  // Messages arrive before 'exit': an exit without 'end' means the thread died without a word.
+  worker.on('exit', (code) => push({type: 'error', name: 'Error', message: `the parser thread stopped (exit code ${code})`}))
   try {
     for (;;) {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve))
