@@ -6,5 +6,11 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   process.stdout.write(`${pkg.oclif?.bin ?? pkg.name}/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
   const {execute} = await import('@oclif/core')
+
+  // plugin-not-found exits 127 for an unknown command; board's contract says usage errors are 2.
+  process.on('exit', (code) => {
+    if (code === 127) process.exitCode = 2
+  })
+
   await execute({dir: import.meta.url})
 }

@@ -2,8 +2,9 @@
 export type Lang = 'en' | 'zh'
 
 export function detectLang(flag?: string, configLocale?: string): Lang {
-  // An empty LC_ALL or LC_MESSAGES counts as unset (POSIX), so LANG still decides.
-  const raw = flag || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || configLocale || ''
+  // POSIX: an empty variable counts as unset.
+  const env = (name: string) => process.env[name] || undefined
+  const raw = flag ?? env('LC_ALL') ?? env('LC_MESSAGES') ?? env('LANG') ?? configLocale ?? ''
   return /^zh/i.test(raw) ? 'zh' : 'en'
 }
 
