@@ -95,7 +95,8 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   const batchSize = opts.batchSize ?? 2000
   let batch: {row: IncomingCase; line: number; raw: string}[] = []
   let refColumn = 'ref'
-  const group = new GroupCommit(store, batchSize * 10)
+  // stdin may pause for any time: never hold the write lock across a wait for input there.
+  const group = new GroupCommit(store, file === '-' ? 1 : batchSize * 10)
   const flush = async () => {
     if (batch.length === 0) return
     const writer = opts.dryRun ? store : await group.writer()
