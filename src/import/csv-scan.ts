@@ -1,7 +1,7 @@
 // A CSV scanner for decoded text, written for speed: csv-parse reads ~30 MB/s here, and a million
 // message-board rows are a gigabyte. Lines without a quote (most of them) are split with
 // String.split; a line with a quote takes the field-by-field path. RFC 4180 quoting, "" escapes,
-// \n or \r\n line ends, empty lines skipped, a quote inside an unquoted field kept as text.
+// \n, \r\n or lone \r line ends, empty lines skipped, a quote inside an unquoted field kept as text.
 // A record with broken quoting is reported and scanning resumes at the line after its first line,
 // so one stray quote never swallows the rows after it.
 
@@ -31,10 +31,20 @@ export class CsvScanner {
   private line = 1
   private started = false
   private skipping = false
+  /** Old Mac exports (Excel's "CSV (Macintosh)") end lines with a lone \r: read those as \n. */
+  private crOnly?: boolean
 
   constructor(private readonly maxChars = MAX_RECORD_CHARS) {}
 
   push(text: string, emit: Emit): void {
+    if (this.crOnly === undefined) {
+      const end = /\r\n|\r(?=[^])|\n/.exec(text)
+      if (end) {
+        this.crOnly = end[0] === '\r'
+        if (this.crOnly) this.carry = this.carry.replaceAll('\r', '\n')
+      }
+    }
+    if (this.crOnly) text = text.replaceAll('\r', '\n')
     if (this.skipping) {
       const nl = text.indexOf('\n')
       if (nl < 0) return

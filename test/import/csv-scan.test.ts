@@ -58,6 +58,18 @@ describe('CsvScanner', () => {
     ])
   })
 
+  it('reads lone-\\r line ends (old Mac Excel) with the right lines, however chunked', () => {
+    const text = 'a,b\r1,2\r\r3,"x\ry"\r4,z\r'
+    for (const cuts of [[], [1], [3], [4], [9], [14]]) {
+      expect(records(scan(text, cuts)), `cuts ${cuts}`).toEqual([
+        {line: 1, values: ['a', 'b']},
+        {line: 2, values: ['1', '2']},
+        {line: 4, values: ['3', 'x\ny']},
+        {line: 6, values: ['4', 'z']},
+      ])
+    }
+  })
+
   it('keeps each record as its text in the file, without its line end', () => {
     expect(raws(scan('a,b\r\n1,"x\r\ny ""q"""\r\n2,z'))).toEqual(['a,b', '1,"x\r\ny ""q"""', '2,z'])
   })
