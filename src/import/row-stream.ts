@@ -34,6 +34,7 @@ export type RowItem =
 export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGenerator<RowItem> {
   let items: AsyncGenerator<CsvItem>
   let header: string[]
+  let utf8 = false
   let map: ColumnMap
   if (o.format === 'open311') {
     items = open311Records(input)
@@ -43,6 +44,7 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
   } else {
     const sniffed = await sniffEncoding(input, o.encoding)
     items = csvRecords(sniffed.stream, sniffed.encoding)
+    utf8 = sniffed.encoding === 'utf8'
     let first: string[] | undefined
     // next() by hand: leaving a for-await early would close the generator.
     for (;;) {
@@ -76,6 +78,13 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
       continue
     }
     const {line, values, raw} = item.record
+    // Detection reads the start of the file: a GBK file whose first rows are ASCII decodes as UTF-8, and
+    // its later Chinese rows would turn into U+FFFD. Reject such a row rather than store it mangled.
+    if (utf8 && raw.includes('\uFFFD')) {
+      const reason = 'not valid UTF-8 (U+FFFD); if the file is GBK/GB18030, pass --encoding gb18030'
+      yield {kind: 'reject', reject: {line, field: null, reason, raw}}
+      continue
+    }
     let row: IncomingCase
     try {
       row = toIncoming(values, map, ctx)

@@ -121,6 +121,20 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     expect(listJson(store, 'bom').map((c) => c.title)).toEqual(['带BOM的文件'])
   })
 
+  it('a GBK file whose first megabyte is ASCII: the later Chinese row is rejected naming --encoding, not stored mangled', async () => {
+    const store = await backend.location()
+    const ascii = Array.from({length: 16_000}, (_, i) => `${1000 + i},U,ascii title ${i},2019-04-05 09:03:01,plain ascii body text here,other`)
+    const file = path('late-gbk.csv')
+    writeFileSync(file, Buffer.concat([Buffer.from(['id,author,title,posted_at,body,category', ...ascii].join('\n') + '\n'), iconv.encode('G1,用户,中文标题,2019-04-05 09:03:01,中文正文,其他\n', 'gbk')]))
+    const r = board(['import', file, '--source', 'late', '--rejects', path('late-rejects.csv')], {store})
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(new RegExp(`late-gbk\\.csv:${ascii.length + 2}: not valid UTF-8 .*--encoding gb18030`))
+    const fixed = board(['import', file, '--source', 'late', '--encoding', 'gbk', '--json'], {store})
+    expect(fixed.status, fixed.stderr).toBe(0)
+    expect(JSON.parse(fixed.stdout).files[0]).toMatchObject({inserted: 1, unchanged: ascii.length})
+    expect(listJson(store, 'late').find((c) => c.ref === 'G1')?.title).toBe('中文标题')
+  })
+
   it('imports the NYC 311 sample with a map file: exactly its distinct Unique Keys, then all unchanged', async () => {
     const store = await backend.location()
     const nyc = join(DATA, 'us311', 'nyc_311_sample_1000.csv')
