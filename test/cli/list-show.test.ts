@@ -1,4 +1,5 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import stringWidth from 'string-width'
@@ -8,7 +9,7 @@ import type {ListResult} from '../../commands/list.js'
 import type {ShowResult} from '../../commands/show.js'
 import {renderTable} from '../../src/cli/render.js'
 import {backendList} from '../helpers/backends.js'
-import {board} from '../helpers/run-cli.js'
+import {board, ROOT} from '../helpers/run-cli.js'
 
 const CSV = [
   '留言编号,留言用户,留言主题,留言时间,留言详情,一级标签,答复意见,答复时间',
@@ -25,7 +26,7 @@ describe('renderTable on a terminal', () => {
     ]
     const out = renderTable(rows, [{header: '编号', value: (r) => r.id}, {header: '留言主题', value: (r) => r.title}, {header: '办理人', value: (r) => r.who}], {tty: true, color: false})
     const lines = out.split('\n')
-    expect(lines).toHaveLength(rows.length + 3) // top rule, header, rule under it, rows, bottom rule
+    expect(lines).toHaveLength(rows.length + 3) // top rule, header, rows, bottom rule
     expect(new Set(lines.map((l) => stringWidth(l))).size).toBe(1)
     expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/)
     // Each column's separators sit at the same display column on every line.
@@ -84,6 +85,22 @@ describe.each(backendList)('board list / show on $name', (backend) => {
     expect(d.case.ref).toBe('1')
     expect(d.replies.map((x) => x.body)).toEqual(['已安排清运。'])
     expect(d.events.map((e) => e.action)).toEqual(['import.create'])
+  })
+
+  // util-linux `script` gives the CLI a real terminal, so this is the table a clerk sees.
+  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal, list is a table aligned by display width, in Chinese', () => {
+    const cmd = `${process.execPath} ${join(ROOT, 'bin', 'run.js')} list --source s`
+    const r = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], {
+      encoding: 'utf8',
+      env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'zh_CN.UTF-8', LC_ALL: '', NO_COLOR: '1'},
+    })
+    expect(r.status, r.stderr).toBe(0)
+    const lines = r.stdout.replace(/\r/g, '').split('\n').filter((l) => l !== '')
+    expect(lines).toHaveLength(5) // top rule, header, two rows, bottom rule (no rules between rows)
+    expect(new Set(lines.map((l) => stringWidth(l))).size).toBe(1)
+    expect(lines[1]).toMatch(/│ 编号 +│ 留言编号 │ 留言时间 +│ 留言主题 +│ 分类 +│ 状态 +│ 单位 │ 办理人 │/)
+    expect(r.stdout).toContain('已答复')
+    expect(r.stdout).not.toContain('\t')
   })
 
   it('speaks Chinese when LANG is zh_CN.UTF-8, English with --lang en', () => {
