@@ -20,9 +20,9 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], opts: {tty: bool
   const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3')
   const table = new Table({
     head: columns.map((c) => c.header),
-    style: opts.color ? {head: ['cyan'], border: ['grey']} : {head: [], border: []},
-    // No rule between rows: a list of 50 cases stays 50 lines (cli-table3 pads by display width, so CJK aligns).
-    chars: {mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': ''},
+    // compact: no rule between rows, so a list of 50 cases stays ~50 lines. cli-table3 pads by
+    // display width, so Chinese (two columns a character) aligns.
+    style: opts.color ? {head: ['cyan'], border: ['grey'], compact: true} : {head: [], border: [], compact: true},
   })
   for (const row of cells) table.push(row)
   return table.toString()

@@ -26,7 +26,7 @@ describe('renderTable on a terminal', () => {
     ]
     const out = renderTable(rows, [{header: '编号', value: (r) => r.id}, {header: '留言主题', value: (r) => r.title}, {header: '办理人', value: (r) => r.who}], {tty: true, color: false})
     const lines = out.split('\n')
-    expect(lines).toHaveLength(rows.length + 3) // top rule, header, rows, bottom rule
+    expect(lines).toHaveLength(rows.length + 4) // top rule, header, rule, rows, bottom rule
     expect(new Set(lines.map((l) => stringWidth(l))).size).toBe(1)
     expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/)
     // Each column's separators sit at the same display column on every line.
@@ -96,7 +96,7 @@ describe.each(backendList)('board list / show on $name', (backend) => {
     })
     expect(r.status, r.stderr).toBe(0)
     const lines = r.stdout.replace(/\r/g, '').split('\n').filter((l) => l !== '')
-    expect(lines).toHaveLength(5) // top rule, header, two rows, bottom rule (no rules between rows)
+    expect(lines).toHaveLength(6) // top rule, header, rule, two rows, bottom rule (none between rows)
     expect(new Set(lines.map((l) => stringWidth(l))).size).toBe(1)
     expect(lines[1]).toMatch(/│ 编号 +│ 留言编号 │ 留言时间 +│ 留言主题 +│ 分类 +│ 状态 +│ 单位 │ 办理人 │/)
     expect(r.stdout).toContain('已答复')
