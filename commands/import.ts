@@ -30,7 +30,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     format: Flags.string({options: ['csv', 'open311'], default: 'csv', description: 'input format'}),
     rejects: Flags.string({description: 'CSV file for rejected rows (default: beside the store)'}),
     'dry-run': Flags.boolean({description: 'parse and validate without writing'}),
-    'batch-size': Flags.integer({default: 1000, min: 1, max: 10000, hidden: true}),
+    'batch-size': Flags.integer({default: 2000, min: 1, max: 10000, hidden: true}),
   }
 
   async run(): Promise<ImportCommandResult> {
@@ -42,6 +42,12 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
+    const tz = this.flags.tz ?? this.tz
+    try {
+      new Intl.DateTimeFormat('en', {timeZone: tz})
+    } catch {
+      throw new UsageError(`unknown time zone "${tz}"`, 'pass --tz with an IANA zone, e.g. --tz Asia/Shanghai')
+    }
     const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
     const store = await this.store()
     const actor = await this.actor()
@@ -49,11 +55,12 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     const result = await importFiles(store, {
       files: positional,
       source: this.flags.source,
-      tz: this.flags.tz ?? this.tz,
+      tz,
       format: this.flags.format as 'csv' | 'open311',
       encoding,
       mapFile,
-      rejectsPath: this.flags.rejects ?? this.defaultRejectsPath(),
+      // A dry run writes nothing, not even the rejects file, unless --rejects asks for it.
+      rejectsPath: this.flags.rejects ?? (this.flags['dry-run'] ? null : this.defaultRejectsPath()),
       dryRun: this.flags['dry-run'],
       actor,
       batchSize: this.flags['batch-size'],

@@ -37,15 +37,15 @@ export function renderCaseDetail(c: Case, replies: Reply[], events: CaseEvent[],
   const flags = Object.entries(c.flags).filter(([, v]) => v).map(([k]) => k).join(', ')
   const lines = [
     `#${c.id}  ${oneLine(c.title)}`,
-    `${L('col.ref')}: ${c.source}/${oneLine(c.ref)}   ${L('col.posted')}: ${formatTime(c.postedAt, o.tz)}   ${L('col.author')}: ${oneLine(c.author ?? '')}`,
-    `${L('col.status')}: ${o.lang === 'zh' ? CASE_STATUS_ZH[c.status] : c.status}   ${L('col.category')}: ${c.category ?? ''}   ${L('col.type')}: ${type}${flags ? '   [' + flags + ']' : ''}`,
-    `${L('col.unit')}: ${c.unit ?? ''}   ${L('col.handler')}: ${c.handler ?? ''}   ${L('col.replied')}: ${formatTime(c.respondedAt, o.tz)}`,
+    `${L('col.ref')}: ${oneLine(c.source)}/${oneLine(c.ref)}   ${L('col.posted')}: ${formatTime(c.postedAt, o.tz)}   ${L('col.author')}: ${oneLine(c.author ?? '')}`,
+    `${L('col.status')}: ${o.lang === 'zh' ? CASE_STATUS_ZH[c.status] : c.status}   ${L('col.category')}: ${oneLine(c.category ?? '')}   ${L('col.type')}: ${type}${flags ? '   [' + flags + ']' : ''}`,
+    `${L('col.unit')}: ${oneLine(c.unit ?? '')}   ${L('col.handler')}: ${oneLine(c.handler ?? '')}   ${L('col.replied')}: ${formatTime(c.respondedAt, o.tz)}`,
   ]
   if (c.respondDueAt || c.resolveDueAt) lines.push(`deadlines: respond ${formatTime(c.respondDueAt, o.tz)}  resolve ${formatTime(c.resolveDueAt, o.tz)}`)
   lines.push('', `${L('show.body')}:`, indent(stripControls(c.body)))
   if (replies.length > 0) {
     lines.push('', `${L('show.replies')}:`)
-    for (const r of replies) lines.push(`- [${r.status}] ${formatTime(r.sentAt ?? r.createdAt, o.tz)} ${r.author}`, indent(stripControls(r.body)))
+    for (const r of replies) lines.push(`- [${r.status}] ${formatTime(r.sentAt ?? r.createdAt, o.tz)} ${oneLine(r.author)}`, indent(stripControls(r.body)))
   }
   lines.push('', `${L('show.history')}:`)
   const cols: Column<CaseEvent>[] = [

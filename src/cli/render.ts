@@ -1,4 +1,4 @@
-import Table from 'cli-table3'
+import {createRequire} from 'node:module'
 
 import {oneLine} from '../domain/sanitize.js'
 
@@ -16,7 +16,14 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], opts: {tty: bool
   const cells = rows.map((r) => columns.map((c) => oneLine(String(c.value(r) ?? ''), opts.tty ? c.max : undefined)))
   if (!opts.tty) return [columns.map((c) => c.header), ...cells].map((line) => line.join('\t')).join('\n')
   // cli-table3 colours headers itself and ignores NO_COLOR; an empty style turns that off.
-  const table = new Table({head: columns.map((c) => c.header), style: opts.color ? {head: ['cyan'], border: ['grey']} : {head: [], border: []}})
+  // Loaded only for a terminal: piped output and --json never pay for it at start-up.
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3')
+  const table = new Table({
+    head: columns.map((c) => c.header),
+    // compact: no rule between rows, so a list of 50 cases stays ~50 lines. cli-table3 pads by
+    // display width, so Chinese (two columns a character) aligns.
+    style: opts.color ? {head: ['cyan'], border: ['grey'], compact: true} : {head: [], border: [], compact: true},
+  })
   for (const row of cells) table.push(row)
   return table.toString()
 }

@@ -9,9 +9,9 @@ export function stripControls(text: string): string {
   return text.replace(ANSI, '').replace(CONTROLS, '')
 }
 
-/** One line for a table cell: controls stripped, line breaks folded. */
+/** One line for a table cell: controls stripped, line breaks and tabs folded (a tab would split a TSV cell). */
 export function oneLine(text: string, max?: number): string {
-  const s = stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  const s = stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ').trim()
   return max !== undefined && [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s
 }
 

@@ -1,14 +1,15 @@
-import {basename} from 'node:path'
+import {createReadStream} from 'node:fs'
+import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
 import type {Store} from '../store/store.js'
 import {type Encoding} from './encoding.js'
-import {applyMapFile, type ColumnMap, type MapFile, missingRequired, recogniseHeaders} from './fields.js'
-import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
-import {type CsvItem, csvRecords, openInput, sniffEncoding} from './records.js'
-import {type Reject, rawLine, RejectsWriter} from './rejects.js'
-import {contentHash, RowError, toIncoming} from './row.js'
-import {BoardError, UsageError} from '../errors.js'
+import {type MapFile} from './fields.js'
+import {type Reject, RejectsWriter} from './rejects.js'
+import {type RowItem, rowStream} from './row-stream.js'
+import {GroupCommit} from './group-commit.js'
+import {workerAvailable, workerRows} from './worker-rows.js'
+import {BoardError} from '../errors.js'
 
 export interface ImportOptions {
   files: string[]
@@ -17,7 +18,8 @@ export interface ImportOptions {
   format: 'csv' | 'open311'
   encoding?: Encoding
   mapFile?: MapFile
-  rejectsPath: string
+  /** null: rejected rows are reported but not written (a dry run without --rejects). */
+  rejectsPath: string | null
   dryRun: boolean
   actor: string
   batchSize?: number
@@ -72,13 +74,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
 async function importOne(store: Store, file: string, opts: ImportOptions, rejects: RejectsWriter): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
-  let input
-  try {
-    input = openInput(file)
-    if (file !== '-') await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject))
-  } catch (error) {
-    throw new BoardError(`cannot read ${name}: ${(error as Error).message}`)
-  }
+  const input = file === '-' ? process.stdin : await openFile(file)
   const s: FileImportSummary = {file: name, encoding: 'utf8', read: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0, conflicts: 0, seconds: 0, rowsPerSecond: 0}
   const reject = (r: Omit<Reject, 'file'>) => {
     const full = {file: name, ...r}
@@ -86,42 +82,26 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
     rejects.write(full)
     opts.onReject?.(full)
   }
-
-  let items: AsyncGenerator<CsvItem>
-  let header: string[]
-  let map: ColumnMap
-  if (opts.format === 'open311') {
-    s.encoding = 'json'
-    items = open311Records(input)
-    header = OPEN311_HEADER
-    map = OPEN311_MAP
+  const streamOpts = {name, source: opts.source, tz: opts.tz, format: opts.format, encoding: opts.encoding, mapFile: opts.mapFile}
+  // A file is parsed and checked in a worker thread while this one writes; stdin is read here.
+  let items: AsyncGenerator<RowItem>
+  if (file !== '-' && workerAvailable() && opts.format === 'csv') {
+    input.destroy()
+    items = workerRows({...streamOpts, file})
   } else {
-    const sniffed = await sniffEncoding(input, opts.encoding)
-    s.encoding = sniffed.encoding
-    items = csvRecords(sniffed.stream, sniffed.encoding)
-    const first = await nextRecord(items, reject)
-    if (!first) return finish(s, started)
-    header = first.map((h) => h.trim())
-    map = opts.mapFile ? applyMapFile(header, opts.mapFile, name) : recogniseHeaders(header)
-    const missing = missingRequired(map)
-    if (missing.length > 0) {
-      throw new UsageError(
-        `${name}: no column for ${missing.join(', ')} (header: ${header.join(', ')})`,
-        'pass --map FILE naming the columns, e.g. {"fields": {"ref": "Unique Key", "postedAt": "Created Date", "title": "Complaint Type"}}',
-      )
-    }
+    items = rowStream(input, streamOpts)
   }
 
-  const ctx = {source: opts.source, tz: opts.mapFile?.timezone ?? opts.tz, header, parseDate: await patternParser(opts.mapFile, opts.tz)}
-  // ref → (first line << 16 | 16-bit content hash): enough to tell a verbatim repeat from a clash,
-  // in a few dozen bytes a row even for millions of rows.
-  const seen = new Map<string, number>()
-  const batchSize = opts.batchSize ?? 1000
-  let batch: {row: IncomingCase; line: number; values: string[]}[] = []
-
+  const batchSize = opts.batchSize ?? 2000
+  let batch: {row: IncomingCase; line: number; raw: string}[] = []
+  let refColumn = 'ref'
+  // stdin may pause for any time: never hold the write lock across a wait for input there.
+  const group = new GroupCommit(store, file === '-' ? 1 : batchSize * 10)
   const flush = async () => {
     if (batch.length === 0) return
-    const outcomes = await store.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const writer = opts.dryRun ? store : await group.writer()
+    const outcomes = await writer.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    await group.wrote(batch.length)
     outcomes.forEach((o, i) => {
       if (o.kind === 'inserted') s.inserted++
       else if (o.kind === 'updated') s.updated++
@@ -129,46 +109,56 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
       else {
         s.conflicts++
         const b = batch[i]
-        reject({line: b.line, field: header[map.ref![0]] ?? 'ref', reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: rawLine(b.values)})
+        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: b.raw})
       }
     })
     batch = []
     opts.onProgress?.({file: name, rows: s.read})
+    // Rows from the worker and SQLite calls are all microtasks: without a turn of the event loop
+    // here, a Ctrl-C (a macrotask) would wait until the whole file was written.
+    await new Promise((resolve) => setImmediate(resolve))
   }
 
-  for await (const item of items) {
-    if (item.kind === 'issue') {
-      s.read++
-      reject({line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw})
-      continue
-    }
-    const {line, values} = item.record
-    s.read++
-    let row: IncomingCase
-    try {
-      row = toIncoming(values, map, ctx)
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error
-      reject({line, field: error.field, reason: error.message, raw: rawLine(values)})
-      continue
-    }
-    const hash = contentHash(row) & 0xffff
-    const prior = seen.get(row.ref)
-    if (prior !== undefined) {
-      if ((prior & 0xffff) === hash) s.duplicates++
-      else reject({line, field: header[map.ref![0]] ?? 'ref', reason: `duplicate ref ${row.ref} in this file, first at line ${Math.floor(prior / 65_536)} with different content; the first is kept`, raw: rawLine(values)})
-      continue
-    }
-    seen.set(row.ref, line * 65_536 + hash)
-    batch.push({row, line, values})
-    if (batch.length >= batchSize) {
-      await flush()
-      // Stop between batches: what was committed stays, and a re-run carries on from there.
-      if (opts.signal?.aborted) break
-    }
+  try {
+    await readAll()
+    await group.commit()
+  } catch (error) {
+    await group.rollback(error)
+    throw error
   }
-  if (!opts.signal?.aborted) await flush()
   return finish(s, started)
+
+  async function readAll() {
+    for await (const item of items) {
+      if (item.kind === 'encoding') {
+        s.encoding = item.encoding
+        refColumn = item.refColumn
+        continue
+      }
+      s.read++
+      if (item.kind === 'reject') reject(item.reject)
+      else if (item.kind === 'duplicate') s.duplicates++
+      else {
+        batch.push(item)
+        if (batch.length >= batchSize) {
+          await flush()
+          // Stop between batches: what was written is committed, and a re-run carries on from there.
+          if (opts.signal?.aborted) return
+        }
+      }
+    }
+    await flush()
+  }
+}
+
+async function openFile(file: string): Promise<Readable> {
+  try {
+    const input = createReadStream(file, {highWaterMark: 1 << 20})
+    await new Promise<void>((resolve, reject) => input.once('open', () => resolve()).once('error', reject))
+    return input
+  } catch (error) {
+    throw new BoardError(`cannot read ${file}: ${(error as Error).message}`)
+  }
 }
 
 function finish(s: FileImportSummary, started: number): FileImportSummary {
@@ -177,25 +167,3 @@ function finish(s: FileImportSummary, started: number): FileImportSummary {
   return s
 }
 
-async function nextRecord(items: AsyncGenerator<CsvItem>, reject: (r: Omit<Reject, 'file'>) => void): Promise<string[] | undefined> {
-  // next() by hand: leaving a for-await early would close the generator for the caller too.
-  for (;;) {
-    const {done, value: item} = await items.next()
-    if (done) return undefined
-    if (item.kind === 'record') return item.record.values
-    reject({line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw})
-  }
-}
-
-async function patternParser(map: MapFile | undefined, tz: string): Promise<((raw: string) => string) | undefined> {
-  if (!map?.dateFormat) return undefined
-  const {parse} = await import('date-fns/parse')
-  const {TZDate} = await import('@date-fns/tz')
-  const zone = map.timezone ?? tz
-  const pattern = map.dateFormat
-  return (raw: string) => {
-    const d = parse(raw.trim(), pattern, new TZDate(2000, 0, 1, zone))
-    if (Number.isNaN(d.getTime())) throw new Error(`"${raw}" does not match ${pattern}`)
-    return new Date(d.getTime()).toISOString()
-  }
-}

@@ -42,6 +42,6 @@ export async function* open311Records(stream: Readable): AsyncGenerator<CsvItem>
     const values = OPEN311_HEADER.map((k) => (o[k] === undefined || o[k] === null ? '' : String(o[k])))
     // A closed request's notes are the answer; its update time is when it was resolved.
     if (!closed) values[7] = values[8] = ''
-    yield {kind: 'record', record: {line: n, values}}
+    yield {kind: 'record', record: {line: n, values, raw: JSON.stringify(item)}}
   }
 }

@@ -1,30 +1,13 @@
-import {parse} from 'csv-parse'
-import {createReadStream} from 'node:fs'
-import {Readable} from 'node:stream'
+import iconv from 'iconv-lite'
+import type {Readable} from 'node:stream'
 
-import {decoder, detectEncoding, type Encoding} from './encoding.js'
+import {type CsvItem, CsvScanner} from './csv-scan.js'
+import {detectEncoding, type Encoding} from './encoding.js'
 
-export interface CsvRecord {
-  /** Line of the file where the record starts (1-based, header is line 1). */
-  line: number
-  values: string[]
-}
-
-export interface CsvIssue {
-  line: number
-  reason: string
-  raw: string
-}
-
-export type CsvItem = {kind: 'record'; record: CsvRecord} | {kind: 'issue'; issue: CsvIssue}
-
-/** Bytes of a file or of stdin ("-"). */
-export function openInput(file: string): Readable {
-  return file === '-' ? process.stdin : createReadStream(file, {highWaterMark: 1 << 20})
-}
+export type {CsvIssue, CsvItem, CsvRecord} from './csv-scan.js'
 
 /** Reads enough of the stream to decide its encoding, then hands back a stream of all of it. */
-export async function sniffEncoding(input: Readable, forced?: Encoding): Promise<{encoding: Encoding; stream: Readable}> {
+export async function sniffEncoding(input: Readable, forced?: Encoding): Promise<{encoding: Encoding; stream: AsyncIterable<Buffer>}> {
   const it = input[Symbol.asyncIterator]()
   const head: Buffer[] = []
   let size = 0
@@ -50,44 +33,37 @@ export async function sniffEncoding(input: Readable, forced?: Encoding): Promise
       yield next.value as Buffer
     }
   }
-  return {encoding, stream: Readable.from(all(), {objectMode: false})}
+  return {encoding, stream: all()}
+}
+
+/** Text decoding that keeps a character cut across two chunks whole; a UTF-8 BOM is dropped. */
+function textDecoder(encoding: Encoding): {write(b: Buffer): string; end(): string} {
+  if (encoding === 'gb18030') {
+    const d = iconv.getDecoder('gb18030')
+    return {write: (b) => d.write(b), end: () => d.end() ?? ''}
+  }
+  const d = new TextDecoder('utf-8')
+  return {write: (b) => d.decode(b, {stream: true}), end: () => d.decode()}
 }
 
 /**
- * CSV records with their starting line. Malformed records are reported as issues, never thrown:
- * an import must go on past a bad row. Ragged rows are records here; the row check rejects them.
+ * CSV records with the line each starts on. Malformed records are reported as issues, never
+ * thrown: an import must go on past a bad row. Ragged rows are records here; the row check rejects them.
  */
-export async function* csvRecords(stream: Readable, encoding: Encoding): AsyncGenerator<CsvItem> {
-  const issues: CsvIssue[] = []
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_records_with_error: true,
-    skip_empty_lines: true,
-    info: true,
-    raw: false,
-    max_record_size: 2_000_000,
-  })
-  parser.on('skip', (err: Error & {lines?: number; raw?: string; record?: string[]}) => {
-    issues.push({line: err.lines ?? 0, reason: err.message, raw: err.raw ?? (err.record ?? []).join(',')})
-  })
-  const dec = decoder(encoding)
-  const source = dec ? stream.pipe(dec) : stream
-  source.on('error', (e) => parser.destroy(e))
-  source.pipe(parser)
-  let prevEnd = 0
-  try {
-    for await (const item of parser as AsyncIterable<{record: string[]; info: {lines: number}}>) {
-      while (issues.length > 0) yield {kind: 'issue', issue: issues.shift()!}
-      const line = prevEnd + 1
-      prevEnd = item.info.lines
-      yield {kind: 'record', record: {line, values: item.record}}
+export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem> {
+  const scanner = new CsvScanner()
+  const dec = textDecoder(encoding)
+  let out: CsvItem[] = []
+  const emit = (item: CsvItem) => void out.push(item)
+  for await (const chunk of stream) {
+    scanner.push(dec.write(chunk), emit)
+    if (out.length > 0) {
+      const ready = out
+      out = []
+      yield* ready
     }
-  } catch (error) {
-    // An unterminated quote at the end of the input: report it, keep every record read before it.
-    const e = error as Error & {lines?: number}
-    issues.push({line: e.lines ?? prevEnd + 1, reason: e.message, raw: ''})
   }
-  while (issues.length > 0) yield {kind: 'issue', issue: issues.shift()!}
+  scanner.push(dec.end(), emit)
+  scanner.end(emit)
+  yield* out
 }

@@ -9,18 +9,22 @@ export interface Reject {
   line: number
   field: string | null
   reason: string
-  /** The original record, re-encoded as one CSV line, so nothing of it is lost. */
+  /** The record's text as it was in the file (decoded), so nothing of it is lost. */
   raw: string
 }
 
-/** Opened on the first reject only: a clean import leaves no empty file behind. */
+/** Opened on the first reject only: a clean import leaves no empty file behind. No path: count only. */
 export class RejectsWriter {
   private out?: WriteStream
   count = 0
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string | null) {}
 
   write(r: Reject): void {
+    if (this.path === null) {
+      this.count++
+      return
+    }
     if (!this.out) {
       mkdirSync(dirname(this.path), {recursive: true})
       this.out = createWriteStream(this.path)
@@ -36,8 +40,4 @@ export class RejectsWriter {
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())))
     return this.path
   }
-}
-
-export function rawLine(values: string[]): string {
-  return stringify([values]).replace(/\r?\n$/, '')
 }

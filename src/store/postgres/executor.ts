@@ -99,6 +99,11 @@ export class PostgresExecutor implements Executor {
     return (await this.all<T>(sql, params))[0]
   }
 
+  async insertId(sql: string, params: readonly Param[] = []): Promise<number> {
+    const row = await this.get<{id: number | string}>(`${sql} RETURNING id`, params)
+    return Number(row!.id)
+  }
+
   async run(sql: string, params: readonly Param[] = []): Promise<RunResult> {
     const r = await this.query(numbered(sql), params)
     return {changes: r.rowCount ?? 0}

@@ -172,17 +172,16 @@ export class SqlCases implements CaseRepository {
   private async insert(tx: Executor, row: IncomingCase, opts: {actor: string; now: Date}): Promise<number> {
     const now = opts.now.toISOString()
     const status = row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
-    const inserted = await tx.get<{id: number}>(
+    const id = await tx.insertId(
       `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
          likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
         row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, status, row.reply?.sentAt ?? null,
         row.resolvedAt, json(row.extra), now, now,
       ],
     )
-    const id = Number(inserted!.id)
     if (row.reply) await this.insertImportedReply(tx, id, row.reply, opts)
     await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
       id, opts.actor, now, 'import.create', null, json({source: row.source, ref: row.ref, status}),

@@ -52,6 +52,11 @@ export interface Executor {
   all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>
   get<T = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined>
   run(sql: string, params?: readonly Param[]): Promise<RunResult>
+  /**
+   * Runs an INSERT (no RETURNING clause) into a table keyed by an integer `id` and returns the new id.
+   * SQLite reads its last rowid, ~20% cheaper than RETURNING per row of a large import.
+   */
+  insertId(sql: string, params?: readonly Param[]): Promise<number>
   /** Runs several statements without parameters (DDL). */
   exec(sql: string): Promise<void>
   /** Nested calls join the outer transaction. */
