@@ -102,6 +102,21 @@ describe.each(backendList)('Store contract on $name', (backend) => {
     expect(await store.cases.getByRef('test', 'tx-b')).toBeDefined()
   })
 
+  it('a transaction handle used from another async flow joins its transaction (group commit)', async () => {
+    let handle!: Store
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    const group = store.transaction(async (s) => {
+      handle = s
+      await gate
+    })
+    await new Promise((r) => setTimeout(r, 5))
+    await handle.cases.importBatch([incoming('group-1')], actor)
+    open()
+    await group
+    expect(await store.cases.getByRef('test', 'group-1')).toBeDefined()
+  })
+
   it('search treats % and _ literally and binds parameters', async () => {
     await store.cases.importBatch([incoming('x1', {title: "100%_'; DROP TABLE cases;--"})], actor)
     expect((await store.cases.list({search: '100%_'})).map((c) => c.ref)).toEqual(['x1'])

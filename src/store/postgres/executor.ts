@@ -2,7 +2,7 @@ import pg from 'pg'
 
 import {StoreUnreachableError, UsageError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
-import {TxScope} from '../sql/tx-scope.js'
+import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {numberPlaceholders, postgresDialect} from './dialect.js'
 import {connectFailure, pgError, type PostgresOptions, timeouts} from './errors.js'
 
@@ -27,6 +27,7 @@ const numbered = (sql: string) => {
 export class PostgresExecutor implements Executor {
   readonly dialect = postgresDialect()
   private readonly scope = new TxScope()
+  private readonly joined: Executor = joinedExecutor(this as Executor)
 
   constructor(
     private readonly client: pg.Client,
@@ -120,7 +121,7 @@ export class PostgresExecutor implements Executor {
         commit: async () => void (await this.query('COMMIT')),
         rollback: async () => void (await this.client.query('ROLLBACK').catch(() => {})),
       },
-      () => fn(this),
+      () => fn(this.joined),
     )
   }
 

@@ -32,3 +32,19 @@ export class TxScope {
     }
   }
 }
+
+/**
+ * The executor handed to a transaction's callback: its transaction() joins the open one, so a
+ * handle kept and used outside the callback's async flow (a group commit spanning batches) joins
+ * instead of queueing behind itself.
+ */
+export function joinedExecutor<E extends object & {transaction: unknown}>(target: E): E {
+  const proxy: E = new Proxy(target, {
+    get(t, prop) {
+      if (prop === 'transaction') return (fn: (tx: E) => unknown) => fn(proxy)
+      const value = Reflect.get(t, prop, t)
+      return typeof value === 'function' ? value.bind(t) : value
+    },
+  })
+  return proxy
+}

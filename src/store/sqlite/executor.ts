@@ -4,7 +4,7 @@ import {dirname} from 'node:path'
 
 import {StoreUnreachableError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
-import {TxScope} from '../sql/tx-scope.js'
+import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
 
 // better-sqlite3 is synchronous; wrapping it in promises keeps one Executor contract for both
@@ -13,6 +13,7 @@ export class SqliteExecutor implements Executor {
   readonly dialect = sqliteDialect()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly scope = new TxScope()
+  private readonly joined: Executor = joinedExecutor(this as Executor)
 
   constructor(private readonly db: Database.Database) {}
 
@@ -73,7 +74,7 @@ export class SqliteExecutor implements Executor {
           if (this.db.inTransaction) this.db.exec('ROLLBACK')
         },
       },
-      () => fn(this),
+      () => fn(this.joined),
     )
   }
 
