@@ -103,3 +103,15 @@ describe('working calendar on State Council notices', () => {
     )
   })
 })
+
+describe('an announced-but-empty year', () => {
+  it('is not covered: the placeholder 2027 file of holiday-cn has no days of its own', async () => {
+    const {buildCalendar, dayInfo} = await import('../../src/domain/sla/calendar.js')
+    const cal = buildCalendar([
+      {year: 2026, papers: ['x'], days: [{name: '元旦', date: '2026-01-01', isOffDay: true}]},
+      {year: 2027, papers: [], days: []},
+    ])
+    expect(dayInfo(cal, '2026-06-01').uncovered).toBe(false)
+    expect(dayInfo(cal, '2027-01-04').uncovered).toBe(true)
+  })
+})

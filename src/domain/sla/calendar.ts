@@ -41,7 +41,9 @@ export function buildCalendar(data: readonly HolidayYear[], opts: {tz?: string; 
   const exceptions = new Map<string, {off: boolean; name: string}>()
   const years = new Set<number>()
   for (const y of [...data].sort((a, b) => a.year - b.year)) {
-    years.add(y.year)
+    // holiday-cn ships a placeholder file for a year whose notice is not out yet (no days of its
+    // own): that year is not covered, and deadlines in it must say Monday–Friday was assumed.
+    if (y.days.some((d) => d.date.startsWith(`${y.year}-`))) years.add(y.year)
     for (const d of y.days) exceptions.set(d.date, {off: d.isOffDay, name: d.name})
   }
   return {tz: opts.tz ?? 'Asia/Shanghai', exceptions, years, hours: opts.hours ?? []}
