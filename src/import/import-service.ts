@@ -99,8 +99,8 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   const group = new GroupCommit(store, file === '-' ? 1 : batchSize * 10)
   const flush = async () => {
     if (batch.length === 0) return
-    const writer = opts.dryRun ? store : await group.writer()
-    const outcomes = await writer.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const write = (tx: Store) => tx.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const outcomes = opts.dryRun ? await write(store) : await group.write(write)
     await group.wrote(batch.length)
     outcomes.forEach((o, i) => {
       if (o.kind === 'inserted') s.inserted++
