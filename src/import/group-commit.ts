@@ -4,10 +4,14 @@ import type {Store} from '../store/store.js'
 // index page its rows touched (the posted-time index is touched at random), so ten batches per
 // commit write far fewer pages than ten commits. A group also ends after a couple of seconds, so
 // other writers never wait long for the lock; Ctrl-C commits what is done and stops.
+// Each batch runs inside the transaction's own async flow: the store queues a call from any other
+// flow behind the open transaction (so handing the tx out would wait on itself for ever).
+
+type Job = (tx: Store) => Promise<void>
+type Message = Job | {end: true; error?: unknown}
 
 interface Open {
-  tx: Store
-  release: (error?: unknown) => void
+  post: (m: Message) => void
   finished: Promise<void>
   rows: number
   since: number
@@ -22,10 +26,21 @@ export class GroupCommit {
     private readonly maxMs = 2000,
   ) {}
 
-  /** The store to write the next batch through (inside the open group). */
-  async writer(): Promise<Store> {
-    if (!this.open) this.open = await this.begin()
-    return this.open.tx
+  /** Runs one batch's writes inside the open group (opening one if needed). */
+  async write<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (!this.open) this.open = this.begin()
+    const open = this.open
+    return new Promise<T>((resolve, reject) => {
+      open.finished.catch(reject)
+      open.post(async (tx) => {
+        try {
+          resolve(await fn(tx))
+        } catch (error) {
+          reject(error)
+          throw error
+        }
+      })
+    })
   }
 
   /** Counts a written batch; commits the group when it is big or old enough. */
@@ -39,7 +54,7 @@ export class GroupCommit {
     const open = this.open
     this.open = undefined
     if (!open) return
-    open.release()
+    open.post({end: true})
     await open.finished
   }
 
@@ -47,23 +62,26 @@ export class GroupCommit {
     const open = this.open
     this.open = undefined
     if (!open) return
-    open.release(error)
+    open.post({end: true, error: error ?? new Error('rolled back')})
     await open.finished.catch(() => {})
   }
 
-  private async begin(): Promise<Open> {
-    let hand!: (tx: Store) => void
-    const started = new Promise<Store>((resolve) => (hand = resolve))
-    let release!: (error?: unknown) => void
-    const released = new Promise<void>((resolve, reject) => (release = (e) => (e === undefined ? resolve() : reject(e))))
+  private begin(): Open {
+    const queue: Message[] = []
+    let wake: (() => void) | undefined
+    const post = (m: Message) => {
+      queue.push(m)
+      wake?.()
+    }
     const finished = this.store.transaction(async (tx) => {
-      hand(tx)
-      await released
+      for (;;) {
+        while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+        const m = queue.shift()!
+        if (typeof m === 'function') await m(tx)
+        else if (m.error !== undefined) throw m.error
+        else return
+      }
     })
-    const ended = finished.then(() => {
-      throw new Error('transaction ended before it was used')
-    })
-    const tx = await Promise.race([started, ended])
-    return {tx, release, finished, rows: 0, since: performance.now()}
+    return {post, finished, rows: 0, since: performance.now()}
   }
 }

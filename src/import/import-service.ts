@@ -6,7 +6,8 @@ import type {Store} from '../store/store.js'
 import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
 import {type Reject, RejectsWriter} from './rejects.js'
-import {type RowItem, rowStream} from './row-stream.js'
+import type {CsvRecord} from './records.js'
+import {recordText, type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
 import {workerAvailable, workerRows} from './worker-rows.js'
 import {BoardError} from '../errors.js'
@@ -93,14 +94,14 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   }
 
   const batchSize = opts.batchSize ?? 2000
-  let batch: {row: IncomingCase; line: number; raw: string}[] = []
+  let batch: {row: IncomingCase; line: number; record: CsvRecord}[] = []
   let refColumn = 'ref'
   // stdin may pause for any time: never hold the write lock across a wait for input there.
   const group = new GroupCommit(store, file === '-' ? 1 : batchSize * 10)
   const flush = async () => {
     if (batch.length === 0) return
-    const writer = opts.dryRun ? store : await group.writer()
-    const outcomes = await writer.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const write = (tx: Store) => tx.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const outcomes = opts.dryRun ? await write(store) : await group.write(write)
     await group.wrote(batch.length)
     outcomes.forEach((o, i) => {
       if (o.kind === 'inserted') s.inserted++
@@ -109,7 +110,7 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
       else {
         s.conflicts++
         const b = batch[i]
-        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: b.raw})
+        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: recordText(b.record)})
       }
     })
     batch = []

@@ -1,10 +1,24 @@
 import iconv from 'iconv-lite'
 import type {Readable} from 'node:stream'
 
-import {type CsvItem, CsvScanner} from './csv-scan.js'
+import {CsvReader} from './csv-reader.js'
 import {detectEncoding, type Encoding} from './encoding.js'
 
-export type {CsvIssue, CsvItem, CsvRecord} from './csv-scan.js'
+export interface CsvRecord {
+  /** Line of the file where the record starts (1-based, header is line 1). */
+  line: number
+  values: string[]
+  /** The record's text, where the format keeps it cheaply (Open311 JSON); CSV re-encodes values on a reject. */
+  raw?: string
+}
+
+export interface CsvIssue {
+  line: number
+  reason: string
+  raw: string
+}
+
+export type CsvItem = {kind: 'record'; record: CsvRecord} | {kind: 'issue'; issue: CsvIssue}
 
 /** Reads enough of the stream to decide its encoding, then hands back a stream of all of it. */
 export async function sniffEncoding(input: Readable, forced?: Encoding): Promise<{encoding: Encoding; stream: AsyncIterable<Buffer>}> {
@@ -27,10 +41,15 @@ export async function sniffEncoding(input: Readable, forced?: Encoding): Promise
   async function* all() {
     if (first.length > 0) yield first
     if (done) return
-    for (;;) {
-      const next = await it.next()
-      if (next.done) return
-      yield next.value as Buffer
+    try {
+      for (;;) {
+        const next = await it.next()
+        if (next.done) return
+        yield next.value as Buffer
+      }
+    } finally {
+      // A reader that stops early (a record csv-parse cannot get past) closes the file too.
+      await it.return?.()
     }
   }
   return {encoding, stream: all()}
@@ -47,23 +66,18 @@ function textDecoder(encoding: Encoding): {write(b: Buffer): string; end(): stri
 }
 
 /**
- * CSV records with the line each starts on. Malformed records are reported as issues, never
- * thrown: an import must go on past a bad row. Ragged rows are records here; the row check rejects them.
+ * CSV records with the line each starts on, parsed by csv-parse. Malformed records are reported as
+ * issues, never thrown: an import must go on past a bad row. Ragged rows are records here; the row
+ * check rejects them. A record csv-parse cannot get past (a quote never closed, a record over
+ * MAX_RECORD_BYTES) ends the file with an issue saying so.
  */
 export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem> {
-  const scanner = new CsvScanner()
+  const reader = new CsvReader()
   const dec = textDecoder(encoding)
-  let out: CsvItem[] = []
-  const emit = (item: CsvItem) => void out.push(item)
   for await (const chunk of stream) {
-    scanner.push(dec.write(chunk), emit)
-    if (out.length > 0) {
-      const ready = out
-      out = []
-      yield* ready
-    }
+    yield* reader.write(dec.write(chunk))
+    if (reader.stopped) break
   }
-  scanner.push(dec.end(), emit)
-  scanner.end(emit)
-  yield* out
+  if (!reader.stopped) yield* reader.write(dec.end())
+  yield* await reader.end()
 }

@@ -13,6 +13,11 @@ export interface Reject {
   raw: string
 }
 
+/** A parsed record as CSV text again (csv-stringify), for the rejects file: built only for a reject. */
+export function rawLine(values: string[]): string {
+  return stringify([values]).replace(/\n$/, '')
+}
+
 /** Opened on the first reject only: a clean import leaves no empty file behind. No path: count only. */
 export class RejectsWriter {
   private out?: WriteStream

@@ -2,12 +2,11 @@ import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
 import {UsageError} from '../errors.js'
-import type {CsvItem} from './csv-scan.js'
 import type {Encoding} from './encoding.js'
 import {applyMapFile, type ColumnMap, type MapFile, missingRequired, recogniseHeaders} from './fields.js'
 import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
-import {csvRecords, sniffEncoding} from './records.js'
-import type {Reject} from './rejects.js'
+import {type CsvItem, type CsvRecord, csvRecords, sniffEncoding} from './records.js'
+import {rawLine, type Reject} from './rejects.js'
 import {contentHash, RowError, toIncoming} from './row.js'
 import {SeenRefs} from './seen-refs.js'
 
@@ -25,8 +24,8 @@ export interface RowStreamOptions {
 
 export type RowItem =
   | {kind: 'encoding'; encoding: Encoding | 'json'; refColumn: string}
-  /** raw: the record's text as in the file, kept for a reject the store may still decide on. */
-  | {kind: 'row'; line: number; row: IncomingCase; raw: string}
+  /** record: kept for a reject the store may still decide on (see recordText). */
+  | {kind: 'row'; line: number; row: IncomingCase; record: CsvRecord}
   | {kind: 'reject'; reject: Omit<Reject, 'file'>}
   /** A row repeated verbatim inside the file: counted once, not rejected. */
   | {kind: 'duplicate'}
@@ -77,12 +76,13 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
       yield {kind: 'reject', reject: {line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw}}
       continue
     }
-    const {line, values, raw} = item.record
+    const record = item.record
+    const {line, values} = record
     // Detection reads the start of the file: a GBK file whose first rows are ASCII decodes as UTF-8, and
     // its later Chinese rows would turn into U+FFFD. Reject such a row rather than store it mangled.
-    if (utf8 && raw.includes('\uFFFD')) {
+    if (utf8 && values.some((v) => v.includes('\uFFFD'))) {
       const reason = 'not valid UTF-8 (U+FFFD); if the file is GBK/GB18030, pass --encoding gb18030'
-      yield {kind: 'reject', reject: {line, field: null, reason, raw}}
+      yield {kind: 'reject', reject: {line, field: null, reason, raw: recordText(record)}}
       continue
     }
     let row: IncomingCase
@@ -90,21 +90,26 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
       row = toIncoming(values, map, ctx)
     } catch (error) {
       if (!(error instanceof RowError)) throw error
-      yield {kind: 'reject', reject: {line, field: error.field, reason: error.message, raw}}
+      yield {kind: 'reject', reject: {line, field: error.field, reason: error.message, raw: recordText(record)}}
       continue
     }
     const hash = contentHash(row) & 0xffff
     const prior = seen.get(row.ref)
     if (prior === undefined) {
       seen.add(row.ref, line, hash)
-      yield {kind: 'row', line, row, raw}
+      yield {kind: 'row', line, row, record}
     } else if (prior.hash === hash) {
       yield {kind: 'duplicate'}
     } else {
       const reason = `duplicate ref ${row.ref} in this file, first at line ${prior.line} with different content; the first is kept`
-      yield {kind: 'reject', reject: {line, field: refColumn, reason, raw}}
+      yield {kind: 'reject', reject: {line, field: refColumn, reason, raw: recordText(record)}}
     }
   }
+}
+
+/** The record's text for the rejects file: as kept (Open311 JSON), else its values re-encoded as CSV. */
+export function recordText(record: CsvRecord): string {
+  return record.raw ?? rawLine(record.values)
 }
 
 async function patternParser(map: MapFile | undefined, tz: string): Promise<((raw: string) => string) | undefined> {
