@@ -1,3 +1,5 @@
+import {tzOffset} from '@date-fns/tz/tzOffset'
+
 // Exports mix `2019/4/5 9:03:01`, `2019-04-05 09:03:01`, ISO 8601 with an offset, bare dates and
 // Excel serial numbers. Local times are read in the import's zone and stored as UTC.
 
@@ -11,21 +13,6 @@ export class DateParseError extends Error {
 }
 
 const offsetCaches = new Map<string, Map<number, number>>()
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-/** The zone's UTC offset in minutes at an instant, from Intl (no library: `board list` loads this). */
-function tzOffset(tz: string, utcMs: number): number {
-  let f = formatters.get(tz)
-  if (!f) {
-    const parts = {year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'} as const
-    f = new Intl.DateTimeFormat('en-US', {timeZone: tz, hourCycle: 'h23', ...parts})
-    formatters.set(tz, f)
-  }
-  const p: Record<string, number> = {}
-  for (const part of f.formatToParts(utcMs)) p[part.type] = Number(part.value)
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
-  return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60_000)
-}
 
 /** The zone's offset in minutes at a UTC instant, cached per zone and hour (offsets change on the hour). */
 function offsetAt(tz: string, utcMs: number): number {
@@ -34,7 +21,7 @@ function offsetAt(tz: string, utcMs: number): number {
   const hour = Math.floor(utcMs / 3_600_000)
   let off = cache.get(hour)
   if (off === undefined) {
-    off = tzOffset(tz, utcMs)
+    off = tzOffset(tz, new Date(utcMs))
     if (cache.size > 100_000) cache.clear()
     cache.set(hour, off)
   }

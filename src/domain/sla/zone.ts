@@ -1,33 +1,12 @@
-// Local-day arithmetic in an IANA zone without a date library: the calendar works in local dates
+import {tzOffset} from '@date-fns/tz/tzOffset'
+
+// Local-day arithmetic in an IANA zone (offsets from @date-fns/tz): the calendar works in local dates
 // (YYYY-MM-DD) while everything stored is UTC. Offsets are looked up per instant, so zones with
 // DST stay right too (Asia/Shanghai has none).
 
-const fmt = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = fmt.get(tz)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    fmt.set(tz, f)
-  }
-  return f
-}
-
 /** Milliseconds to add to UTC to get local wall-clock time at instant ms. */
 export function zoneOffset(ms: number, tz: string): number {
-  const p: Record<string, number> = {}
-  for (const part of formatter(tz).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value)
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
-  return wall - Math.floor(ms / 1000) * 1000
+  return tzOffset(tz, new Date(ms)) * 60_000
 }
 
 /** The local date of an instant, YYYY-MM-DD. */

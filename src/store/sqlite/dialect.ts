@@ -1,3 +1,4 @@
+import {tzOffset} from '@date-fns/tz/tzOffset'
 import type {Dialect} from '../sql/executor.js'
 
 // Stored timestamps are UTC ISO text; shifting by the zone's offset with SQLite's modifiers is only
@@ -40,10 +41,6 @@ export function sqliteDialect(): Dialect {
 }
 
 function offsetModifier(tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {timeZone: tz, timeZoneName: 'longOffset'}).formatToParts(new Date())
-  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
-  if (!m) return '+0 minutes'
-  const minutes = (Number(m[2]) * 60 + Number(m[3])) * (m[1] === '-' ? -1 : 1)
+  const minutes = tzOffset(tz, new Date())
   return `${minutes >= 0 ? '+' : ''}${minutes} minutes`
 }
