@@ -23,9 +23,10 @@ export class PostgresStore extends SqlStore {
     return new PostgresStore(redact(url), executor)
   }
 
-  // The PostgreSQL executor runs a transaction on itself, so the bound view is this store again.
+  // A transaction's executor is this connection joined to the open transaction: the bound view
+  // keeps PostgreSQL's own paths (COPY import, access) rather than falling back to the shared SQL.
   protected override bind(tx: Executor): Store {
-    return tx === this.pg ? this : new SqlStore('postgres', this.location, tx)
+    return new PostgresStore(this.location, tx as PostgresExecutor)
   }
 
   override async check(): Promise<StoreCheck[]> {
