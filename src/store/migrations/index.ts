@@ -5,7 +5,8 @@ import {sla} from './004-sla.js'
 import {replies} from './005-replies.js'
 import {stats} from './006-stats.js'
 import {postgresTeam} from './007-postgres-team.js'
+import {dropPrefixIndexes} from './008-drop-prefix-indexes.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
-export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam]
+export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes]
