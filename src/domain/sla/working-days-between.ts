@@ -1,57 +1,73 @@
 import {dayInfo, type WorkingCalendar} from './calendar.js'
 import {DAY} from './working-time.js'
-import {addDays, localDate, localTime} from './zone.js'
+import {localTime, zoneOffset} from './zone.js'
 
 // Working days elapsed between two instants, fractional: the time spent inside working days (whole
 // local days of the official calendar, 调休 included) divided by the day's length. Equals
 // measure(cal, 'workingDays', from, to) / DAY on 24-hour days. Statistics take it for every case,
-// so working days are counted once into a running total per local date, not re-walked per case.
+// so each local date is looked at once (its start instant and a running total of working days);
+// an instant finds its date among those starts, not by a zone lookup of its own.
 
-const dayIndex = (date: string): number => Date.parse(date + 'T00:00:00Z') / DAY
+const dateOf = (idx: number): string => new Date(idx * DAY).toISOString().slice(0, 10)
 
 export class WorkingDaysMeter {
-  /** epoch-day of prefix[0] */
+  /** epoch-day of prefix[0] and starts[0] */
   private base = 0
   /** prefix[i] = working days among the local dates base … base+i-1 */
   private prefix: number[] = [0]
+  /** starts[i] = the instant local date base+i begins */
+  private starts: number[] = []
+  /** a zone offset to guess an instant's day from; the day starts correct the guess */
+  private guess: number | null = null
 
   constructor(private readonly cal: WorkingCalendar) {}
 
   between(from: number, to: number): number {
     if (to <= from) return 0
-    const a = localDate(from, this.cal.tz)
-    const b = localDate(to, this.cal.tz)
-    // Cover both days first: growing the range backwards renumbers the running totals.
-    this.cover(dayIndex(a))
-    this.cover(dayIndex(b))
+    // Cover both days (and their neighbours) first: growing backwards renumbers the totals.
+    this.guess ??= zoneOffset(from, this.cal.tz)
+    const ga = Math.floor((from + this.guess) / DAY)
+    const gb = Math.floor((to + this.guess) / DAY)
+    this.cover(ga - 1)
+    this.cover(gb + 2)
+    const a = this.dayIndex(from, ga)
+    const b = this.dayIndex(to, gb)
     return this.position(to, b) - this.position(from, a)
   }
 
-  /** Working days from the start of the covered range up to instant t (on local date). */
-  private position(t: number, date: string): number {
-    const i = dayIndex(date) - this.base
+  /** Epoch-day of the local date of instant t, from a guess at most a day off (offsets are < 24 h apart). */
+  private dayIndex(t: number, guess: number): number {
+    let i = guess - this.base
+    if (t < this.starts[i]) i--
+    else if (t >= this.starts[i + 1]) i++
+    return this.base + i
+  }
+
+  /** Working days from the start of the covered range up to instant t, on local day idx. */
+  private position(t: number, idx: number): number {
+    const i = idx - this.base
     const working = this.prefix[i + 1] - this.prefix[i]
     if (working === 0) return this.prefix[i]
-    const start = localTime(date, 0, this.cal.tz)
-    const end = localTime(addDays(date, 1), 0, this.cal.tz)
-    return this.prefix[i] + (t - start) / (end - start)
+    return this.prefix[i] + (t - this.starts[i]) / (this.starts[i + 1] - this.starts[i])
   }
 
   private cover(idx: number): void {
-    if (this.prefix.length === 1) this.base = idx
+    if (this.starts.length === 0) this.base = idx
     if (idx < this.base) {
-      // Rebuild from the earlier day; ranges grow rarely (rows come grouped, not sorted by date).
-      const last = this.base + this.prefix.length - 2
+      // Rows come grouped, not sorted by date: the range is rebuilt from the earlier day.
+      const last = this.base + this.starts.length - 1
       this.base = idx
       this.prefix = [0]
+      this.starts = []
       this.extend(last)
     }
     this.extend(idx)
   }
 
   private extend(idx: number): void {
-    for (let d = this.base + this.prefix.length - 1; d <= idx; d++) {
-      const date = new Date(d * DAY).toISOString().slice(0, 10)
+    for (let d = this.base + this.starts.length; d <= idx; d++) {
+      const date = dateOf(d)
+      this.starts.push(localTime(date, 0, this.cal.tz))
       this.prefix.push(this.prefix[this.prefix.length - 1] + (dayInfo(this.cal, date).working ? 1 : 0))
     }
   }
