@@ -68,7 +68,7 @@ export interface HandlingTimes {
 
 export interface StatsRepository {
   aggregate(q: StatsQuery): Promise<StatsAggregate[]>
-  /** Group key and handling instants of every case in the filter that has a reply or a resolution, ordered by group. */
+  /** Group key and handling instants of every case in the filter that has a reply or a resolution, in no particular order. */
   handlingTimes(q: StatsQuery): Promise<HandlingTimes[]>
   /** The most-liked titles in the filter (for hot-topic clustering), at most limit. */
   topTitles(filter: StatsFilter, limit: number): Promise<TopicCandidate[]>

@@ -108,7 +108,7 @@ export class SqlStats implements StatsRepository {
     const open = 'c.responded_at IS NOT NULL OR c.resolved_at IS NOT NULL'
     const where = p.where ? `${p.where} AND (${open})` : `WHERE ${open}`
     const rows = await this.db.all(
-      `SELECT ${p.select} c.posted_at, c.responded_at, c.resolved_at FROM cases c${p.joins} ${where}${p.ordinals ? ' ORDER BY ' + p.ordinals : ''}`,
+      `SELECT ${p.select} c.posted_at, c.responded_at, c.resolved_at FROM cases c${p.joins} ${where}`,
       p.params,
     )
     const ms = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
