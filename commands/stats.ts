@@ -14,7 +14,7 @@ export type StatsResult = Result
 export default class Stats extends BoardCommand<typeof Stats> {
   static override summary = 'Statistics: counts, shares, handling days, satisfaction, on-time rates'
   static override description =
-    'Aggregated in the store (SQL). Handling days are calendar days from posting to the first reply and to resolution.'
+    'Aggregated in the store (SQL). Handling days from posting to the first reply and to resolution, in calendar days and in working days of the State Council calendar (see `board calendar`).'
   static override examples = [
     '<%= config.bin %> stats --by year',
     '<%= config.bin %> stats --by year,category --since 2019-01-01 --csv > stats.csv',

@@ -1,7 +1,9 @@
-import {type StatsRow, toStatsRows} from '../domain/stats.js'
+import {groupTuple, type StatsRow, summariseDurations, toStatsRows, type WorkingDayFigures} from '../domain/stats.js'
+import {WorkingDaysMeter} from '../domain/sla/working-days-between.js'
 import {UsageError} from '../errors.js'
-import type {StatsDimension, StatsFilter} from '../store/stats.js'
+import type {StatsDimension, StatsFilter, StatsQuery} from '../store/stats.js'
 import type {Store} from '../store/store.js'
+import {loadSlaContext} from './sla/context.js'
 
 export interface StatsOptions {
   by: StatsDimension[]
@@ -15,10 +17,10 @@ export interface StatsResult {
   filter: StatsFilter
   tz: string
   /**
-   * Handling times are in calendar days. Working days need the official calendar (调休 included),
-   * which board does not have yet; they are left out rather than guessed from Monday–Friday.
+   * Handling times come in calendar days (respondDays, resolveDays) and in working days of the
+   * State Council calendar, bundled and imported years (respondWorkingDays, resolveWorkingDays).
    */
-  workingDays: false
+  workingDays: true
   rows: StatsRow[]
 }
 
@@ -32,6 +34,26 @@ export function assertZone(tz: string): void {
 
 export async function computeStats(store: Store, opts: StatsOptions): Promise<StatsResult> {
   assertZone(opts.tz)
-  const groups = await store.stats.aggregate({by: opts.by, filter: opts.filter, tz: opts.tz, now: opts.now.toISOString()})
-  return {by: opts.by, filter: opts.filter, tz: opts.tz, workingDays: false, rows: toStatsRows(groups)}
+  const q: StatsQuery = {by: opts.by, filter: opts.filter, tz: opts.tz, now: opts.now.toISOString()}
+  const groups = await store.stats.aggregate(q)
+  const working = await workingDayFigures(store, q)
+  return {by: opts.by, filter: opts.filter, tz: opts.tz, workingDays: true, rows: toStatsRows(groups, working)}
+}
+
+// Working days need the calendar, which SQL does not have: the store hands over only the key and
+// instants of each handled case, and the service keeps plain numbers per group.
+async function workingDayFigures(store: Store, q: StatsQuery): Promise<WorkingDayFigures> {
+  const {calendar} = await loadSlaContext(store, q.tz)
+  const meter = new WorkingDaysMeter(calendar)
+  const perGroup = new Map<string, {respond: number[]; resolve: number[]}>()
+  for (const c of await store.stats.handlingTimes(q)) {
+    const tuple = groupTuple(c.key)
+    let g = perGroup.get(tuple)
+    if (!g) perGroup.set(tuple, (g = {respond: [], resolve: []}))
+    if (c.respondedAt !== null) g.respond.push(meter.between(c.postedAt, c.respondedAt))
+    if (c.resolvedAt !== null) g.resolve.push(meter.between(c.postedAt, c.resolvedAt))
+  }
+  const out = new Map<string, {respond: ReturnType<typeof summariseDurations>; resolve: ReturnType<typeof summariseDurations>}>()
+  for (const [tuple, g] of perGroup) out.set(tuple, {respond: summariseDurations(g.respond), resolve: summariseDurations(g.resolve)})
+  return out
 }

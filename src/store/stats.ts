@@ -58,8 +58,18 @@ export interface TopicCandidate {
   likes: number
 }
 
+/** One case's group key and handling instants (epoch ms), for measures the database cannot take. */
+export interface HandlingTimes {
+  key: Partial<Record<StatsDimension, string | null>>
+  postedAt: number
+  respondedAt: number | null
+  resolvedAt: number | null
+}
+
 export interface StatsRepository {
   aggregate(q: StatsQuery): Promise<StatsAggregate[]>
+  /** Group key and handling instants of every case in the filter that has a reply or a resolution, in no particular order. */
+  handlingTimes(q: StatsQuery): Promise<HandlingTimes[]>
   /** The most-liked titles in the filter (for hot-topic clustering), at most limit. */
   topTitles(filter: StatsFilter, limit: number): Promise<TopicCandidate[]>
 }

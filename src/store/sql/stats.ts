@@ -1,4 +1,4 @@
-import type {DurationAggregate, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
+import type {DurationAggregate, HandlingTimes, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
 import type {Executor, Param, Row} from './executor.js'
 
 // One GROUP BY over cases for every metric, so a store of millions of cases is read once.
@@ -99,6 +99,25 @@ export class SqlStats implements StatsRepository {
     for (const r of [...rated, ...reopened]) side.set(tuple(r), {...side.get(tuple(r)), ...r})
     // Without --by an empty store still has one (all-zero) group from the database; drop it.
     return main.filter((r) => num(r.n) > 0).map((r) => this.toAggregate({...r, ...this.sideOnly(side.get(tuple(r)))}, q.by))
+  }
+
+  // Only the key and three instants per case (the calendar maths happens in the service); cases
+  // with neither a reply nor a resolution contribute nothing and are not read.
+  async handlingTimes(q: StatsQuery): Promise<HandlingTimes[]> {
+    const p = this.parts(q)
+    const open = 'c.responded_at IS NOT NULL OR c.resolved_at IS NOT NULL'
+    const where = p.where ? `${p.where} AND (${open})` : `WHERE ${open}`
+    const rows = await this.db.all(
+      `SELECT ${p.select} c.posted_at, c.responded_at, c.resolved_at FROM cases c${p.joins} ${where}`,
+      p.params,
+    )
+    const ms = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
+    return rows.map((r) => {
+      const values = q.by.map((_, i) => (r[`k${i}`] === null || r[`k${i}`] === undefined ? null : String(r[`k${i}`])))
+      const key: HandlingTimes['key'] = {}
+      q.by.forEach((dim, i) => (key[dim] = values[i]))
+      return {key, postedAt: ms(r.posted_at)!, respondedAt: ms(r.responded_at), resolvedAt: ms(r.resolved_at)}
+    })
   }
 
   private sideOnly(r: Row | undefined): Row {

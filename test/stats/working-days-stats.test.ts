@@ -1,0 +1,108 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {parse} from 'csv-parse/sync'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import type {IncomingCase} from '../../src/domain/case.js'
+import {importFiles} from '../../src/import/import-service.js'
+import {computeStats} from '../../src/services/stats.js'
+import type {Store} from '../../src/store/store.js'
+import {backendList} from '../helpers/backends.js'
+import {DATA, ROOT} from '../helpers/run-cli.js'
+
+// Working-day handling times against figures computed here from the CSV and the holiday-cn JSON
+// files alone (no board calendar code): wall-clock Shanghai time, UTC+8, 24-hour days.
+const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const FILE = join(data, 'tipdm2020c', 'replied_messages.csv')
+const DAY = 86_400_000
+const NOW = new Date('2024-01-01T00:00:00Z')
+
+// date → working? from every holiday file, merged by date (a file may list the previous December).
+const exceptions = new Map<string, boolean>()
+for (const f of readdirSync(join(ROOT, 'data', 'holidays')).filter((n) => n.endsWith('.json'))) {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'data', 'holidays', f), 'utf8')) as {days: {date: string; isOffDay: boolean}[]}
+  for (const d of doc.days) exceptions.set(d.date, !d.isOffDay)
+}
+const isWorking = (wallDayStart: number): boolean => {
+  const date = new Date(wallDayStart).toISOString().slice(0, 10)
+  const wd = new Date(wallDayStart).getUTCDay()
+  return exceptions.get(date) ?? (wd !== 0 && wd !== 6)
+}
+/** "YYYY-MM-DD hh:mm:ss" as wall-clock milliseconds (no zone involved). */
+const wall = (s: string): number => Date.parse(s.trim().replace(' ', 'T') + 'Z')
+/** Time inside working days between two wall-clock moments, in days. */
+function workingDays(from: number, to: number): number {
+  let total = 0
+  for (let day = Math.floor(from / DAY) * DAY; day < to; day += DAY) {
+    if (isWorking(day)) total += Math.max(0, Math.min(day + DAY, to) - Math.max(day, from))
+  }
+  return total / DAY
+}
+
+function expectedByYear(): Map<string, {mean: number; median: number}> {
+  const rows = parse(readFileSync(FILE), {columns: true, bom: true}) as Record<string, string>[]
+  const byYear = new Map<string, number[]>()
+  for (const r of rows) {
+    const year = r['留言时间'].trim().slice(0, 4)
+    byYear.set(year, [...(byYear.get(year) ?? []), workingDays(wall(r['留言时间']), wall(r['答复时间']))])
+  }
+  const out = new Map<string, {mean: number; median: number}>()
+  for (const [year, ds] of byYear) {
+    const s = [...ds].sort((a, b) => a - b)
+    const mid = Math.floor(s.length / 2)
+    out.set(year, {mean: s.reduce((a, b) => a + b, 0) / s.length, median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2})
+  }
+  return out
+}
+
+describe.each(backendList)('working-day handling times ($name)', (backend) => {
+  let store: Store
+  beforeAll(async () => {
+    const {openStore} = await import('../../src/store/open.js')
+    store = await openStore(await backend.location(), {now: NOW})
+    await importFiles(store, {
+      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
+      dryRun: false, actor: 'test', now: () => NOW,
+    })
+  }, 120_000)
+  afterAll(async () => {
+    await store?.close()
+    await backend.cleanup()
+  })
+
+  it('mean and median reply working days per year equal figures computed from the CSV and holiday files', async () => {
+    const result = await computeStats(store, {by: ['year'], filter: {}, tz: 'Asia/Shanghai', now: NOW})
+    expect(result.workingDays).toBe(true)
+    const expected = expectedByYear()
+    expect(result.rows.map((r) => r.key.year)).toEqual([...expected.keys()].sort())
+    expect(result.rows.some((r) => r.respondWorkingDays.mean! < r.respondDays.mean! - 1)).toBe(true)
+    for (const row of result.rows) {
+      const e = expected.get(row.key.year!)!
+      expect(row.respondWorkingDays.n, row.key.year!).toBe(row.respondDays.n)
+      expect(row.respondWorkingDays.mean, row.key.year!).toBeCloseTo(e.mean, 6)
+      expect(row.respondWorkingDays.median, row.key.year!).toBeCloseTo(e.median, 6)
+      // Weekends and holidays only ever take time away (equal when every reply came within working days).
+      expect(row.respondWorkingDays.mean!).toBeLessThanOrEqual(row.respondDays.mean! + 1e-6)
+      expect(row.respondWorkingDays.p90!).toBeGreaterThanOrEqual(row.respondWorkingDays.median!)
+    }
+  })
+
+  it('across National Day 2019: 30 Sep 10:00 → 8 Oct 10:00 is one working day; → 12 Oct (调休 Saturday) 10:00 is five', async () => {
+    const c: IncomingCase = {
+      source: 'hand', ref: 'nd2019', title: '国庆', body: '', author: null, contact: null, postedAt: '2019-09-30T02:00:00.000Z', region: null,
+      addressee: null, type: 'inquiry', category: '国庆测试', likes: 0, dislikes: 0, reply: null, resolvedAt: null, extra: null,
+    }
+    await store.cases.importBatch([c], {actor: 'test', now: NOW})
+    const id = (await store.cases.getByRef('hand', 'nd2019'))!.id
+    await store.cases.change(id, {respondedAt: '2019-10-08T02:00:00.000Z', resolvedAt: '2019-10-12T02:00:00.000Z'}, {actor: 'test', now: NOW, action: 'test'})
+    const [row] = (await computeStats(store, {by: [], filter: {category: '国庆测试'}, tz: 'Asia/Shanghai', now: NOW})).rows
+    // Mon 30 Sep 10:00–24:00 is 14 h of a working day; 1–7 Oct is the National Day holiday (off);
+    // Tue 8 Oct 00:00–10:00 adds 10 h: 24 h = 1 working day, against 8 calendar days.
+    expect(row.respondDays.mean).toBeCloseTo(8, 9)
+    expect(row.respondWorkingDays).toMatchObject({n: 1})
+    expect(row.respondWorkingDays.mean).toBeCloseTo(1, 9)
+    // To Sat 12 Oct 10:00: 14 h + 8–11 Oct (4 days) + 10 h of the make-up Saturday (调休) = 5.
+    expect(row.resolveWorkingDays.median).toBeCloseTo(5, 9)
+    expect(row.resolveDays.median).toBeCloseTo(12, 9)
+  })
+})
