@@ -46,13 +46,13 @@ async function workingDayFigures(store: Store, q: StatsQuery): Promise<WorkingDa
   const {calendar} = await loadSlaContext(store, q.tz)
   const meter = new WorkingDaysMeter(calendar)
   const perGroup = new Map<string, {respond: number[]; resolve: number[]}>()
-  for (const c of await store.stats.handlingTimes(q)) {
+  await store.stats.handlingTimes(q, (c) => {
     const tuple = groupTuple(c.key)
     let g = perGroup.get(tuple)
     if (!g) perGroup.set(tuple, (g = {respond: [], resolve: []}))
     if (c.respondedAt !== null) g.respond.push(meter.between(c.postedAt, c.respondedAt))
     if (c.resolvedAt !== null) g.resolve.push(meter.between(c.postedAt, c.resolvedAt))
-  }
+  })
   const out = new Map<string, {respond: ReturnType<typeof summariseDurations>; resolve: ReturnType<typeof summariseDurations>}>()
   for (const [tuple, g] of perGroup) out.set(tuple, {respond: summariseDurations(g.respond), resolve: summariseDurations(g.resolve)})
   return out

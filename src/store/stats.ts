@@ -68,8 +68,11 @@ export interface HandlingTimes {
 
 export interface StatsRepository {
   aggregate(q: StatsQuery): Promise<StatsAggregate[]>
-  /** Group key and handling instants of every case in the filter that has a reply or a resolution, in no particular order. */
-  handlingTimes(q: StatsQuery): Promise<HandlingTimes[]>
+  /**
+   * Visits the group key and handling instants of every case in the filter that has a reply or a
+   * resolution, in pages, so a store of millions of cases is never held in memory at once.
+   */
+  handlingTimes(q: StatsQuery, visit: (c: HandlingTimes) => void): Promise<void>
   /** The most-liked titles in the filter (for hot-topic clustering), at most limit. */
   topTitles(filter: StatsFilter, limit: number): Promise<TopicCandidate[]>
 }

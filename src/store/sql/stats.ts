@@ -103,21 +103,25 @@ export class SqlStats implements StatsRepository {
 
   // Only the key and three instants per case (the calendar maths happens in the service); cases
   // with neither a reply nor a resolution contribute nothing and are not read.
-  async handlingTimes(q: StatsQuery): Promise<HandlingTimes[]> {
+  async handlingTimes(q: StatsQuery, visit: (c: HandlingTimes) => void): Promise<void> {
     const p = this.parts(q)
     const open = 'c.responded_at IS NOT NULL OR c.resolved_at IS NOT NULL'
-    const where = p.where ? `${p.where} AND (${open})` : `WHERE ${open}`
-    const rows = await this.db.all(
-      `SELECT ${p.select} c.posted_at, c.responded_at, c.resolved_at FROM cases c${p.joins} ${where}`,
-      p.params,
-    )
+    const where = p.where ? `${p.where} AND (${open}) AND c.id > ?` : `WHERE (${open}) AND c.id > ?`
     const ms = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
-    return rows.map((r) => {
-      const values = q.by.map((_, i) => (r[`k${i}`] === null || r[`k${i}`] === undefined ? null : String(r[`k${i}`])))
-      const key: HandlingTimes['key'] = {}
-      q.by.forEach((dim, i) => (key[dim] = values[i]))
-      return {key, postedAt: ms(r.posted_at)!, respondedAt: ms(r.responded_at), resolvedAt: ms(r.resolved_at)}
-    })
+    // Keyset pages by id: each page is one indexed range scan, and only a page is in memory.
+    for (let after = 0; ; ) {
+      const rows = await this.db.all(
+        `SELECT ${p.select} c.id, c.posted_at, c.responded_at, c.resolved_at FROM cases c${p.joins} ${where} ORDER BY c.id LIMIT ${HANDLING_PAGE}`,
+        [...p.params, after],
+      )
+      for (const r of rows) {
+        const key: HandlingTimes['key'] = {}
+        q.by.forEach((dim, i) => (key[dim] = r[`k${i}`] === null || r[`k${i}`] === undefined ? null : String(r[`k${i}`])))
+        visit({key, postedAt: ms(r.posted_at)!, respondedAt: ms(r.responded_at), resolvedAt: ms(r.resolved_at)})
+      }
+      if (rows.length < HANDLING_PAGE) return
+      after = Number(rows[rows.length - 1].id)
+    }
   }
 
   private sideOnly(r: Row | undefined): Row {
@@ -158,3 +162,5 @@ export class SqlStats implements StatsRepository {
     return rows.map((r) => ({id: Number(r.id), title: String(r.title ?? ''), likes: num(r.likes)}))
   }
 }
+
+const HANDLING_PAGE = 50_000
