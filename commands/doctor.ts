@@ -17,14 +17,14 @@ export default class Doctor extends BoardCommand<typeof Doctor> {
 
   async run(): Promise<DoctorResult> {
     const checks = await runDoctor(await this.store(), this.now())
-    const failing = checks.filter((c) => !c.ok)
-    const shown = this.flags.quiet ? failing : checks
+    const failing = checks.filter((c) => !c.ok && !c.warning)
+    const shown = this.flags.quiet ? checks.filter((c) => !c.ok) : checks
     if (shown.length > 0) {
       this.out(
         renderTable(
           shown,
           [
-            {header: '', value: (c) => (c.ok ? 'ok' : 'FAIL')},
+            {header: '', value: (c) => (c.ok ? 'ok' : c.warning ? 'warn' : 'FAIL')},
             {header: 'area', value: (c) => c.area},
             {header: 'check', value: (c) => c.name},
             {header: 'detail', value: (c) => c.detail, max: 70},
@@ -34,7 +34,8 @@ export default class Doctor extends BoardCommand<typeof Doctor> {
         ),
       )
     }
-    this.note(failing.length === 0 ? this.t('doctor.ok') : this.t('doctor.failed', {n: failing.length}))
+    const warnings = checks.filter((c) => !c.ok && c.warning).length
+    this.note(failing.length > 0 ? this.t('doctor.failed', {n: failing.length}) : warnings > 0 ? this.t('doctor.warnings', {n: warnings}) : this.t('doctor.ok'))
     if (failing.length > 0) process.exitCode = 1
     return {ok: failing.length === 0, checks}
   }

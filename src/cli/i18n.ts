@@ -103,6 +103,7 @@ const messages: Messages = {
   'tri.conflict': {en: 'someone else changed #{id}; it was left as is', zh: '#{id} 已被他人修改，未保存'},
   'doctor.ok': {en: 'all checks passed', zh: '全部检查通过'},
   'doctor.failed': {en: '{n} check(s) need attention', zh: '{n} 项检查需要处理'},
+  'doctor.warnings': {en: 'no failures; {n} warning(s) above', zh: '没有失败项；上面有 {n} 条提醒'},
 }
 
 export function translate(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {

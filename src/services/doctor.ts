@@ -7,6 +7,8 @@ export interface DoctorCheck {
   ok: boolean
   detail: string
   fix?: string
+  /** Not ok, but nothing can be done yet (say, next year's holiday notice is not out): shown, not failed. */
+  warning?: boolean
 }
 
 export type DoctorProbe = (ctx: {store: Store; now: Date}) => Promise<DoctorCheck[]>

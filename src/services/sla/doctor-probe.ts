@@ -11,6 +11,9 @@ registerProbe(async ({store, now}) => {
   const last = lastCoveredYear(calendar)
   const horizon = localDate(addWorkingDays(calendar, now.getTime(), 30), calendar.tz)
   const ok = last !== null && Number(horizon.slice(0, 4)) <= last
+  // Late in a covered year the next notice may simply not be out yet: a warning until the year
+  // itself begins; a store running in a year it has no schedule for fails.
+  const thisYearCovered = last !== null && Number(localDate(now.getTime(), calendar.tz).slice(0, 4)) <= last
   const failed = await store.sla.failures()
   return [
     {
@@ -19,6 +22,7 @@ registerProbe(async ({store, now}) => {
       ok,
       detail: ok ? `State Council schedule loaded to ${last}` : `calendar ends with ${last ?? 'no year'}; deadlines up to ${horizon} count Monday–Friday for uncovered days`,
       fix: ok ? undefined : `board calendar import ${Number(horizon.slice(0, 4))}.json (holiday-cn format), then board sla recompute`,
+      warning: !ok && thisYearCovered,
     },
     {
       area: 'sla',
