@@ -3,7 +3,7 @@ import {createWriteStream, type WriteStream} from 'node:fs'
 import {once} from 'node:events'
 
 import {BoardCommand} from '../src/cli/base-command.js'
-import {parseWhen} from '../src/cli/parse-when.js'
+import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
 import {UsageError} from '../src/errors.js'
 import {exportCases, type ExportSummary} from '../src/services/export.js'
 
@@ -21,10 +21,7 @@ export default class Export extends BoardCommand<typeof Export> {
   static override flags = {
     format: Flags.string({options: ['csv', 'json', 'open311'], default: 'csv', description: 'output format'}),
     out: Flags.string({char: 'o', description: 'write to this file (else stdout)'}),
-    since: Flags.string({description: 'posted at or after (date or time, in the configured zone)'}),
-    until: Flags.string({description: 'posted before (date or time, in the configured zone)'}),
-    unit: Flags.string({description: 'only this unit (code or name)'}),
-    category: Flags.string({description: 'only this category (分类)'}),
+    ...caseFilterFlags,
     redact: Flags.boolean({default: true, allowNo: true, description: 'mask phone numbers, ID numbers and emails (--no-redact: admins, audited)'}),
   }
 
@@ -48,10 +45,7 @@ export default class Export extends BoardCommand<typeof Export> {
       const summary = await exportCases(store, {
         format: f.format as 'csv' | 'json' | 'open311',
         filter: {
-          since: f.since ? parseWhen(f.since, this.tz, '--since') : undefined,
-          until: f.until ? parseWhen(f.until, this.tz, '--until') : undefined,
-          unit: f.unit,
-          category: f.category,
+          ...caseFilterFrom(f, this.tz),
         },
         redact: f.redact,
         tz: this.tz,

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {renderCaseList} from '../src/cli/case-views.js'
-import {parseWhen} from '../src/cli/parse-when.js'
+import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
 import {CASE_STATUSES, type Case, type CaseStatus} from '../src/domain/case.js'
 
 export type ListResult = Case[]
@@ -15,13 +15,10 @@ export default class List extends BoardCommand<typeof List> {
     '<%= config.bin %> list --search 停水',
   ]
   static override flags = {
+    ...caseFilterFlags,
     status: Flags.string({options: [...CASE_STATUSES], multiple: true, description: 'only these statuses'}),
-    category: Flags.string({description: 'only this category (分类)'}),
-    unit: Flags.string({description: 'only this unit (code or name)'}),
     handler: Flags.string({description: 'only this handler (code or name)'}),
     source: Flags.string({description: 'only this import source'}),
-    since: Flags.string({description: 'posted at or after (date or time, in the configured zone)'}),
-    until: Flags.string({description: 'posted before (date or time, in the configured zone)'}),
     search: Flags.string({description: 'text in title or body, or an exact ref'}),
     limit: Flags.integer({default: 50, min: 0, description: 'at most this many (0: all)'}),
   }
@@ -30,13 +27,10 @@ export default class List extends BoardCommand<typeof List> {
     const f = this.flags
     const store = await this.store()
     const cases = await store.cases.list({
+      ...caseFilterFrom(f, this.tz),
       status: f.status as CaseStatus[] | undefined,
-      category: f.category,
-      unit: f.unit,
       handler: f.handler,
       source: f.source,
-      since: f.since ? parseWhen(f.since, this.tz, '--since') : undefined,
-      until: f.until ? parseWhen(f.until, this.tz, '--until') : undefined,
       search: f.search,
       limit: f.limit === 0 ? undefined : f.limit,
     })

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
-import {parseWhen} from '../src/cli/parse-when.js'
+import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
 import {dimensionName, keyLabel, METRIC_IDS, METRICS, renderStatsTable, statsCsv} from '../src/cli/stats-view.js'
 import {barChart, sparkline} from '../src/cli/terminal-chart.js'
 import {parseDimensions} from '../src/domain/stats.js'
@@ -22,10 +22,7 @@ export default class Stats extends BoardCommand<typeof Stats> {
   ]
   static override flags = {
     by: Flags.string({description: `group by, comma-separated: ${STATS_DIMENSIONS.join(', ')}`}),
-    since: Flags.string({description: 'posted at or after (date or time, in the configured zone)'}),
-    until: Flags.string({description: 'posted before (date or time, in the configured zone)'}),
-    unit: Flags.string({description: 'only this unit (code or name)'}),
-    category: Flags.string({description: 'only this category (分类)'}),
+    ...caseFilterFlags,
     csv: Flags.boolean({description: 'CSV on stdout (ratios 0–1, days as decimals)', exclusive: ['chart']}),
     chart: Flags.boolean({description: 'bars in the terminal for one --by dimension'}),
     metric: Flags.string({options: METRIC_IDS, default: 'count', description: 'what --chart draws'}),
@@ -41,10 +38,7 @@ export default class Stats extends BoardCommand<typeof Stats> {
       tz: this.tz,
       now: this.now(),
       filter: {
-        since: f.since ? parseWhen(f.since, this.tz, '--since') : undefined,
-        until: f.until ? parseWhen(f.until, this.tz, '--until') : undefined,
-        unit: f.unit,
-        category: f.category,
+        ...caseFilterFrom(f, this.tz),
       },
     })
     if (result.rows.length === 0) this.note(this.t('list.none'))
