@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
+import {confirmBulk} from '../../src/cli/confirm.js'
 import {renderTable} from '../../src/cli/render.js'
 import {refusePasswordInArgv} from '../../src/cli/store-flag.js'
-import {NoInputError} from '../../src/errors.js'
 import {copyStore, type StoreCopyResult} from '../../src/services/store-copy.js'
 import type {Store} from '../../src/store/store.js'
 
@@ -29,10 +29,9 @@ Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD 
     const {from, to} = this.flags
     refusePasswordInArgv(from, '--from')
     refusePasswordInArgv(to, '--to')
-    if (this.flags.replace && !this.flags.yes && !this.flags['dry-run']) {
-      if (!this.canPrompt()) throw new NoInputError('--replace empties the target store and needs confirmation', 'pass --yes')
-      const {confirm} = await import('@inquirer/prompts')
-      if (!(await confirm({message: `Empty ${to} and replace it with ${from}?`, default: false}, {output: process.stderr}))) return this.abortCopy(from, to)
+    if (this.flags.replace && !this.flags['dry-run']) {
+      const what = `empty ${to} and replace it with ${from}`
+      if (!(await confirmBulk(what, {json: this.json, yes: this.flags.yes}))) return this.abortCopy(from, to)
     }
     const {openStore} = await import('../../src/store/open.js')
     const stores: Store[] = []
