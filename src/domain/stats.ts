@@ -25,32 +25,11 @@ export interface StatsRow {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
 
-const NO_DURATIONS: DurationAggregate = {n: 0, mean: null, median: null, p90: null}
 
 /** A group's identity: its key values in --by order (keys are built in that order). */
 export const groupTuple = (key: StatsRow['key']): string => JSON.stringify(Object.values(key))
 
-/** Working-day figures per group, by groupTuple. */
-export type WorkingDayFigures = ReadonlyMap<string, {respond: DurationAggregate; resolve: DurationAggregate}>
-
-/** The fraction-quantile with linear interpolation between neighbours (SQL percentile_cont); sorted ascending. */
-export function percentileCont(sorted: readonly number[], fraction: number): number | null {
-  if (sorted.length === 0) return null
-  const at = fraction * (sorted.length - 1)
-  const lo = Math.floor(at)
-  const hi = Math.ceil(at)
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo)
-}
-
-/** n, mean, median and p90 of some durations, as the database computes them for calendar days. */
-export function summariseDurations(values: readonly number[]): DurationAggregate {
-  if (values.length === 0) return NO_DURATIONS
-  const sorted = Float64Array.from(values).sort()
-  const arr = Array.from(sorted)
-  return {n: arr.length, mean: arr.reduce((a, b) => a + b, 0) / arr.length, median: percentileCont(arr, 0.5), p90: percentileCont(arr, 0.9)}
-}
-
-export function toStatsRows(groups: StatsAggregate[], working: WorkingDayFigures = new Map()): StatsRow[] {
+export function toStatsRows(groups: StatsAggregate[]): StatsRow[] {
   const total = groups.reduce((s, g) => s + g.count, 0)
   return groups.map((g) => ({
     key: g.key,
@@ -61,8 +40,8 @@ export function toStatsRows(groups: StatsAggregate[], working: WorkingDayFigures
     suggestionShare: ratio(g.suggestions, g.count) ?? 0,
     respondDays: g.respondDays,
     resolveDays: g.resolveDays,
-    respondWorkingDays: working.get(groupTuple(g.key))?.respond ?? NO_DURATIONS,
-    resolveWorkingDays: working.get(groupTuple(g.key))?.resolve ?? NO_DURATIONS,
+    respondWorkingDays: g.respondWorkingDays,
+    resolveWorkingDays: g.resolveWorkingDays,
     satisfiedShare: ratio(g.satisfied, g.rated),
     rated: g.rated,
     reopenRate: ratio(g.reopened, g.count) ?? 0,

@@ -1,15 +1,16 @@
-import {groupTuple, type StatsRow, summariseDurations, toStatsRows, type WorkingDayFigures} from '../domain/stats.js'
-import {WorkingDaysMeter} from '../domain/sla/working-days-between.js'
+import {type StatsRow, toStatsRows} from '../domain/stats.js'
 import {UsageError} from '../errors.js'
 import type {StatsDimension, StatsFilter, StatsQuery} from '../store/stats.js'
 import type {Store} from '../store/store.js'
-import {loadSlaContext} from './sla/context.js'
+import {refreshDurations} from './stats-durations.js'
 
 export interface StatsOptions {
   by: StatsDimension[]
   filter: StatsFilter
   tz: string
   now: Date
+  /** Called while stored handling times are being computed (the first run over a big store). */
+  onProgress?: (done: number) => void
 }
 
 export interface StatsResult {
@@ -35,25 +36,7 @@ export function assertZone(tz: string): void {
 export async function computeStats(store: Store, opts: StatsOptions): Promise<StatsResult> {
   assertZone(opts.tz)
   const q: StatsQuery = {by: opts.by, filter: opts.filter, tz: opts.tz, now: opts.now.toISOString()}
+  await refreshDurations(store, opts.tz, opts.onProgress)
   const groups = await store.stats.aggregate(q)
-  const working = await workingDayFigures(store, q)
-  return {by: opts.by, filter: opts.filter, tz: opts.tz, workingDays: true, rows: toStatsRows(groups, working)}
-}
-
-// Working days need the calendar, which SQL does not have: the store hands over only the key and
-// instants of each handled case, and the service keeps plain numbers per group.
-async function workingDayFigures(store: Store, q: StatsQuery): Promise<WorkingDayFigures> {
-  const {calendar} = await loadSlaContext(store, q.tz)
-  const meter = new WorkingDaysMeter(calendar)
-  const perGroup = new Map<string, {respond: number[]; resolve: number[]}>()
-  await store.stats.handlingTimes(q, (c) => {
-    const tuple = groupTuple(c.key)
-    let g = perGroup.get(tuple)
-    if (!g) perGroup.set(tuple, (g = {respond: [], resolve: []}))
-    if (c.respondedAt !== null) g.respond.push(meter.between(c.postedAt, c.respondedAt))
-    if (c.resolvedAt !== null) g.resolve.push(meter.between(c.postedAt, c.resolvedAt))
-  })
-  const out = new Map<string, {respond: ReturnType<typeof summariseDurations>; resolve: ReturnType<typeof summariseDurations>}>()
-  for (const [tuple, g] of perGroup) out.set(tuple, {respond: summariseDurations(g.respond), resolve: summariseDurations(g.resolve)})
-  return out
+  return {by: opts.by, filter: opts.filter, tz: opts.tz, workingDays: true, rows: toStatsRows(groups)}
 }

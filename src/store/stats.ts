@@ -45,6 +45,9 @@ export interface StatsAggregate {
   reopened: number
   respondDays: DurationAggregate
   resolveDays: DurationAggregate
+  /** in working days, from the durations stored on each case (see StatsRepository.saveDurations) */
+  respondWorkingDays: DurationAggregate
+  resolveWorkingDays: DurationAggregate
   /** cases with a respond deadline that is met or missed (done, or overdue by now), and those met */
   respondDue: number
   respondOnTime: number
@@ -58,21 +61,34 @@ export interface TopicCandidate {
   likes: number
 }
 
-/** One case's group key and handling instants (epoch ms), for measures the database cannot take. */
-export interface HandlingTimes {
-  key: Partial<Record<StatsDimension, string | null>>
+/** A case whose stored handling times are missing: its instants (epoch ms). */
+export interface PendingDurations {
+  id: number
   postedAt: number
   respondedAt: number | null
   resolvedAt: number | null
 }
 
+/** Working days to store on a case; calendar days the store takes from the case itself. */
+export interface CaseDurations {
+  id: number
+  respondWorkingDays: number | null
+  resolveWorkingDays: number | null
+}
+
 export interface StatsRepository {
   aggregate(q: StatsQuery): Promise<StatsAggregate[]>
+  /** What the stored working days were computed on (zone and calendar), or null if never. */
+  durationBasis(): Promise<string | null>
+  /** Records a new basis and forgets every stored duration computed on another one. */
+  resetDurations(basis: string): Promise<void>
   /**
-   * Visits the group key and handling instants of every case in the filter that has a reply or a
-   * resolution, in pages, so a store of millions of cases is never held in memory at once.
+   * Cases after id `after` (in id order, at most limit) with a reply or resolution but no stored
+   * durations. Inside a transaction they stay locked until it ends, so no write slips in between.
    */
-  handlingTimes(q: StatsQuery, visit: (c: HandlingTimes) => void): Promise<void>
+  pendingDurations(after: number, limit: number): Promise<PendingDurations[]>
+  /** Stores the cases' durations: working days as given, calendar days from their instants. */
+  saveDurations(rows: CaseDurations[]): Promise<void>
   /** The most-liked titles in the filter (for hot-topic clustering), at most limit. */
   topTitles(filter: StatsFilter, limit: number): Promise<TopicCandidate[]>
 }

@@ -4,7 +4,6 @@ import {describe, expect, it} from 'vitest'
 import {buildCalendar} from '../../src/domain/sla/calendar.js'
 import {WorkingDaysMeter} from '../../src/domain/sla/working-days-between.js'
 import {DAY, measure} from '../../src/domain/sla/working-time.js'
-import {percentileCont, summariseDurations} from '../../src/domain/stats.js'
 
 // 2019 National Day: 1–7 Oct off, Sun 29 Sep and Sat 12 Oct make-up workdays.
 const cal = buildCalendar([
@@ -34,13 +33,5 @@ describe('working days between two instants', () => {
     const meter = new WorkingDaysMeter(cal)
     expect(meter.between(Date.parse('2019-09-30T02:00:00Z'), Date.parse('2019-10-08T02:00:00Z'))).toBeCloseTo(1, 9)
     expect(meter.between(Date.parse('2019-10-11T16:00:00Z'), Date.parse('2019-10-12T04:00:00Z'))).toBeCloseTo(0.5, 9)
-  })
-})
-
-describe('duration summaries', () => {
-  it('interpolate percentiles as SQL percentile_cont does', () => {
-    expect(percentileCont([1, 4], 0.9)).toBeCloseTo(3.7, 9)
-    expect(summariseDurations([4, 1, 10])).toMatchObject({n: 3, mean: 5, median: 4})
-    expect(summariseDurations([])).toEqual({n: 0, mean: null, median: null, p90: null})
   })
 })

@@ -105,4 +105,27 @@ describe.each(backendList)('working-day handling times ($name)', (backend) => {
     expect(row.resolveWorkingDays.median).toBeCloseTo(5, 9)
     expect(row.resolveDays.median).toBeCloseTo(12, 9)
   })
+
+  it('a changed reply time and a new holiday calendar are reflected in the next run, not the stored figures', async () => {
+    const c: IncomingCase = {
+      source: 'hand', ref: 'stale1', title: '改期', body: '', author: null, contact: null, postedAt: '2019-09-30T02:00:00.000Z', region: null,
+      addressee: null, type: 'inquiry', category: '改期测试', likes: 0, dislikes: 0, reply: {body: '已办', sentAt: '2019-10-08T02:00:00.000Z'},
+      resolvedAt: null, extra: null,
+    }
+    await store.cases.importBatch([c], {actor: 'test', now: NOW})
+    const figures = async () => (await computeStats(store, {by: [], filter: {category: '改期测试'}, tz: 'Asia/Shanghai', now: NOW})).rows[0]
+    expect((await figures()).respondWorkingDays.mean).toBeCloseTo(1, 9)
+    // Tue 8 Oct 10:00 → Wed 9 Oct 10:00: one more working day, one more calendar day.
+    const id = (await store.cases.getByRef('hand', 'stale1'))!.id
+    await store.cases.change(id, {respondedAt: '2019-10-09T02:00:00.000Z'}, {actor: 'test', now: NOW, action: 'test'})
+    const changed = await figures()
+    expect(changed.respondDays.mean).toBeCloseTo(9, 9)
+    expect(changed.respondWorkingDays.mean).toBeCloseTo(2, 9)
+    // An imported 2019 schedule without the National Day holiday: 1–7 Oct (Tue–Mon) work as usual.
+    await store.sla.putCalendarYear({year: 2019, days: [{name: '元旦', date: '2019-01-01', isOffDay: true}]}, {actor: 'test', now: NOW})
+    const recalculated = await figures()
+    // Mon 30 Sep 10:00 → Wed 9 Oct 10:00 with only the weekend of 5–6 Oct off: 9 − 2 = 7.
+    expect(recalculated.respondWorkingDays.mean).toBeCloseTo(7, 9)
+    expect(recalculated.respondDays.mean).toBeCloseTo(9, 9)
+  })
 })

@@ -6,7 +6,8 @@ import {replies} from './005-replies.js'
 import {stats} from './006-stats.js'
 import {postgresTeam} from './007-postgres-team.js'
 import {dropPrefixIndexes} from './008-drop-prefix-indexes.js'
+import {statsDurations} from './009-stats-durations.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
-export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes]
+export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes, statsDurations]

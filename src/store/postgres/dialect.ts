@@ -5,22 +5,9 @@ export function postgresDialect(): Dialect {
     name: 'postgres',
     supportsSkipLocked: true,
     ilike: 'ILIKE',
-    datePart(part, column, tz) {
-      const local = `(${column} AT TIME ZONE '${tz.replace(/'/g, "''")}')`
-      switch (part) {
-        case 'year':
-          return `to_char(${local}, 'YYYY')`
-        case 'month':
-          return `to_char(${local}, 'YYYY-MM')`
-        case 'day':
-          return `to_char(${local}, 'YYYY-MM-DD')`
-        case 'quarter':
-          return `to_char(${local}, 'YYYY-"Q"Q')`
-      }
-    },
     daysBetween: (from, to) => `(EXTRACT(EPOCH FROM (${to} - ${from})) / 86400.0)`,
-    dayNumber: (column) => `(EXTRACT(EPOCH FROM ${column})::double precision / 86400)`,
     subqueryFence: 'OFFSET 0',
+    manyRowUpdates: 'values',
     percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
     tableExistsSql: 'SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
     migrationSql: (m) => m.postgres,

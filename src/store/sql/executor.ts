@@ -11,18 +11,20 @@ export interface Dialect {
   readonly supportsSkipLocked: boolean
   /** Case-insensitive substring match operator. */
   readonly ilike: string
-  /** SQL expression for the year/month/… of an ISO timestamp column, as text. */
-  datePart(part: 'year' | 'quarter' | 'month' | 'day', column: string, tz: string): string
   /** Days between two timestamp columns as a real number. */
   daysBetween(from: string, to: string): string
-  /** A timestamp column as a day number (a real; differences are days). */
-  dayNumber(column: string): string
   /**
    * Ends a subquery so the planner keeps it separate: its computed columns are evaluated once per
    * row instead of being copied into every aggregate that uses them.
    */
   readonly subqueryFence: string
   /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
+  /**
+   * How to update many rows with values of their own: a statement a row is cheapest in-process
+   * (SQLite), where one statement of many VALUES rows is several times slower; on a server a
+   * statement a row is a round trip a row, so PostgreSQL takes one UPDATE … FROM (VALUES …).
+   */
+  readonly manyRowUpdates: 'per-row' | 'values'
   percentile(expr: string, fraction: number): string
   /** A query with one parameter (the table name) that returns a row when the table exists. */
   readonly tableExistsSql: string

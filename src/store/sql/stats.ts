@@ -1,4 +1,5 @@
-import type {DurationAggregate, HandlingTimes, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
+import type {CaseDurations, DurationAggregate, PendingDurations, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
+import {type PeriodKind, periodStarts} from '../../domain/periods.js'
 import type {Executor, Param, Row} from './executor.js'
 
 // One GROUP BY over cases for every metric, so a store of millions of cases is read once.
@@ -21,19 +22,45 @@ const LAST_RATING = `(SELECT r.case_id, r.satisfied FROM ratings r
 export class SqlStats implements StatsRepository {
   constructor(private readonly db: Executor) {}
 
-  private dimension(d: StatsDimension, tz: string): string {
+  /** The SQL (and its parameters) for one --by dimension. */
+  private async dimension(d: StatsDimension, q: StatsQuery): Promise<{sql: string; params: Param[]}> {
     switch (d) {
       case 'year':
       case 'quarter':
       case 'month':
-        return this.db.dialect.datePart(d, 'c.posted_at', tz)
+        return this.period(d, q)
       case 'unit':
-        return 'u.name'
+        return {sql: 'u.name', params: []}
       case 'handler':
-        return 'h.name'
+        return {sql: 'h.name', params: []}
       default:
-        return `c.${d}`
+        return {sql: `c.${d}`, params: []}
     }
+  }
+
+  /**
+   * A case's period: a search over the periods' starting instants, written out as nested CASEs
+   * (depth log2 of the period count) over the posting time the index already holds.
+   */
+  private async period(kind: PeriodKind, q: StatsQuery): Promise<{sql: string; params: Param[]}> {
+    const range = await this.db.get<{lo: unknown; hi: unknown}>('SELECT min(posted_at) AS lo, max(posted_at) AS hi FROM cases')
+    const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)))
+    if (range?.lo === null || range?.lo === undefined) return {sql: 'NULL', params: []}
+    const starts = periodStarts(kind, ms(range.lo), ms(range.hi), q.tz)
+    const params: Param[] = []
+    const search = (lo: number, hi: number): string => {
+      if (hi - lo === 1) {
+        params.push(starts[lo].label)
+        return 'CAST(? AS TEXT)'
+      }
+      const mid = (lo + hi) >> 1
+      params.push(new Date(starts[mid].start).toISOString())
+      const when = `CASE WHEN c.posted_at < ? THEN `
+      const left = search(lo, mid)
+      const right = search(mid, hi)
+      return `${when}${left} ELSE ${right} END`
+    }
+    return {sql: search(0, starts.length), params}
   }
 
   private where(f: StatsFilter): {where: string; params: Param[]} {
@@ -46,41 +73,56 @@ export class SqlStats implements StatsRepository {
     return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
   }
 
-  private parts(q: StatsQuery) {
-    const keys = q.by.map((dim, i) => `${this.dimension(dim, q.tz)} AS k${i}`)
+  private async parts(q: StatsQuery) {
+    const dims = await Promise.all(q.by.map((dim) => this.dimension(dim, q)))
     const joins =
       (q.by.includes('unit') || q.filter.unit ? ' LEFT JOIN units u ON u.id = c.unit_id' : '') +
       (q.by.includes('handler') ? ' LEFT JOIN handlers h ON h.id = c.handler_id' : '')
-    const ordinals = keys.map((_, i) => i + 1).join(', ')
-    const groupBy = keys.length > 0 ? `GROUP BY ${ordinals}` : ''
-    return {select: keys.map((k) => k + ', ').join(''), joins, groupBy, ordinals, ...this.where(q.filter)}
+    const ordinals = dims.map((_, i) => i + 1).join(', ')
+    const groupBy = dims.length > 0 ? `GROUP BY ${ordinals}` : ''
+    return {
+      select: dims.map((k, i) => `${k.sql} AS k${i}, `).join(''),
+      selectParams: dims.flatMap((k) => k.params),
+      joins, groupBy, ordinals, ...this.where(q.filter),
+    }
   }
 
   async aggregate(q: StatsQuery): Promise<StatsAggregate[]> {
     const d = this.db.dialect
-    const p = this.parts(q)
+    const p = await this.parts(q)
     const duration = (name: string, expr: string) =>
       `count(${expr}) AS ${name}_n, avg(${expr}) AS ${name}_mean, ${d.percentile(expr, 0.5)} AS ${name}_median, ${d.percentile(expr, 0.9)} AS ${name}_p90`
     const keys = q.by.map((_, i) => `k${i}, `).join('')
-    // Each timestamp is turned into a day number once per case, in the fenced subquery; the four
-    // aggregates per stage then read plain numbers (half the time of computing them per aggregate).
+    // Handling times are stored on each case (migration 9) and read from the covering index; a
+    // calendar-day figure not yet stored is worked out from the instants, so it is never missing.
+    const days = (stored: string, at: string) => `COALESCE(c.${stored}, CASE WHEN c.${at} IS NOT NULL THEN ${d.daysBetween('c.posted_at', `c.${at}`)} END)`
+    // The GROUP BY sorts every row with what the aggregates need of it: the yes/no facts travel
+    // as the bits of one small integer rather than as the four timestamps they come from.
+    const bit = (cond: string, n: number) => `CASE WHEN ${cond} THEN ${1 << n} ELSE 0 END`
+    const facts = [
+      bit('c.responded_at IS NOT NULL', 0),
+      bit('c.resolved_at IS NOT NULL', 1),
+      bit("c.type = 'suggestion'", 2),
+      bit('c.respond_due_at IS NOT NULL AND (c.responded_at IS NOT NULL OR c.respond_due_at < ?)', 3),
+      bit('c.responded_at <= c.respond_due_at', 4),
+      bit('c.resolve_due_at IS NOT NULL AND (c.resolved_at IS NOT NULL OR c.resolve_due_at < ?)', 5),
+      bit('c.resolved_at <= c.resolve_due_at', 6),
+    ].join(' + ')
+    const count = (n: number, name: string) => `sum((f / ${1 << n}) % 2) AS ${name}`
     const main = await this.db.all(
       `SELECT ${keys}
-      count(*) AS n,
-      sum(CASE WHEN responded_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
-      sum(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
-      sum(CASE WHEN type = 'suggestion' THEN 1 ELSE 0 END) AS suggestions,
-      ${duration('respond', '(jr - jp)')},
-      ${duration('resolve', '(jv - jp)')},
-      sum(CASE WHEN respond_due_at IS NOT NULL AND (responded_at IS NOT NULL OR respond_due_at < ?) THEN 1 ELSE 0 END) AS respond_due,
-      sum(CASE WHEN responded_at <= respond_due_at THEN 1 ELSE 0 END) AS respond_on_time,
-      sum(CASE WHEN resolve_due_at IS NOT NULL AND (resolved_at IS NOT NULL OR resolve_due_at < ?) THEN 1 ELSE 0 END) AS resolve_due,
-      sum(CASE WHEN resolved_at <= resolve_due_at THEN 1 ELSE 0 END) AS resolve_on_time
-      FROM (SELECT ${p.select} c.type, c.responded_at, c.resolved_at, c.respond_due_at, c.resolve_due_at,
-              ${d.dayNumber('c.posted_at')} AS jp, ${d.dayNumber('c.responded_at')} AS jr, ${d.dayNumber('c.resolved_at')} AS jv
+      count(*) AS n, ${count(0, 'replied')}, ${count(1, 'resolved')}, ${count(2, 'suggestions')},
+      ${duration('respond', 'rd')},
+      ${duration('resolve', 'vd')},
+      ${duration('respond_w', 'rw')},
+      ${duration('resolve_w', 'vw')},
+      ${count(3, 'respond_due')}, ${count(4, 'respond_on_time')}, ${count(5, 'resolve_due')}, ${count(6, 'resolve_on_time')}
+      FROM (SELECT ${p.select} ${facts} AS f,
+              ${days('respond_days', 'responded_at')} AS rd, ${days('resolve_days', 'resolved_at')} AS vd,
+              c.respond_wdays AS rw, c.resolve_wdays AS vw
             FROM cases c${p.joins} ${p.where} ${d.subqueryFence}) t
       ${p.groupBy}${p.ordinals ? ' ORDER BY ' + p.ordinals : ''}`,
-      [q.now, q.now, ...p.params],
+      [...p.selectParams, q.now, q.now, ...p.params],
     )
     // Ratings and reopenings concern few cases: counted by separate queries driven from those
     // tables, so the scan over every case stays a plain one (joining them there doubled its time).
@@ -88,11 +130,11 @@ export class SqlStats implements StatsRepository {
     const rated = await this.db.all(
       `SELECT ${p.select} count(*) AS rated, sum(rt.satisfied) AS satisfied
        FROM ${LAST_RATING} rt JOIN cases c ON c.id = rt.case_id${p.joins} ${p.where} ${p.groupBy}`,
-      p.params,
+      [...p.selectParams, ...p.params],
     )
     const reopened = await this.db.all(
       `SELECT ${p.select} count(*) AS reopened FROM cases c${p.joins} ${where(`c.id IN (${REOPENED_IDS})`)} ${p.groupBy}`,
-      p.params,
+      [...p.selectParams, ...p.params],
     )
     const tuple = (r: Row) => JSON.stringify(q.by.map((_, i) => r[`k${i}`] ?? null))
     const side = new Map<string, Row>()
@@ -101,26 +143,49 @@ export class SqlStats implements StatsRepository {
     return main.filter((r) => num(r.n) > 0).map((r) => this.toAggregate({...r, ...this.sideOnly(side.get(tuple(r)))}, q.by))
   }
 
-  // Only the key and three instants per case (the calendar maths happens in the service); cases
-  // with neither a reply nor a resolution contribute nothing and are not read.
-  async handlingTimes(q: StatsQuery, visit: (c: HandlingTimes) => void): Promise<void> {
-    const p = this.parts(q)
-    const open = 'c.responded_at IS NOT NULL OR c.resolved_at IS NOT NULL'
-    const where = p.where ? `${p.where} AND (${open}) AND c.id > ?` : `WHERE (${open}) AND c.id > ?`
-    const ms = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
-    // Keyset pages by id: each page is one indexed range scan, and only a page is in memory.
-    for (let after = 0; ; ) {
-      const rows = await this.db.all(
-        `SELECT ${p.select} c.id, c.posted_at, c.responded_at, c.resolved_at FROM cases c${p.joins} ${where} ORDER BY c.id LIMIT ${HANDLING_PAGE}`,
-        [...p.params, after],
+  async durationBasis(): Promise<string | null> {
+    const row = await this.db.get<{basis: string}>('SELECT basis FROM stats_basis WHERE id = 1')
+    return row ? String(row.basis) : null
+  }
+
+  async resetDurations(basis: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const had = await tx.get('SELECT basis FROM stats_basis WHERE id = 1')
+      // Nothing was ever computed without a basis: the first one needs no pass over every case.
+      if (had) await tx.run('UPDATE cases SET respond_days = NULL, resolve_days = NULL, respond_wdays = NULL, resolve_wdays = NULL WHERE respond_days IS NOT NULL OR resolve_days IS NOT NULL')
+      await tx.run('INSERT INTO stats_basis (id, basis) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET basis = excluded.basis', [basis])
+    })
+  }
+
+  async pendingDurations(after: number, limit: number): Promise<PendingDurations[]> {
+    const lock = this.db.dialect.supportsSkipLocked ? ' FOR UPDATE' : ''
+    // The condition is the partial index's own, so the scan reads only the cases it lists.
+    const rows = await this.db.all(
+      `SELECT id, posted_at, responded_at, resolved_at FROM cases
+       WHERE ((responded_at IS NOT NULL AND respond_days IS NULL) OR (resolved_at IS NOT NULL AND resolve_days IS NULL)) AND id > ?
+       ORDER BY id LIMIT ${Number(limit)}${lock}`,
+      [after],
+    )
+    const ms = (v: unknown): number | null => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Date.parse(String(v)))
+    return rows.map((r) => ({id: Number(r.id), postedAt: ms(r.posted_at)!, respondedAt: ms(r.responded_at), resolvedAt: ms(r.resolved_at)}))
+  }
+
+  async saveDurations(rows: CaseDurations[]): Promise<void> {
+    const d = this.db.dialect
+    const days = (at: string) => `CASE WHEN cases.${at} IS NOT NULL THEN ${d.daysBetween('cases.posted_at', `cases.${at}`)} END`
+    const set = `respond_days = ${days('responded_at')}, resolve_days = ${days('resolved_at')}`
+    if (d.manyRowUpdates === 'per-row') {
+      for (const r of rows) await this.db.run(`UPDATE cases SET ${set}, respond_wdays = ?, resolve_wdays = ? WHERE id = ?`, [r.respondWorkingDays, r.resolveWorkingDays, r.id])
+      return
+    }
+    for (let i = 0; i < rows.length; i += SAVE_PAGE) {
+      const page = rows.slice(i, i + SAVE_PAGE)
+      // The casts give PostgreSQL the VALUES' column types.
+      const values = page.map(() => '(CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION))').join(', ')
+      await this.db.run(
+        `UPDATE cases SET ${set}, respond_wdays = v.column2, resolve_wdays = v.column3 FROM (VALUES ${values}) AS v WHERE cases.id = v.column1`,
+        page.flatMap((r) => [r.id, r.respondWorkingDays, r.resolveWorkingDays]),
       )
-      for (const r of rows) {
-        const key: HandlingTimes['key'] = {}
-        q.by.forEach((dim, i) => (key[dim] = r[`k${i}`] === null || r[`k${i}`] === undefined ? null : String(r[`k${i}`])))
-        visit({key, postedAt: ms(r.posted_at)!, respondedAt: ms(r.responded_at), resolvedAt: ms(r.resolved_at)})
-      }
-      if (rows.length < HANDLING_PAGE) return
-      after = Number(rows[rows.length - 1].id)
     }
   }
 
@@ -148,6 +213,8 @@ export class SqlStats implements StatsRepository {
       reopened: num(r.reopened),
       respondDays: duration('respond'),
       resolveDays: duration('resolve'),
+      respondWorkingDays: duration('respond_w'),
+      resolveWorkingDays: duration('resolve_w'),
       respondDue: num(r.respond_due),
       respondOnTime: num(r.respond_on_time),
       resolveDue: num(r.resolve_due),
@@ -163,4 +230,4 @@ export class SqlStats implements StatsRepository {
   }
 }
 
-const HANDLING_PAGE = 50_000
+const SAVE_PAGE = 2000

@@ -1,0 +1,46 @@
+import {createHash} from 'node:crypto'
+
+import type {WorkingCalendar} from '../domain/sla/calendar.js'
+import {WorkingDaysMeter} from '../domain/sla/working-days-between.js'
+import type {Store} from '../store/store.js'
+import {loadSlaContext} from './sla/context.js'
+
+// Statistics read handling times stored on each case (migration 9). Before they aggregate, the
+// cases whose times are missing (new, or an instant changed since) get them, and all of them are
+// computed again when the zone or the holiday calendar differs from the one they were computed on.
+
+const PAGE = 5000
+
+/** The zone and the official days off and make-up workdays: what working days depend on. */
+export function durationBasis(cal: WorkingCalendar): string {
+  const days = [...cal.exceptions].map(([date, e]) => `${date}${e.off ? '-' : '+'}`).sort().join(',')
+  return `${cal.tz} ${createHash('sha256').update(days).digest('hex').slice(0, 16)}`
+}
+
+/** Fills every missing stored duration; returns how many cases were brought up to date. */
+export async function refreshDurations(store: Store, tz: string, onProgress?: (done: number) => void): Promise<number> {
+  const {calendar} = await loadSlaContext(store, tz)
+  const basis = durationBasis(calendar)
+  if ((await store.stats.durationBasis()) !== basis) await store.stats.resetDurations(basis)
+  const meter = new WorkingDaysMeter(calendar)
+  let done = 0
+  for (let after = 0; ; ) {
+    // Read and write in one transaction: no change to these cases can slip in between.
+    const n = await store.transaction(async (tx) => {
+      const page = await tx.stats.pendingDurations(after, PAGE)
+      if (page.length === 0) return 0
+      await tx.stats.saveDurations(
+        page.map((c) => ({
+          id: c.id,
+          respondWorkingDays: c.respondedAt === null ? null : meter.between(c.postedAt, c.respondedAt),
+          resolveWorkingDays: c.resolvedAt === null ? null : meter.between(c.postedAt, c.resolvedAt),
+        })),
+      )
+      after = page[page.length - 1].id
+      return page.length
+    })
+    if (n === 0) return done
+    done += n
+    onProgress?.(done)
+  }
+}
