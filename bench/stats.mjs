@@ -83,13 +83,16 @@ function timeBaseline() {
 }
 
 const best = (f) => [f(), f(), f()].sort((a, b) => a.s - b.s)[0]
+// The first run after an import (or on a store from an older board) computes the handling times
+// each case keeps for statistics; later runs only aggregate. Both are reported.
+const first = timeBoard()
 const board = best(timeBoard)
 const base = best(timeBaseline)
 const total = board.rows.reduce((s, r) => s + r.count, 0)
 if (total !== n) throw new Error(`board counted ${total} cases, expected ${n}`)
 if (board.rows.length !== base.rows.length) throw new Error(`groups differ: board ${board.rows.length}, baseline ${base.rows.length}`)
 console.log(`cases:             ${n}`)
-console.log(`board stats:       ${board.s.toFixed(2)} s (CLI, startup included; best of 3)`)
+console.log(`board stats:       ${board.s.toFixed(2)} s (CLI, startup included; best of 3 after a first run of ${first.s.toFixed(2)} s)`)
 console.log(`raw SQL baseline:  ${base.s.toFixed(2)} s (better-sqlite3, count/mean/median only)`)
 console.log(`ratio:             ${(board.s / base.s).toFixed(2)}×`)
 console.log(`target:            < ${TARGET_S} s at 3,500,000 cases → ${n >= 3_500_000 ? (board.s < TARGET_S ? 'met' : 'MISSED') : 'not measured at full size'}`)

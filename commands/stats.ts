@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
+import {progressLine} from '../src/cli/progress.js'
 import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
 import {dimensionName, keyLabel, METRIC_IDS, METRICS, renderStatsTable, statsCsv} from '../src/cli/stats-view.js'
 import {barChart, sparkline} from '../src/cli/terminal-chart.js'
@@ -33,6 +34,8 @@ export default class Stats extends BoardCommand<typeof Stats> {
     const by = parseDimensions(f.by, STATS_DIMENSIONS)
     if (typeof by === 'string') throw new UsageError(`--by: unknown dimension "${by}"`, `use any of ${STATS_DIMENSIONS.join(', ')}`)
     if (f.chart && by.length !== 1) throw new UsageError('--chart draws one dimension', 'pass exactly one, e.g. --by year')
+    // The first run over cases new to statistics works out their handling times: a counter shows it.
+    const progress = progressLine()
     const result = await computeStats(await this.store(), {
       by,
       tz: this.tz,
@@ -40,7 +43,9 @@ export default class Stats extends BoardCommand<typeof Stats> {
       filter: {
         ...caseFilterFrom(f, this.tz),
       },
+      onProgress: (done) => progress.update(this.t('stats.durations'), done),
     })
+    progress.done()
     if (result.rows.length === 0) this.note(this.t('list.none'))
     else if (f.csv) this.out(statsCsv(result))
     else if (f.chart) this.out(this.chart(result, f.metric))

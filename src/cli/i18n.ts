@@ -24,6 +24,7 @@ const messages: Messages = {
   'import.dryRun': {en: 'dry run: nothing was written', zh: '试运行：未写入任何数据'},
   'import.reject': {en: '{file}:{line}: {reason}', zh: '{file} 第 {line} 行：{reason}'},
   'list.none': {en: 'no cases match', zh: '没有符合条件的留言'},
+  'stats.durations': {en: 'handling times of cases new to statistics', zh: '正在计算新留言的办理时长'},
   'col.id': {en: 'ID', zh: '编号'},
   'col.ref': {en: 'Ref', zh: '留言编号'},
   'col.title': {en: 'Title', zh: '留言主题'},

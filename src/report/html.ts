@@ -61,12 +61,12 @@ export function renderHtml(d: ReportData, chartJs: string): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(title(d))}</title><style>${CSS}</style></head><body>
 <h1>${e(title(d))}</h1>
-<p class="note">生成时间 ${e(formatTime(d.generatedAt, d.tz))}（时区 ${e(d.tz)}）。办理天数为自然日（自留言至首次答复 / 办结）。</p>
+<p class="note">生成时间 ${e(formatTime(d.generatedAt, d.tz))}（时区 ${e(d.tz)}）。办理天数为自然日（自留言至首次答复 / 办结）；工作日按国务院办公厅公布的节假日安排计（含调休）。</p>
 <section><h2>概览</h2>${table(summaryHead, SUMMARY_ROWS.map((r) => [r.label, ...d.summary.map(r.value)]), numeric)}</section>
 <section><h2>${d.year} 年各月留言量（按分类）</h2>${chart('chart-monthly', '各月留言量')}
 ${table(['分类', ...d.monthly.months.map((m) => `${Number(m)}月`)], d.monthly.series.map((s) => [categoryLabel(s.category), ...s.counts]), [false, ...d.monthly.months.map(() => true)])}</section>
 <section><h2>历年平均办理天数</h2>${chart('chart-days', '历年平均办理天数')}
-${table(['年份', '留言数', '平均答复天数', '答复天数中位数', '平均办结天数'], d.byYear.map((y) => [y.year, y.count, fmtDays(y.respondMean), fmtDays(y.respondMedian), fmtDays(y.resolveMean)]), [false, true, true, true, true])}</section>
+${table(['年份', '留言数', '平均答复天数', '答复天数中位数', '平均答复工作日', '平均办结天数'], d.byYear.map((y) => [y.year, y.count, fmtDays(y.respondMean), fmtDays(y.respondMedian), fmtDays(y.respondWorkingMean), fmtDays(y.resolveMean)]), [false, true, true, true, true, true])}</section>
 <section><h2>历年建言占比</h2>${chart('chart-suggestion', '历年建言占比')}</section>
 <section><h2>满意度</h2>${chart('chart-satisfaction', '历年满意率')}
 ${table(['年份', '点评数', '满意率'], d.byYear.map((y) => [y.year, y.rated, fmtPct(y.satisfiedShare)]), [false, true, true])}</section>

@@ -13,6 +13,7 @@ export const SUMMARY_ROWS: {label: string; value: (f: ReportData['summary'][numb
   {label: '留言总数', value: (f) => String(f.count)},
   {label: '平均答复天数', value: (f) => fmtDays(f.respondMean)},
   {label: '答复天数中位数', value: (f) => fmtDays(f.respondMedian)},
+  {label: '平均答复工作日', value: (f) => fmtDays(f.respondWorkingMean)},
   {label: '平均办结天数', value: (f) => fmtDays(f.resolveMean)},
   {label: '建言占比', value: (f) => fmtPct(f.suggestionShare)},
   {label: '满意率', value: (f) => (f.rated > 0 ? `${fmtPct(f.satisfiedShare)}（${f.rated} 条点评）` : '–')},

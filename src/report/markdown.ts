@@ -37,8 +37,8 @@ export function renderMarkdown(d: ReportData): string {
     '## 历年办理天数、建言占比与满意率',
     '',
     table(
-      ['年份', '留言数', '平均答复天数', '答复天数中位数', '平均办结天数', '建言占比', '满意率'],
-      d.byYear.map((y) => [y.year, y.count, fmtDays(y.respondMean), fmtDays(y.respondMedian), fmtDays(y.resolveMean), fmtPct(y.suggestionShare), fmtPct(y.satisfiedShare)]),
+      ['年份', '留言数', '平均答复天数', '答复天数中位数', '平均答复工作日', '平均办结天数', '建言占比', '满意率'],
+      d.byYear.map((y) => [y.year, y.count, fmtDays(y.respondMean), fmtDays(y.respondMedian), fmtDays(y.respondWorkingMean), fmtDays(y.resolveMean), fmtPct(y.suggestionShare), fmtPct(y.satisfiedShare)]),
     ),
     '',
     `## ${d.year} 年各单位按时办理排行`,

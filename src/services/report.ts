@@ -4,6 +4,7 @@ import {localToUtc} from '../import/dates.js'
 import type {StatsDimension, StatsFilter} from '../store/stats.js'
 import type {Store} from '../store/store.js'
 import {assertZone} from './stats.js'
+import {refreshDurations} from './stats-durations.js'
 
 // The yearly report's figures, gathered from store.stats; html.ts and markdown.ts only lay them out.
 
@@ -12,6 +13,8 @@ export interface YearFigures {
   count: number
   respondMean: number | null
   respondMedian: number | null
+  /** the same in working days of the official calendar */
+  respondWorkingMean: number | null
   resolveMean: number | null
   suggestionShare: number | null
   satisfiedShare: number | null
@@ -56,6 +59,7 @@ function figures(year: number, r: StatsRow | undefined): YearFigures {
     count: r?.count ?? 0,
     respondMean: r?.respondDays.mean ?? null,
     respondMedian: r?.respondDays.median ?? null,
+    respondWorkingMean: r?.respondWorkingDays.mean ?? null,
     resolveMean: r?.resolveDays.mean ?? null,
     suggestionShare: r ? r.suggestionShare : null,
     satisfiedShare: r?.satisfiedShare ?? null,
@@ -67,6 +71,7 @@ function figures(year: number, r: StatsRow | undefined): YearFigures {
 
 export async function buildReport(store: Store, opts: {year: number; compare?: number; tz: string; now: Date}): Promise<ReportData> {
   assertZone(opts.tz)
+  await refreshDurations(store, opts.tz)
   const stats = async (by: StatsDimension[], filter: StatsFilter) =>
     toStatsRows(await store.stats.aggregate({by, filter, tz: opts.tz, now: opts.now.toISOString()}))
   const range = yearFilter(opts.year, opts.tz)

@@ -89,9 +89,13 @@ describe.each(backendList)('board report renders in headless Chromium ($name)', 
   it('--format md has the same figures', () => {
     const json = board(['report', '--year', '2019', '--format', 'md', '--json', '--out', join(dir, 'r.md')], {store: location, env: {BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(json.status, json.stderr).toBe(0)
-    const figures = JSON.parse(json.stdout) as {summary: {count: number}[]; hotTopics: {label: string; count: number}[]}
+    const figures = JSON.parse(json.stdout) as {summary: {count: number; respondMean: number; respondWorkingMean: number}[]; hotTopics: {label: string; count: number}[]}
     const md = readFileSync(join(dir, 'r.md'), 'utf8')
     expect(md).toContain(`| 留言总数 | ${figures.summary[0].count} |`)
+    // Working days leave weekends and holidays out: fewer than calendar days, and shown.
+    expect(figures.summary[0].respondWorkingMean).toBeGreaterThan(0)
+    expect(figures.summary[0].respondWorkingMean).toBeLessThan(figures.summary[0].respondMean)
+    expect(md).toContain(`| 平均答复工作日 | ${figures.summary[0].respondWorkingMean.toFixed(1)} |`)
     expect(figures.hotTopics.some((t) => t.count >= 2 && t.label.includes('噪音扰民'))).toBe(true)
     expect(md).not.toContain('<script>')
     expect(board(['report', '--year', '2019'], {store: location}).status).toBe(2)
