@@ -9,7 +9,8 @@ import {sendReplies} from '../../src/services/reply-send.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 import {GOOD_REPLY, incoming} from './fixtures.js'
-import {boardApi, smtpServer} from './servers.js'
+import {smtpServer} from '../helpers/smtp-server.js'
+import {boardApi} from './servers.js'
 
 const t0 = new Date('2024-03-01T02:00:00Z')
 const at = (min: number) => new Date(t0.getTime() + min * 60_000)

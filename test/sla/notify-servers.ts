@@ -2,7 +2,6 @@ import {spawn} from 'node:child_process'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {join} from 'node:path'
-import {SMTPServer} from 'smtp-server'
 
 import {ROOT} from '../helpers/run-cli.js'
 
@@ -46,34 +45,6 @@ export async function webhookServer(opts: {delayMs?: number} = {}): Promise<Webh
     start,
     stop: () => new Promise<void>((resolve) => (server!.closeAllConnections(), server!.close(() => resolve()))),
   }
-}
-
-export interface Mail {
-  to: string[]
-  headers: Record<string, string>
-}
-
-export async function smtpServer(): Promise<{port: number; mails: Mail[]; stop(): Promise<void>}> {
-  const mails: Mail[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = ''
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
-      stream.on('end', () => {
-        const head = raw.split(/\r?\n\r?\n/)[0]
-        const headers: Record<string, string> = {}
-        for (const m of head.matchAll(/^(X-Board-[\w-]+):\s*(.*)$/gim)) headers[m[1].toLowerCase()] = m[2].trim()
-        mails.push({to: session.envelope.rcptTo.map((r) => r.address), headers})
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  const port = (server.server.address() as AddressInfo).port
-  return {port, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve()))}
 }
 
 export function boardAsync(args: string[], opts: {store: string; env?: Record<string, string>}): Promise<{status: number; stdout: string; stderr: string}> {

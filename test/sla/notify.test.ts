@@ -4,7 +4,8 @@ import type {IncomingCase} from '../../src/domain/case.js'
 import {afterCaseChange} from '../../src/services/case-hooks.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
-import {boardAsync, smtpServer, webhookServer} from './notify-servers.js'
+import {smtpServer} from '../helpers/smtp-server.js'
+import {boardAsync, webhookServer} from './notify-servers.js'
 
 // `board overdue --notify` against a real webhook and a real SMTP server on 127.0.0.1: every
 // reminder arrives once, a channel that was down gets it once it is back, two runs at once send
@@ -57,7 +58,7 @@ describe.each(backendList)('overdue --notify on $name', (backend) => {
     let id: number
     const notify = (at: string, extra: string[] = []) => boardAsync(['overdue', '--notify', ...extra], {store: location, env: {BOARD_NOW: at}})
     const hookSteps = () => hook.received.map((b) => `${b.caseId}:${b.step}`)
-    const mailSteps = () => smtp.mails.map((m) => `${m.headers['x-board-case']}:${m.headers['x-board-step']}>${m.to.join(',')}`)
+    const mailSteps = () => smtp.received.map((m) => `${m.headers['x-board-case']}:${m.headers['x-board-step']}>${m.to.join(',')}`)
 
     beforeAll(async () => {
       hook = await webhookServer()
@@ -67,7 +68,7 @@ describe.each(backendList)('overdue --notify on $name', (backend) => {
     })
     afterAll(async () => {
       await hook.stop().catch(() => {})
-      await smtp.stop()
+      await smtp.close()
     })
 
     it('dry run shows the 75 % reminder and sends nothing', async () => {
