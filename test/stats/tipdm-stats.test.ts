@@ -4,6 +4,7 @@ import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {importFiles} from '../../src/import/import-service.js'
+import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 import {board, DATA, ROOT} from '../helpers/run-cli.js'
@@ -74,6 +75,15 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
       expect(row.respondDays.median, row.key.year).toBeCloseTo(e.median, 4)
     }
     expect(rows.reduce((s, x) => s + x.count, 0)).toBe(857)
+  })
+
+  it('the built CLI (each half of the years on a connection of its own) and one connection give the same rows', async () => {
+    const r = board(['stats', '--by', 'year,category', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
+    expect(r.status, r.stderr).toBe(0)
+    const cli = (JSON.parse(r.stdout) as {rows: unknown[]}).rows
+    const here = await computeStats(store, {by: ['year', 'category'], filter: {}, tz: 'Asia/Shanghai', now: new Date('2024-01-01T00:00:00Z')})
+    expect(new Set(cli.map((x) => (x as {key: {year: string}}).key.year)).size).toBeGreaterThan(1)
+    expect(cli).toEqual(JSON.parse(JSON.stringify(here.rows)))
   })
 
   it('filters narrow the figures; p90 lies between the median and the maximum', async () => {

@@ -2,6 +2,7 @@ import pg from 'pg'
 
 import {StoreUnreachableError, UsageError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
+import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {numberPlaceholders, postgresDialect} from './dialect.js'
 import {connectFailure, pgError, type PostgresOptions, timeouts} from './errors.js'
@@ -32,6 +33,8 @@ export class PostgresExecutor implements Executor {
   constructor(
     private readonly client: pg.Client,
     readonly schema: string | null = null,
+    /** how to open another connection like this one (allConcurrently) */
+    private readonly config: pg.ClientConfig | null = null,
   ) {}
 
   /** Password comes from PGPASSWORD or ~/.pgpass (pg reads both), never from argv. */
@@ -45,7 +48,7 @@ export class PostgresExecutor implements Executor {
     const schema = parsed.searchParams.get('schema')
     parsed.searchParams.delete('schema')
     const t = timeouts(parsed.searchParams, opts)
-    const client = new pg.Client({
+    const config: pg.ClientConfig = {
       connectionString: parsed.toString(),
       connectionTimeoutMillis: t.connect,
       statement_timeout: t.statement,
@@ -54,7 +57,8 @@ export class PostgresExecutor implements Executor {
       idle_in_transaction_session_timeout: 300_000,
       application_name: 'board',
       types,
-    })
+    }
+    const client = new pg.Client(config)
     client.on('error', () => {}) // a dropped connection surfaces on the next query instead
     try {
       await client.connect()
@@ -62,7 +66,7 @@ export class PostgresExecutor implements Executor {
       await client.end().catch(() => {})
       throw new StoreUnreachableError(`cannot reach PostgreSQL at ${redact(url)}: ${connectFailure(error)}`, error)
     }
-    const executor = new PostgresExecutor(client, schema)
+    const executor = new PostgresExecutor(client, schema, config)
     if (schema) await executor.useSchema(schema)
     return {executor, schema}
   }
@@ -139,6 +143,25 @@ export class PostgresExecutor implements Executor {
   async currentUser(): Promise<string | null> {
     const r = await this.query('SELECT current_user AS u')
     return String(r.rows[0].u)
+  }
+
+  async allConcurrently(queries: readonly ReadQuery[]): Promise<Row[][]> {
+    const config = this.config
+    const elsewhere = config && !this.scope.active ? (q: ReadQuery) => this.onOwnConnection(config, q) : null
+    return concurrently(queries, (q) => this.all(q.sql, q.params), elsewhere)
+  }
+
+  /** The same user on another connection, so the same rows under row-level security. */
+  private async onOwnConnection(config: pg.ClientConfig, q: ReadQuery): Promise<Row[]> {
+    const client = new pg.Client(config)
+    client.on('error', () => {})
+    try {
+      await client.connect()
+      if (this.schema) await client.query(`SET search_path TO ${quoteIdent(this.schema)}`)
+      return (await client.query(numbered(q.sql), q.params as Param[])).rows as Row[]
+    } finally {
+      await client.end().catch(() => {})
+    }
   }
 
   /** For postgres-only paths (COPY, row-level security). */

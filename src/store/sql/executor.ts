@@ -1,3 +1,7 @@
+import type {ReadQuery} from './concurrent.js'
+
+export type {ReadQuery}
+
 // The seam between board's SQL and a driver. Repositories in this folder speak to an Executor
 // and never import a driver; src/store/sqlite and src/store/postgres each provide one.
 // SQL here uses `?` placeholders; the PostgreSQL executor numbers them.
@@ -67,6 +71,13 @@ export interface Executor {
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>
   /** The database user when the backend has one (PostgreSQL), else null. */
   currentUser(): Promise<string | null>
+  /**
+   * Runs read-only queries at the same time, each on a connection of its own (one core each),
+   * and returns their rows in order. Inside a transaction, or where the store cannot open another
+   * connection, they run one after another on this one (other connections would not see the
+   * transaction's writes).
+   */
+  allConcurrently(queries: readonly ReadQuery[]): Promise<Row[][]>
   close(): Promise<void>
 }
 

@@ -9,6 +9,11 @@ export class TxScope {
   private readonly inside = new AsyncLocalStorage<true>()
   private tail: Promise<void> = Promise.resolve()
 
+  /** Whether the calling async flow is inside a transaction of this connection. */
+  get active(): boolean {
+    return this.inside.getStore() === true
+  }
+
   async run<T>(tx: {begin(): Promise<void>; commit(): Promise<void>; rollback(): Promise<void>}, fn: () => Promise<T>): Promise<T> {
     if (this.inside.getStore()) return fn()
     const previous = this.tail

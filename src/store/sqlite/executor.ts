@@ -1,11 +1,17 @@
 import Database from 'better-sqlite3'
-import {mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync} from 'node:fs'
 import {dirname} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
 
 import {StoreUnreachableError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
+import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
+
+/** Compiled beside this file in the built CLI; tests running the sources query on one thread. */
+const READ_WORKER = new URL('./read-worker.js', import.meta.url)
 
 // better-sqlite3 is synchronous; wrapping it in promises keeps one Executor contract for both
 // backends. A transaction cannot interleave with other work because nothing else awaits in between.
@@ -15,7 +21,11 @@ export class SqliteExecutor implements Executor {
   private readonly scope = new TxScope()
   private readonly joined: Executor = joinedExecutor(this as Executor)
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    /** the file, when other connections can open it (not ':memory:') */
+    private readonly path: string | null = null,
+  ) {}
 
   static open(path: string, opts: {readonly?: boolean} = {}): SqliteExecutor {
     try {
@@ -28,7 +38,7 @@ export class SqliteExecutor implements Executor {
       // With foreign keys on, every INSERT keeps a statement journal; in a temp file that is a few
       // page writes per row (the import's main cost), in memory it is a copy.
       db.pragma('temp_store = MEMORY')
-      return new SqliteExecutor(db)
+      return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : path)
     } catch (error) {
       throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error)
     }
@@ -87,6 +97,12 @@ export class SqliteExecutor implements Executor {
     return null
   }
 
+  async allConcurrently(queries: readonly ReadQuery[]): Promise<Row[][]> {
+    const path = this.path
+    const threads = path !== null && !this.scope.active && !this.db.inTransaction && existsSync(fileURLToPath(READ_WORKER))
+    return concurrently(queries, (q) => this.all(q.sql, q.params), threads ? (q) => readInThread(path, q) : null)
+  }
+
   /** For sqlite-only maintenance (integrity check, backup). */
   raw(): Database.Database {
     return this.db
@@ -95,4 +111,14 @@ export class SqliteExecutor implements Executor {
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
   }
+}
+
+/** A query on a connection of its own in a worker thread (read-worker.ts). */
+function readInThread(path: string, q: ReadQuery): Promise<Row[]> {
+  return new Promise<Row[]>((resolve, reject) => {
+    const worker = new Worker(READ_WORKER, {workerData: {path, sql: q.sql, params: [...q.params]}})
+    worker.once('message', (m: {rows?: Row[]; error?: string}) => (m.error === undefined ? resolve(m.rows!) : reject(new Error(m.error))))
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`the query thread stopped (exit code ${code})`)))
+  })
 }
