@@ -55,14 +55,13 @@ export async function sniffEncoding(input: Readable, forced?: Encoding): Promise
   return {encoding, stream: all()}
 }
 
-/** Text decoding that keeps a character cut across two chunks whole; a UTF-8 BOM is dropped. */
-function textDecoder(encoding: Encoding): {write(b: Buffer): string; end(): string} {
-  if (encoding === 'gb18030') {
-    const d = iconv.getDecoder('gb18030')
-    return {write: (b) => d.write(b), end: () => d.end() ?? ''}
-  }
-  const d = new TextDecoder('utf-8')
-  return {write: (b) => d.decode(b, {stream: true}), end: () => d.decode()}
+/**
+ * GB18030 to text, keeping a character cut across two chunks whole. UTF-8 needs none: csv-parse
+ * takes the bytes as read and decodes each field once.
+ */
+export function gbDecoder(): {write(b: Buffer): string; end(): string} {
+  const d = iconv.getDecoder('gb18030')
+  return {write: (b) => d.write(b), end: () => d.end() ?? ''}
 }
 
 /**
@@ -73,11 +72,11 @@ function textDecoder(encoding: Encoding): {write(b: Buffer): string; end(): stri
  */
 export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem> {
   const reader = new CsvReader()
-  const dec = textDecoder(encoding)
+  const dec = encoding === 'gb18030' ? gbDecoder() : null
   for await (const chunk of stream) {
-    yield* reader.write(dec.write(chunk))
+    yield* reader.write(dec ? dec.write(chunk) : chunk)
     if (reader.stopped) break
   }
-  if (!reader.stopped) yield* reader.write(dec.end())
+  if (!reader.stopped && dec) yield* reader.write(dec.end())
   yield* await reader.end()
 }
