@@ -136,15 +136,24 @@ export class SqlCases implements CaseRepository {
     const work = async (tx: Executor) => {
       const stored = await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
       const outcomes: ImportOutcome[] = []
+      // New rows in a run are inserted together (see insertRun); the run is written before any
+      // update, so ids and event order are those of one insert a row.
+      let run: {row: IncomingCase; outcome: {kind: 'inserted'; id: number}}[] = []
+      const flush = async () => {
+        if (run.length > 0 && !opts.dryRun) await this.insertRun(tx, run, opts)
+        run = []
+      }
       for (const row of rows) {
         const decision = decideImport(stored.get(row.ref), row)
         switch (decision.kind) {
           case 'insert': {
-            const id = opts.dryRun ? 0 : await this.insert(tx, row, opts)
-            outcomes.push({kind: 'inserted', id})
+            const outcome = {kind: 'inserted' as const, id: 0}
+            run.push({row, outcome})
+            outcomes.push(outcome)
             break
           }
           case 'update': {
+            await flush()
             if (!opts.dryRun) await this.update(tx, decision.id, row, decision, opts)
             outcomes.push({kind: 'updated', id: decision.id, changed: Object.keys(decision.after)})
             break
@@ -153,9 +162,36 @@ export class SqlCases implements CaseRepository {
             outcomes.push({kind: decision.kind === 'unchanged' ? 'unchanged' : 'conflict', id: decision.id})
         }
       }
+      await flush()
       return outcomes
     }
     return opts.dryRun ? work(this.db) : this.db.transaction(work)
+  }
+
+  /**
+   * New cases with their imported replies and import.create events, INSERT_GROUP rows a statement
+   * on SQLite: a large import spends much of the writer's time on the cost of each statement (the
+   * driver call, its binding, an await). SQLite gives the rows of one INSERT consecutive ids (one
+   * past the largest, with the write lock held), so each row's id follows from the last.
+   * PostgreSQL imports through COPY (postgres-cases.ts); elsewhere it is one insert a row.
+   */
+  private async insertRun(tx: Executor, run: {row: IncomingCase; outcome: {id: number}}[], opts: {actor: string; now: Date}): Promise<void> {
+    let i = 0
+    if (tx.dialect.name === 'sqlite') {
+      const now = opts.now.toISOString()
+      for (; i + INSERT_GROUP <= run.length; i += INSERT_GROUP) {
+        const group = run.slice(i, i + INSERT_GROUP)
+        const params: Param[] = []
+        for (const {row} of group) params.push(...caseParams(row, now))
+        const last = await tx.insertId(INSERT_CASES_GROUP, params)
+        group.forEach((g, k) => (g.outcome.id = last - (INSERT_GROUP - 1 - k)))
+        for (const g of group) if (g.row.reply) await this.insertImportedReply(tx, g.outcome.id, g.row.reply, opts)
+        const events: Param[] = []
+        for (const g of group) events.push(g.outcome.id, opts.actor, now, createdEvent(g.row))
+        await tx.run(INSERT_EVENTS_GROUP, events)
+      }
+    }
+    for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, opts)
   }
 
   protected async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
@@ -171,21 +207,9 @@ export class SqlCases implements CaseRepository {
 
   private async insert(tx: Executor, row: IncomingCase, opts: {actor: string; now: Date}): Promise<number> {
     const now = opts.now.toISOString()
-    const status = row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
-    const id = await tx.insertId(
-      `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-         likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
-        row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, status, row.reply?.sentAt ?? null,
-        row.resolvedAt, json(row.extra), now, now,
-      ],
-    )
+    const id = await tx.insertId(INSERT_CASE, caseParams(row, now))
     if (row.reply) await this.insertImportedReply(tx, id, row.reply, opts)
-    await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
-      id, opts.actor, now, 'import.create', null, json({source: row.source, ref: row.ref, status}),
-    ])
+    await tx.run(`INSERT INTO events (case_id, actor, at, action, before, after) VALUES ${EVENT_VALUES}`, [id, opts.actor, now, createdEvent(row)])
     return id
   }
 
@@ -228,6 +252,32 @@ export class SqlCases implements CaseRepository {
       [caseId, reply.body, opts.actor, reply.sentAt, opts.now.toISOString()],
     )
   }
+}
+
+const INSERT_GROUP = 50
+const CASE_INSERT = `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
+  likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at) VALUES `
+const CASE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+const INSERT_CASE = CASE_INSERT + CASE_VALUES
+const INSERT_CASES_GROUP = CASE_INSERT + Array(INSERT_GROUP).fill(CASE_VALUES).join(', ')
+const EVENT_VALUES = "(?, ?, ?, 'import.create', NULL, ?)"
+const INSERT_EVENTS_GROUP = 'INSERT INTO events (case_id, actor, at, action, before, after) VALUES ' + Array(INSERT_GROUP).fill(EVENT_VALUES).join(', ')
+
+function importStatus(row: IncomingCase): string {
+  return row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
+}
+
+function caseParams(row: IncomingCase, now: string): Param[] {
+  return [
+    row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
+    row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, importStatus(row), row.reply?.sentAt ?? null,
+    row.resolvedAt, json(row.extra), now, now,
+  ]
+}
+
+/** The import.create event's `after`: where the case came from and the status it got. */
+function createdEvent(row: IncomingCase): string {
+  return json({source: row.source, ref: row.ref, status: importStatus(row)})!
 }
 
 /** A row of cases (with its imported reply as reply_body/reply_sent_at) as decideImport sees it. */
