@@ -185,6 +185,9 @@ export class SqlCases implements CaseRepository {
         for (const {row} of group) params.push(...caseParams(row, now))
         const last = await tx.insertId(INSERT_CASES_GROUP, params)
         group.forEach((g, k) => (g.outcome.id = last - (INSERT_GROUP - 1 - k)))
+        // The ids are worked out, not read: one look at the first makes sure they are right.
+        const first = await tx.get<{ref: string}>('SELECT ref FROM cases WHERE id = ?', [group[0].outcome.id])
+        if (first?.ref !== group[0].row.ref) throw new Error(`import: case ids of a grouped insert are not consecutive (id ${group[0].outcome.id})`)
         for (const g of group) if (g.row.reply) await this.insertImportedReply(tx, g.outcome.id, g.row.reply, opts)
         const events: Param[] = []
         for (const g of group) events.push(g.outcome.id, opts.actor, now, createdEvent(g.row))
