@@ -11,15 +11,11 @@ import {createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync
 import {once} from 'node:events'
 import {join} from 'node:path'
 import {tmpdir} from 'node:os'
+import {flag, option} from './args.mjs'
 
-const args = process.argv.slice(2)
-const opt = (name, dflt) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : dflt
-}
-const rows = Number(opt('--rows', '1000000'))
-const dir = opt('--dir', join(tmpdir(), `board-bench-import-${process.pid}`))
-const keep = args.includes('--keep')
+const rows = Number(option('--rows', '1000000'))
+const dir = option('--dir', join(tmpdir(), `board-bench-import-${process.pid}`))
+const keep = flag('--keep')
 const root = join(import.meta.dirname, '..')
 mkdirSync(dir, {recursive: true})
 const csv = join(dir, `messages-${rows}.csv`)

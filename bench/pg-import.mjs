@@ -8,9 +8,9 @@ import {spawnSync} from 'node:child_process'
 import {createWriteStream, mkdtempSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {pgArgs} from './args.mjs'
 
-const N = Number(process.argv[2] ?? 1_000_000)
-const URL_ = process.argv[3] ?? process.env.BOARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
+const {n: N, url: URL_} = pgArgs(1_000_000)
 const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-pg-bench-'))
 const file = join(dir, 'messages.csv')

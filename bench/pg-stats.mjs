@@ -11,9 +11,9 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import pg from 'pg'
+import {pgArgs} from './args.mjs'
 
-const N = Number(process.argv[2] ?? 3_500_000)
-const PG_URL = process.argv[3] ?? process.env.BOARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
+const {n: N, url: PG_URL} = pgArgs(3_500_000)
 const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-pg-stats-'))
 const sqlitePath = join(dir, 'board.db')

@@ -6,9 +6,9 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {option} from './args.mjs'
 
-const args = process.argv.slice(2)
-const runs = Number(args[args.indexOf('--runs') + 1] || 15) || 15
+const runs = Number(option('--runs', '15')) || 15
 const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-bench-startup-'))
 const env = {...process.env, BOARD_STORE: join(dir, 'board.db'), BOARD_CONFIG: join(dir, 'no-config.json'), LANG: 'C', LC_ALL: ''}

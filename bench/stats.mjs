@@ -10,13 +10,10 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {flag, option} from './args.mjs'
 
 const root = join(import.meta.dirname, '..')
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? process.argv[i + 1] : dflt
-}
-const n = Number(arg('--cases', '3500000'))
+const n = Number(option('--cases', '3500000'))
 const path = join(tmpdir(), `board-bench-stats-${n}.db`)
 const TARGET_S = 3
 
@@ -96,4 +93,4 @@ console.log(`board stats:       ${board.s.toFixed(2)} s (CLI, startup included; 
 console.log(`raw SQL baseline:  ${base.s.toFixed(2)} s (better-sqlite3, count/mean/median only)`)
 console.log(`ratio:             ${(board.s / base.s).toFixed(2)}×`)
 console.log(`target:            < ${TARGET_S} s at 3,500,000 cases → ${n >= 3_500_000 ? (board.s < TARGET_S ? 'met' : 'MISSED') : 'not measured at full size'}`)
-if (process.argv.includes('--clean')) rmSync(path, {force: true})
+if (flag('--clean')) rmSync(path, {force: true})
