@@ -132,6 +132,11 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     const list = board(['list', '--json'], {store: u.toString()})
     expect(list.status, list.stderr).toBe(0)
     expect(JSON.parse(list.stdout).map((c: {id: number}) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
+    // Statistics count only its units' cases (after the team's first run has set their basis).
+    expect(board(['stats', '--json'], {store: url}).status).toBe(0)
+    const stats = board(['stats', '--by', 'status', '--json'], {store: u.toString()})
+    expect(stats.status, stats.stderr).toBe(0)
+    expect(JSON.parse(stats.stdout).rows.reduce((n: number, r: {count: number}) => n + r.count, 0)).toBe(2)
   })
 
   it('doctor tells a clerk what it reaches; db grants lists; db revoke takes a unit back', async () => {
