@@ -4,7 +4,7 @@ import {CASE_STATUS_ZH, CASE_TYPE_ZH, type CaseStatus, type CaseType} from '../d
 import {neutraliseFormula} from '../domain/sanitize.js'
 import {days, percent, type StatsRow} from '../domain/stats.js'
 import type {StatsResult} from '../services/stats.js'
-import type {StatsDimension} from '../store/stats.js'
+import type {DurationAggregate, StatsDimension} from '../store/stats.js'
 import type {Lang} from './i18n.js'
 import {type Column, renderTable} from './render.js'
 
@@ -22,22 +22,23 @@ const count = (v: number | null) => (v === null ? '–' : String(v))
 const pct = (v: number | null) => percent(v)
 const day = (v: number | null) => days(v)
 
+/** Mean, median and p90 of one handling time; the median and p90 columns follow the mean's. */
+function durationMetrics(id: string, en: string, zh: string, pick: (r: StatsRow) => DurationAggregate): Metric[] {
+  return [
+    {id: `${id}-mean`, en: `${en} mean`, zh: `${zh}均值`, value: (r) => pick(r).mean, format: day},
+    {id: `${id}-median`, en: 'median', zh: '中位数', value: (r) => pick(r).median, format: day},
+    {id: `${id}-p90`, en: 'p90', zh: 'P90', value: (r) => pick(r).p90, format: day},
+  ]
+}
+
 export const METRICS: Metric[] = [
   {id: 'count', en: 'Count', zh: '数量', value: (r) => r.count, format: count},
   {id: 'share', en: 'Share', zh: '占比', value: (r) => r.share, format: pct},
   {id: 'replied', en: 'Replied', zh: '答复率', value: (r) => r.repliedShare, format: pct},
-  {id: 'respond-mean', en: 'Reply days mean', zh: '答复天数均值', value: (r) => r.respondDays.mean, format: day},
-  {id: 'respond-median', en: 'median', zh: '中位数', value: (r) => r.respondDays.median, format: day},
-  {id: 'respond-p90', en: 'p90', zh: 'P90', value: (r) => r.respondDays.p90, format: day},
-  {id: 'resolve-mean', en: 'Resolve days mean', zh: '办结天数均值', value: (r) => r.resolveDays.mean, format: day},
-  {id: 'resolve-median', en: 'median', zh: '中位数', value: (r) => r.resolveDays.median, format: day},
-  {id: 'resolve-p90', en: 'p90', zh: 'P90', value: (r) => r.resolveDays.p90, format: day},
-  {id: 'respond-wdays-mean', en: 'Reply wdays mean', zh: '答复工作日均值', value: (r) => r.respondWorkingDays.mean, format: day},
-  {id: 'respond-wdays-median', en: 'median', zh: '中位数', value: (r) => r.respondWorkingDays.median, format: day},
-  {id: 'respond-wdays-p90', en: 'p90', zh: 'P90', value: (r) => r.respondWorkingDays.p90, format: day},
-  {id: 'resolve-wdays-mean', en: 'Resolve wdays mean', zh: '办结工作日均值', value: (r) => r.resolveWorkingDays.mean, format: day},
-  {id: 'resolve-wdays-median', en: 'median', zh: '中位数', value: (r) => r.resolveWorkingDays.median, format: day},
-  {id: 'resolve-wdays-p90', en: 'p90', zh: 'P90', value: (r) => r.resolveWorkingDays.p90, format: day},
+  ...durationMetrics('respond', 'Reply days', '答复天数', (r) => r.respondDays),
+  ...durationMetrics('resolve', 'Resolve days', '办结天数', (r) => r.resolveDays),
+  ...durationMetrics('respond-wdays', 'Reply wdays', '答复工作日', (r) => r.respondWorkingDays),
+  ...durationMetrics('resolve-wdays', 'Resolve wdays', '办结工作日', (r) => r.resolveWorkingDays),
   {id: 'satisfied', en: 'Satisfied', zh: '满意率', value: (r) => r.satisfiedShare, format: pct},
   {id: 'reopen', en: 'Reopened', zh: '重办率', value: (r) => r.reopenRate, format: pct},
   {id: 'suggestion', en: 'Suggestions', zh: '建言占比', value: (r) => r.suggestionShare, format: pct},

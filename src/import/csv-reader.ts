@@ -5,8 +5,7 @@ import type {CsvItem} from './records.js'
 // csv-parse (the stack's CSV engine) fed chunk by chunk. Its callbacks run synchronously inside
 // write(), so records and skips come out in file order. csv-parse reports the line a record ENDS
 // on; the start is derived here, and a "\r\n" inside a quoted value, which csv-parse counts as
-// two lines, is counted as one. A file line is thus one per \r\n, \n or lone \r, quoted or not,
-// which is what lets a reader start mid-file (a chunk, see chunk-bounds.ts) at a known line.
+// two lines, is counted as one.
 
 /** csv-parse counts bytes; 6 MB is about 2,000,000 Chinese characters. */
 export const MAX_RECORD_BYTES = 6_000_000
@@ -29,19 +28,9 @@ export class CsvReader {
   /** Set when csv-parse cannot go on: the rest of the input is lost to the record that broke it. */
   stopped = false
 
-  private readonly maxBytes: number
-  /** Added to csv-parse's count, for a reader that starts at a later line of the file. */
-  private readonly lineBase: number
-  /** A BOM only means something at the start of the file; a reader starting later keeps U+FEFF as text. */
-  private readonly bom: boolean
-
-  constructor(maxBytes = MAX_RECORD_BYTES, at: {line?: number; bom?: boolean} = {}) {
-    this.maxBytes = maxBytes
-    this.lineBase = (at.line ?? 1) - 1
-    this.bom = at.bom ?? true
-    this.lastEndLine = this.lineBase
+  constructor(private readonly maxBytes = MAX_RECORD_BYTES) {
     this.parser = new Parser({
-      bom: this.bom,
+      bom: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_records_with_error: true,
@@ -80,12 +69,12 @@ export class CsvReader {
 
   private record(values: string[], info: Info): null {
     const breaks = info.lines - this.prevLines - 1 - (info.empty_lines - this.prevEmpty)
-    const line = info.lines - breaks - this.drift + this.lineBase
+    const line = info.lines - breaks - this.drift
     if (breaks > 0) for (const v of values) for (let k = v.indexOf('\r\n'); k >= 0; k = v.indexOf('\r\n', k + 2)) this.drift++
     this.prevLines = info.lines
     this.prevEmpty = info.empty_lines
     this.lastEnd = info.bytes
-    this.lastEndLine = info.lines - this.drift + this.lineBase
+    this.lastEndLine = info.lines - this.drift
     this.out.push({kind: 'record', record: {line, values}})
     return null
   }
@@ -107,14 +96,14 @@ export class CsvReader {
       return
     }
     const raw = (err as CsvError & {raw?: string}).raw ?? ''
-    this.out.push({kind: 'issue', issue: {line: (err as CsvError & {lines: number}).lines + this.lineBase, reason: err.message, raw}})
+    this.out.push({kind: 'issue', issue: {line: (err as CsvError & {lines: number}).lines, reason: err.message, raw}})
   }
 
   /** The record csv-parse is stuck in: its first line (after any empty lines) and its text. */
   private unfinished(): {line: number; text: string} {
     let text = Buffer.concat(this.tail).subarray(this.lastEnd - this.tailStart).toString('utf8')
     // csv-parse counts a BOM it dropped among the bytes; before the first record it is still in the tail.
-    if (this.bom && this.lastEnd === 0 && text.startsWith('\uFEFF')) text = text.slice(1)
+    if (this.lastEnd === 0 && text.startsWith('\uFEFF')) text = text.slice(1)
     const blank = /^(?:\r\n|\r|\n)*/.exec(text)![0]
     const blanks = blank.match(/\r\n|\r|\n/g)?.length ?? 0
     return {line: this.lastEndLine + 1 + blanks, text: text.slice(blank.length)}

@@ -59,7 +59,7 @@ export async function sniffEncoding(input: Readable, forced?: Encoding): Promise
  * GB18030 to text, keeping a character cut across two chunks whole. UTF-8 needs none: csv-parse
  * takes the bytes as read and decodes each field once.
  */
-export function gbDecoder(): {write(b: Buffer): string; end(): string} {
+function gbDecoder(): {write(b: Buffer): string; end(): string} {
   const d = iconv.getDecoder('gb18030')
   return {write: (b) => d.write(b), end: () => d.end() ?? ''}
 }

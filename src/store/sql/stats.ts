@@ -7,6 +7,8 @@ import type {Executor, Param, Row} from './executor.js'
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+/** A stored timestamp (UTC ISO text from both executors) as epoch ms. */
+const instant = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
 
 // Reopened: the status now, an explicit reopen, a change that set status reopened (import events
 // never do), or an unsatisfied rating (which reopens a case by the platform's rules).
@@ -44,9 +46,9 @@ export class SqlStats implements StatsRepository {
    */
   private async period(kind: PeriodKind, q: StatsQuery): Promise<{sql: string; params: Param[]; starts?: number[]}> {
     const range = await this.db.get<{lo: unknown; hi: unknown}>('SELECT min(posted_at) AS lo, max(posted_at) AS hi FROM cases')
-    const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)))
-    if (range?.lo === null || range?.lo === undefined) return {sql: 'NULL', params: []}
-    const starts = periodStarts(kind, ms(range.lo), ms(range.hi), q.tz)
+    const lo = instant(range?.lo)
+    if (lo === null) return {sql: 'NULL', params: []}
+    const starts = periodStarts(kind, lo, instant(range!.hi)!, q.tz)
     const params: Param[] = []
     const search = (lo: number, hi: number): string => {
       if (hi - lo === 1) {
@@ -174,8 +176,7 @@ export class SqlStats implements StatsRepository {
        ORDER BY id LIMIT ${Number(limit)}${lock}`,
       [after],
     )
-    const ms = (v: unknown): number | null => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Date.parse(String(v)))
-    return rows.map((r) => ({id: Number(r.id), postedAt: ms(r.posted_at)!, respondedAt: ms(r.responded_at), resolvedAt: ms(r.resolved_at)}))
+    return rows.map((r) => ({id: Number(r.id), postedAt: instant(r.posted_at)!, respondedAt: instant(r.responded_at), resolvedAt: instant(r.resolved_at)}))
   }
 
   async saveDurations(rows: CaseDurations[]): Promise<void> {
