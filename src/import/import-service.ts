@@ -2,14 +2,15 @@ import {createReadStream} from 'node:fs'
 import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
+import type {ImportOutcome} from '../store/cases.js'
 import type {Store} from '../store/store.js'
 import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
 import {type Reject, RejectsWriter} from './rejects.js'
 import type {CsvRecord} from './records.js'
-import {recordText, type RowItem, rowStream} from './row-stream.js'
+import {recordText, type RowItem, rowItems, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
-import {workerAvailable, workerRows} from './worker-rows.js'
+import {workerAvailable, workerRecords} from './worker-records.js'
 import {BoardError} from '../errors.js'
 
 export interface ImportOptions {
@@ -84,13 +85,13 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
     opts.onReject?.(full)
   }
   const streamOpts = {name, source: opts.source, tz: opts.tz, format: opts.format, encoding: opts.encoding, mapFile: opts.mapFile}
-  // A file is parsed and checked in a worker thread while this one writes; stdin is read here.
-  let items: AsyncGenerator<RowItem>
+  // A file is parsed in a worker thread while this one checks rows and writes; stdin is read here.
+  let batches: AsyncGenerator<RowItem[]>
   if (file !== '-' && workerAvailable() && opts.format === 'csv') {
     input.destroy()
-    items = workerRows({...streamOpts, file})
+    batches = rowItems(await workerRecords({file, encoding: opts.encoding}), streamOpts)
   } else {
-    items = rowStream(input, streamOpts)
+    batches = rowStream(input, streamOpts)
   }
 
   const batchSize = opts.batchSize ?? 2000
@@ -98,26 +99,46 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   let refColumn = 'ref'
   // stdin may pause for any time: never hold the write lock across a wait for input there.
   const group = new GroupCommit(store, file === '-' ? 1 : batchSize * 10)
+  // A file's batches are pipelined: while the store writes one (a PostgreSQL server works apart
+  // from this process), the next is read and checked. Outcomes are still counted in file order.
+  let inFlight: Promise<void> | undefined
+  const settle = async () => {
+    const pending = inFlight
+    inFlight = undefined
+    await pending
+  }
   const flush = async () => {
+    await settle()
     if (batch.length === 0) return
-    const write = (tx: Store) => tx.cases.importBatch(batch.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
-    const outcomes = opts.dryRun ? await write(store) : await group.write(write)
-    await group.wrote(batch.length)
+    const rows = batch
+    batch = []
+    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const written = (opts.dryRun ? write(store) : group.write(write)).then(async (outcomes) => {
+      await group.wrote(rows.length)
+      tally(rows, outcomes)
+      opts.onProgress?.({file: name, rows: s.read})
+    })
+    // stdin: settled now, so no commit waits on the next line of input.
+    if (file === '-') await written
+    else {
+      written.catch(() => {}) // awaited by the next settle(); this only keeps it from counting as unhandled
+      inFlight = written
+    }
+    // Rows from the worker and SQLite calls are all microtasks: without a turn of the event loop
+    // here, a Ctrl-C (a macrotask) would wait until the whole file was written.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  const tally = (rows: typeof batch, outcomes: ImportOutcome[]) => {
     outcomes.forEach((o, i) => {
       if (o.kind === 'inserted') s.inserted++
       else if (o.kind === 'updated') s.updated++
       else if (o.kind === 'unchanged') s.unchanged++
       else {
         s.conflicts++
-        const b = batch[i]
+        const b = rows[i]
         reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: recordText(b.record)})
       }
     })
-    batch = []
-    opts.onProgress?.({file: name, rows: s.read})
-    // Rows from the worker and SQLite calls are all microtasks: without a turn of the event loop
-    // here, a Ctrl-C (a macrotask) would wait until the whole file was written.
-    await new Promise((resolve) => setImmediate(resolve))
   }
 
   try {
@@ -130,25 +151,28 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   return finish(s, started)
 
   async function readAll() {
-    for await (const item of items) {
-      if (item.kind === 'encoding') {
-        s.encoding = item.encoding
-        refColumn = item.refColumn
-        continue
-      }
-      s.read++
-      if (item.kind === 'reject') reject(item.reject)
-      else if (item.kind === 'duplicate') s.duplicates++
-      else {
-        batch.push(item)
-        if (batch.length >= batchSize) {
-          await flush()
-          // Stop between batches: what was written is committed, and a re-run carries on from there.
-          if (opts.signal?.aborted) return
+    for await (const items of batches) {
+      for (const item of items) {
+        if (item.kind === 'encoding') {
+          s.encoding = item.encoding
+          refColumn = item.refColumn
+          continue
+        }
+        s.read++
+        if (item.kind === 'reject') reject(item.reject)
+        else if (item.kind === 'duplicate') s.duplicates++
+        else {
+          batch.push(item)
+          if (batch.length >= batchSize) {
+            await flush()
+            // Stop between batches: what was written is committed, and a re-run carries on from there.
+            if (opts.signal?.aborted) return settle()
+          }
         }
       }
     }
     await flush()
+    await settle()
   }
 }
 

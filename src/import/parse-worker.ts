@@ -1,22 +1,27 @@
 import {createReadStream} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 
-import {type RowItem, rowStream, type RowStreamOptions} from './row-stream.js'
+import type {Encoding} from './encoding.js'
+import {type CsvItem, csvSource} from './records.js'
 
-// Runs rowStream over a file in a worker thread and posts its items in batches, at most a few
-// batches ahead of the writer (each one is acknowledged), so memory stays flat however big the file.
+// Parses a file with csvSource in a worker thread and posts its records in batches, at most a few
+// batches ahead of the reader (each one is acknowledged), so memory stays flat however big the
+// file. Only the parsing runs here: it is the costliest step, and the row checks beside the store
+// writes keep the other thread about as busy.
 
-export interface WorkerInput extends RowStreamOptions {
+export interface WorkerInput {
   file: string
+  encoding?: Encoding
 }
 
 export type WorkerMessage =
-  | {type: 'items'; items: RowItem[]}
+  | {type: 'encoding'; encoding: Encoding}
+  | {type: 'items'; items: CsvItem[]}
   | {type: 'end'}
   | {type: 'error'; name: string; message: string; suggestion?: string}
 
 const BATCH_ITEMS = 500
-const AHEAD = 6
+const AHEAD = 12
 
 async function main(input: WorkerInput) {
   const port = parentPort!
@@ -26,14 +31,16 @@ async function main(input: WorkerInput) {
     credits++
     wake?.()
   })
-  const send = async (items: RowItem[]) => {
+  const send = async (items: CsvItem[]) => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
     credits--
     port.postMessage({type: 'items', items} satisfies WorkerMessage)
   }
-  let batch: RowItem[] = []
-  for await (const item of rowStream(createReadStream(input.file, {highWaterMark: 1 << 20}), input)) {
-    batch.push(item)
+  const source = await csvSource(createReadStream(input.file, {highWaterMark: 1 << 20}), input.encoding)
+  port.postMessage({type: 'encoding', encoding: source.encoding as Encoding} satisfies WorkerMessage)
+  let batch: CsvItem[] = []
+  for await (const items of source.batches) {
+    for (const item of items) batch.push(item)
     if (batch.length >= BATCH_ITEMS) {
       await send(batch)
       batch = []

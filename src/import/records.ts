@@ -20,6 +20,18 @@ export interface CsvIssue {
 
 export type CsvItem = {kind: 'record'; record: CsvRecord} | {kind: 'issue'; issue: CsvIssue}
 
+/** A file's records, in batches, and the encoding they were read in. */
+export interface RecordSource {
+  encoding: Encoding | 'json'
+  batches: AsyncGenerator<CsvItem[]>
+}
+
+/** The CSV records of a stream, its encoding detected unless forced. */
+export async function csvSource(input: Readable, forced?: Encoding): Promise<RecordSource> {
+  const sniffed = await sniffEncoding(input, forced)
+  return {encoding: sniffed.encoding, batches: csvBatches(sniffed.stream, sniffed.encoding)}
+}
+
 /** Reads enough of the stream to decide its encoding, then hands back a stream of all of it. */
 export async function sniffEncoding(input: Readable, forced?: Encoding): Promise<{encoding: Encoding; stream: AsyncIterable<Buffer>}> {
   const it = input[Symbol.asyncIterator]()
@@ -71,12 +83,23 @@ function gbDecoder(): {write(b: Buffer): string; end(): string} {
  * MAX_RECORD_BYTES) ends the file with an issue saying so.
  */
 export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem> {
+  for await (const batch of csvBatches(stream, encoding)) yield* batch
+}
+
+/** csvRecords a chunk's worth at a time. */
+export async function* csvBatches(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem[]> {
   const reader = new CsvReader()
   const dec = encoding === 'gb18030' ? gbDecoder() : null
+  const some = (items: CsvItem[]) => items.length > 0
   for await (const chunk of stream) {
-    yield* reader.write(dec ? dec.write(chunk) : chunk)
+    const items = reader.write(dec ? dec.write(chunk) : chunk)
+    if (some(items)) yield items
     if (reader.stopped) break
   }
-  if (!reader.stopped && dec) yield* reader.write(dec.end())
-  yield* await reader.end()
+  if (!reader.stopped && dec) {
+    const items = reader.write(dec.end())
+    if (some(items)) yield items
+  }
+  const rest = await reader.end()
+  if (some(rest)) yield rest
 }

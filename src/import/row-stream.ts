@@ -5,13 +5,14 @@ import {UsageError} from '../errors.js'
 import type {Encoding} from './encoding.js'
 import {applyMapFile, type ColumnMap, type MapFile, missingRequired, recogniseHeaders} from './fields.js'
 import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
-import {type CsvItem, type CsvRecord, csvRecords, sniffEncoding} from './records.js'
+import {type CsvItem, type CsvRecord, csvSource, type RecordSource} from './records.js'
 import {rawLine, type Reject} from './rejects.js'
-import {contentHash, RowError, toIncoming} from './row.js'
+import {contentHash, type RowContext, RowError, toIncoming} from './row.js'
 import {SeenRefs} from './seen-refs.js'
 
-// Everything about one file that needs no store: decoding, parsing, the header, row checks and
-// repeats inside the file. Pure and sequential, so it can run in a worker thread beside the writer.
+// Everything about one file that needs no store: decoding and parsing (csvSource), then the
+// header, row checks and repeats inside the file (rowItems). Parsing, the costliest part, can run
+// in a worker thread (worker-records.ts) while this thread checks rows and writes them.
 
 export interface RowStreamOptions {
   name: string
@@ -30,79 +31,99 @@ export type RowItem =
   /** A row repeated verbatim inside the file: counted once, not rejected. */
   | {kind: 'duplicate'}
 
-export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGenerator<RowItem> {
-  let items: AsyncGenerator<CsvItem>
-  let header: string[]
-  let utf8 = false
-  let map: ColumnMap
-  if (o.format === 'open311') {
-    items = open311Records(input)
-    header = OPEN311_HEADER
-    map = OPEN311_MAP
-    yield {kind: 'encoding', encoding: 'json', refColumn: header[0]}
-  } else {
-    const sniffed = await sniffEncoding(input, o.encoding)
-    items = csvRecords(sniffed.stream, sniffed.encoding)
-    utf8 = sniffed.encoding === 'utf8'
-    let first: string[] | undefined
-    // next() by hand: leaving a for-await early would close the generator.
-    for (;;) {
-      const {done, value: item} = await items.next()
-      if (done) break
-      if (item.kind === 'record') {
-        first = item.record.values
-        break
-      }
-      yield {kind: 'reject', reject: {line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw}}
-    }
-    if (!first) return
-    header = first.map((h) => h.trim())
-    map = o.mapFile ? applyMapFile(header, o.mapFile, o.name) : recogniseHeaders(header)
-    const missing = missingRequired(map)
-    if (missing.length > 0) {
-      throw new UsageError(
-        `${o.name}: no column for ${missing.join(', ')} (header: ${header.join(', ')})`,
-        'pass --map FILE naming the columns, e.g. {"fields": {"ref": "Unique Key", "postedAt": "Created Date", "title": "Complaint Type"}}',
-      )
-    }
-    yield {kind: 'encoding', encoding: sniffed.encoding, refColumn: header[map.ref![0]] ?? 'ref'}
-  }
+export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGenerator<RowItem[]> {
+  const source = o.format === 'open311' ? {encoding: 'json' as const, batches: batched(open311Records(input))} : await csvSource(input, o.encoding)
+  yield* rowItems(source, o)
+}
 
-  const refColumn = header[map.ref![0]] ?? 'ref'
-  const ctx = {source: o.source, tz: o.mapFile?.timezone ?? o.tz, header, parseDate: await patternParser(o.mapFile, o.tz)}
+/**
+ * A file's records (from csvSource, a worker, or Open311 JSON) as rows, rejects and repeats, a
+ * batch at a time: a million rows passing one by one through three async generators would cost
+ * more in promises than the checks themselves.
+ */
+export async function* rowItems(source: RecordSource, o: RowStreamOptions): AsyncGenerator<RowItem[]> {
+  try {
+    const first: RowItem[] = []
+    const check = await rowChecker(source.encoding, o, first)
+    if (first.length > 0) yield first
+    for await (const batch of source.batches) {
+      const out: RowItem[] = []
+      for (const item of batch) check(item, out)
+      if (out.length > 0) yield out
+    }
+  } finally {
+    // However this ends (a bad header, Ctrl-C), the reader under it stops too (a worker thread).
+    await source.batches.return(undefined)
+  }
+}
+
+async function* batched<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item]
+}
+
+/** Checks one item at a time into out; CSV's first record is the header, which names the columns. */
+async function rowChecker(encoding: Encoding | 'json', o: RowStreamOptions, first: RowItem[]): Promise<(item: CsvItem, out: RowItem[]) => void> {
+  const utf8 = encoding === 'utf8'
+  const parseDate = await patternParser(o.mapFile, o.tz)
   const seen = new SeenRefs()
-  for await (const item of items) {
+  let header: string[] | undefined
+  let map: ColumnMap
+  let refColumn = 'ref'
+  let ctx: RowContext
+  const start = (h: string[], m: ColumnMap, out: RowItem[]) => {
+    header = h
+    map = m
+    refColumn = header[map.ref![0]] ?? 'ref'
+    ctx = {source: o.source, tz: o.mapFile?.timezone ?? o.tz, header, parseDate}
+    out.push({kind: 'encoding', encoding, refColumn})
+  }
+  if (encoding === 'json') start(OPEN311_HEADER, OPEN311_MAP, first)
+
+  return (item, out) => {
     if (item.kind === 'issue') {
-      yield {kind: 'reject', reject: {line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw}}
-      continue
+      out.push({kind: 'reject', reject: {line: item.issue.line, field: null, reason: item.issue.reason, raw: item.issue.raw}})
+      return
     }
     const record = item.record
     const {line, values} = record
+    if (!header) {
+      const names = values.map((h) => h.trim())
+      const m = o.mapFile ? applyMapFile(names, o.mapFile, o.name) : recogniseHeaders(names)
+      const missing = missingRequired(m)
+      if (missing.length > 0) {
+        throw new UsageError(
+          `${o.name}: no column for ${missing.join(', ')} (header: ${names.join(', ')})`,
+          'pass --map FILE naming the columns, e.g. {"fields": {"ref": "Unique Key", "postedAt": "Created Date", "title": "Complaint Type"}}',
+        )
+      }
+      start(names, m, out)
+      return
+    }
     // Detection reads the start of the file: a GBK file whose first rows are ASCII decodes as UTF-8, and
     // its later Chinese rows would turn into U+FFFD. Reject such a row rather than store it mangled.
     if (utf8 && values.some((v) => v.includes('\uFFFD'))) {
       const reason = 'not valid UTF-8 (U+FFFD); if the file is GBK/GB18030, pass --encoding gb18030'
-      yield {kind: 'reject', reject: {line, field: null, reason, raw: recordText(record)}}
-      continue
+      out.push({kind: 'reject', reject: {line, field: null, reason, raw: recordText(record)}})
+      return
     }
     let row: IncomingCase
     try {
       row = toIncoming(values, map, ctx)
     } catch (error) {
       if (!(error instanceof RowError)) throw error
-      yield {kind: 'reject', reject: {line, field: error.field, reason: error.message, raw: recordText(record)}}
-      continue
+      out.push({kind: 'reject', reject: {line, field: error.field, reason: error.message, raw: recordText(record)}})
+      return
     }
     const hash = contentHash(row) & 0xffff
     const prior = seen.get(row.ref)
     if (prior === undefined) {
       seen.add(row.ref, line, hash)
-      yield {kind: 'row', line, row, record}
+      out.push({kind: 'row', line, row, record})
     } else if (prior.hash === hash) {
-      yield {kind: 'duplicate'}
+      out.push({kind: 'duplicate'})
     } else {
       const reason = `duplicate ref ${row.ref} in this file, first at line ${prior.line} with different content; the first is kept`
-      yield {kind: 'reject', reject: {line, field: refColumn, reason, raw: recordText(record)}}
+      out.push({kind: 'reject', reject: {line, field: refColumn, reason, raw: recordText(record)}})
     }
   }
 }
