@@ -1,7 +1,7 @@
 import type {IncomingCase} from '../../domain/case.js'
 import {decideImport} from '../../domain/import-decision.js'
 import type {ImportOutcome} from '../cases.js'
-import {SqlCases, storedFromRow} from '../sql/cases.js'
+import {createdEvent, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
 import {copyInto} from './copy.js'
@@ -94,11 +94,9 @@ export class PostgresCases extends SqlCases {
 }
 
 function stageRow(row: IncomingCase, ord: number): Param[] {
-  // The same status and event text as the shared path's insert().
-  const status = row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
   return [
     ord, row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, row.resolvedAt, json(row.extra), row.reply?.body ?? null,
-    row.reply?.sentAt ?? null, status, json({source: row.source, ref: row.ref, status}),
+    row.reply?.sentAt ?? null, importStatus(row), createdEvent(row),
   ]
 }

@@ -266,7 +266,7 @@ const INSERT_CASES_GROUP = CASE_INSERT + Array(INSERT_GROUP).fill(CASE_VALUES).j
 const EVENT_VALUES = "(?, ?, ?, 'import.create', NULL, ?)"
 const INSERT_EVENTS_GROUP = 'INSERT INTO events (case_id, actor, at, action, before, after) VALUES ' + Array(INSERT_GROUP).fill(EVENT_VALUES).join(', ')
 
-function importStatus(row: IncomingCase): string {
+export function importStatus(row: IncomingCase): string {
   return row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
 }
 
@@ -279,7 +279,7 @@ function caseParams(row: IncomingCase, now: string): Param[] {
 }
 
 /** The import.create event's `after`: where the case came from and the status it got. */
-function createdEvent(row: IncomingCase): string {
+export function createdEvent(row: IncomingCase): string {
   return json({source: row.source, ref: row.ref, status: importStatus(row)})!
 }
 
