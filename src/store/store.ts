@@ -40,6 +40,11 @@ export interface Store {
   readonly tables: TableRepository
   /** Database-enforced unit scoping; only backends with roles (PostgreSQL) have it. */
   readonly access?: AccessControl
+  /**
+   * Readies the store for about expectedRows new cases (a large import) and returns what ends that
+   * mode. Backends with nothing to gain do nothing.
+   */
+  bulkLoad(expectedRows: number): Promise<() => Promise<void>>
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

@@ -7,7 +7,8 @@ import {stats} from './006-stats.js'
 import {postgresTeam} from './007-postgres-team.js'
 import {dropPrefixIndexes} from './008-drop-prefix-indexes.js'
 import {statsDurations} from './009-stats-durations.js'
+import {deferredIndexes} from './010-deferred-indexes.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
-export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes, statsDurations]
+export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes, statsDurations, deferredIndexes]

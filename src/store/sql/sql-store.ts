@@ -56,6 +56,10 @@ export class SqlStore implements Store {
     return this.db.transaction((tx) => fn(this.bind(tx)))
   }
 
+  async bulkLoad(_expectedRows: number): Promise<() => Promise<void>> {
+    return async () => {}
+  }
+
   migrate(now: Date) {
     return migrate(this.db, now)
   }
