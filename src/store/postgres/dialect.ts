@@ -8,6 +8,7 @@ export function postgresDialect(): Dialect {
     daysBetween: (from, to) => `(EXTRACT(EPOCH FROM (${to} - ${from})) / 86400.0)`,
     subqueryFence: 'OFFSET 0',
     manyRowUpdates: 'values',
+    indexedBy: () => '',
     percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
     tableExistsSql: 'SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
     migrationSql: (m) => m.postgres,

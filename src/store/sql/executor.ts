@@ -22,13 +22,18 @@ export interface Dialect {
    * row instead of being copied into every aggregate that uses them.
    */
   readonly subqueryFence: string
-  /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
+  /**
+   * Pins a table reference to one index (after `FROM table`), where the planner's statistics may
+   * be stale enough to pick a full scan; PostgreSQL has no such hint and keeps its own statistics.
+   */
+  indexedBy(index: string): string
   /**
    * How to update many rows with values of their own: a statement a row is cheapest in-process
    * (SQLite), where one statement of many VALUES rows is several times slower; on a server a
    * statement a row is a round trip a row, so PostgreSQL takes one UPDATE … FROM (VALUES …).
    */
   readonly manyRowUpdates: 'per-row' | 'values'
+  /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
   percentile(expr: string, fraction: number): string
   /** A query with one parameter (the table name) that returns a row when the table exists. */
   readonly tableExistsSql: string

@@ -8,8 +8,9 @@ export function sqliteDialect(): Dialect {
     daysBetween: (from, to) => `(julianday(${to}) - julianday(${from}))`,
     // A LIMIT stops SQLite's subquery flattener.
     subqueryFence: 'LIMIT -1',
-    // Built into SQLite since 3.47 (the percentile extension better-sqlite3 compiles in).
+    indexedBy: (index) => ` INDEXED BY ${index}`,
     manyRowUpdates: 'per-row',
+    // Built into SQLite since 3.47 (the percentile extension better-sqlite3 compiles in).
     percentile: (expr, fraction) => `percentile_cont(${expr}, ${Number(fraction)})`,
     tableExistsSql: "SELECT 1 AS ok FROM sqlite_master WHERE type = 'table' AND name = ?",
     migrationSql: (m) => m.sqlite,
