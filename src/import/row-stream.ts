@@ -43,14 +43,16 @@ export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGen
  */
 export async function* rowItems(source: RecordSource, o: RowStreamOptions): AsyncGenerator<RowItem[]> {
   try {
-    const first: RowItem[] = []
-    const check = await rowChecker(source.encoding, o, first)
-    if (first.length > 0) yield first
+    // What the checker says before any record (Open311's encoding) leads the first batch: nothing
+    // is handed out before the source has started, so closing it always reaches its cleanup.
+    let out: RowItem[] = []
+    const check = await rowChecker(source.encoding, o, out)
     for await (const batch of source.batches) {
-      const out: RowItem[] = []
       for (const item of batch) check(item, out)
       if (out.length > 0) yield out
+      out = []
     }
+    if (out.length > 0) yield out
   } finally {
     // However this ends (a bad header, Ctrl-C), the reader under it stops too (a worker thread).
     await source.batches.return(undefined)
