@@ -63,6 +63,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
       rejectsPath: this.flags.rejects ?? (this.flags['dry-run'] ? null : this.defaultRejectsPath()),
       dryRun: this.flags['dry-run'],
       actor,
+      zone: this.tz,
       batchSize: this.flags['batch-size'],
       now: () => this.now(),
       signal: this.abort.signal,

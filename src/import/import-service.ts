@@ -2,7 +2,8 @@ import {createReadStream, statSync} from 'node:fs'
 import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
-import type {ImportOutcome} from '../store/cases.js'
+import {importTiming} from '../services/stats-durations.js'
+import type {ImportOutcome, ImportTiming} from '../store/cases.js'
 import type {Store} from '../store/store.js'
 import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
@@ -24,6 +25,11 @@ export interface ImportOptions {
   rejectsPath: string | null
   dryRun: boolean
   actor: string
+  /**
+   * The configured zone, which statistics count working days in: given, new cases are stored with
+   * their handling times, so the first statistics after a large import have none to work out.
+   */
+  zone?: string
   batchSize?: number
   now: () => Date
   signal?: AbortSignal
@@ -58,11 +64,12 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const rejects = new RejectsWriter(opts.rejectsPath)
   const files: FileImportSummary[] = []
   let interrupted = false
+  const timing = opts.dryRun || !opts.zone ? undefined : await importTiming(store, opts.zone)
   const endBulkLoad = await store.bulkLoad(opts.dryRun ? 0 : expectedRows(opts.files))
   let failed = false
   try {
     for (const file of opts.files) {
-      const summary = await importOne(store, file, opts, rejects)
+      const summary = await importOne(store, file, opts, rejects, timing)
       files.push(summary)
       if (opts.signal?.aborted) {
         interrupted = true
@@ -82,7 +89,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   return {dryRun: opts.dryRun, source: opts.source, files, rejectsFile: rejects.count > 0 ? rejects.path : null, interrupted}
 }
 
-async function importOne(store: Store, file: string, opts: ImportOptions, rejects: RejectsWriter): Promise<FileImportSummary> {
+async function importOne(store: Store, file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
   const input = file === '-' ? process.stdin : await openFile(file)
@@ -121,7 +128,7 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
     if (batch.length === 0) return
     const rows = batch
     batch = []
-    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun})
+    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing})
     const written = (opts.dryRun ? write(store) : group.write(write)).then(async (outcomes) => {
       await group.wrote(rows.length)
       tally(rows, outcomes)

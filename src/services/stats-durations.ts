@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 
 import type {WorkingCalendar} from '../domain/sla/calendar.js'
 import {WorkingDaysMeter} from '../domain/sla/working-days-between.js'
+import type {ImportTiming} from '../store/cases.js'
 import type {Store} from '../store/store.js'
 import {loadSlaContext} from './sla/context.js'
 
@@ -42,5 +43,33 @@ export async function refreshDurations(store: Store, tz: string, onProgress?: (d
     if (n === 0) return done
     done += n
     onProgress?.(done)
+  }
+}
+
+/**
+ * Working days for an import to store on its new cases, counted as refreshDurations would count
+ * them. Only when the store's basis is this zone and calendar, or it has none yet (this one becomes
+ * it, as the first statistics run would make it); otherwise the next statistics run recomputes
+ * every case anyway, and the import leaves them.
+ */
+export async function importTiming(store: Store, tz: string): Promise<ImportTiming | undefined> {
+  const {calendar} = await loadSlaContext(store, tz)
+  const basis = durationBasis(calendar)
+  const stored = await store.stats.durationBasis()
+  if (stored === null) {
+    try {
+      await store.stats.resetDurations(basis)
+    } catch {
+      return undefined // a role that may only read the basis (a unit clerk on PostgreSQL)
+    }
+  } else if (stored !== basis) return undefined
+  const meter = new WorkingDaysMeter(calendar)
+  return (row) => {
+    const posted = Date.parse(row.postedAt)
+    const responded = row.reply?.sentAt ?? null
+    return {
+      respondWorkingDays: responded === null ? null : meter.between(posted, Date.parse(responded)),
+      resolveWorkingDays: row.resolvedAt === null ? null : meter.between(posted, Date.parse(row.resolvedAt)),
+    }
   }
 }

@@ -20,6 +20,20 @@ export type ImportOutcome =
   | {kind: 'unchanged'; id: number}
   | {kind: 'conflict'; id: number}
 
+/**
+ * A new case's handling times in working days (calendar days follow from its instants in SQL).
+ * Given to importBatch, new cases are stored with all four durations, as statistics would fill
+ * them; without it they are left for statistics to fill.
+ */
+export type ImportTiming = (row: IncomingCase) => {respondWorkingDays: number | null; resolveWorkingDays: number | null}
+
+export interface ImportOpts {
+  actor: string
+  now: Date
+  dryRun?: boolean
+  timing?: ImportTiming
+}
+
 export interface CaseRepository {
   get(id: number): Promise<Case | undefined>
   getByRef(source: string, ref: string): Promise<Case | undefined>
@@ -30,7 +44,7 @@ export interface CaseRepository {
    * Inserts or updates one batch of imported rows in one transaction, recording an event for each
    * change; refs must be distinct within a batch. With dryRun nothing is written.
    */
-  importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]>
+  importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]>
   /**
    * Changes a case and appends one audit event (before/after of the changed fields) in one
    * transaction; bumps version. Throws NotFoundError, or ConflictError when expectedVersion is stale.

@@ -6,6 +6,7 @@ export function postgresDialect(): Dialect {
     supportsSkipLocked: true,
     ilike: 'ILIKE',
     daysBetween: (from, to) => `(EXTRACT(EPOCH FROM (${to} - ${from})) / 86400.0)`,
+    instantParam: 'CAST(? AS TIMESTAMPTZ)',
     subqueryFence: 'OFFSET 0',
     manyRowUpdates: 'values',
     indexedBy: () => '',

@@ -1,33 +1,41 @@
 import type {IncomingCase} from '../../domain/case.js'
 import {decideImport} from '../../domain/import-decision.js'
-import type {ImportOutcome} from '../cases.js'
+import type {ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {createdEvent, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
 import {copyInto} from './copy.js'
+import {postgresDialect} from './dialect.js'
 import type {PostgresExecutor} from './executor.js'
 
 const STAGE = 'board_import_stage'
 const STAGE_COLUMNS = [
   'ord', 'source', 'ref', 'title', 'body', 'author', 'contact', 'posted_at', 'region', 'addressee', 'type', 'category',
   'likes', 'dislikes', 'resolved_at', 'extra', 'reply_body', 'reply_sent_at', 'status', 'event_after',
+  'timed', 'respond_wdays', 'resolve_wdays',
 ]
 // One per session, emptied by every commit.
 const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   ord INTEGER, source TEXT, ref TEXT, title TEXT, body TEXT, author TEXT, contact TEXT, posted_at TIMESTAMPTZ,
   region TEXT, addressee TEXT, type TEXT, category TEXT, likes INTEGER, dislikes INTEGER, resolved_at TIMESTAMPTZ,
-  extra TEXT, reply_body TEXT, reply_sent_at TIMESTAMPTZ, status TEXT, event_after TEXT
+  extra TEXT, reply_body TEXT, reply_sent_at TIMESTAMPTZ, status TEXT, event_after TEXT,
+  timed BOOLEAN, respond_wdays DOUBLE PRECISION, resolve_wdays DOUBLE PRECISION
 ) ON COMMIT DELETE ROWS`
 const staged = new WeakSet<object>()
+/** Calendar days as the statistics fill them (the dialect's daysBetween), so both agree exactly. */
+const DAYS = postgresDialect().daysBetween
 
 // One statement a batch: rows whose (source, ref) is not stored yet become cases (decideImport's
 // "insert" needs nothing else), with their imported replies and import.create events; the
 // stored ones come back, as they were before this statement, for decideImport to judge.
 const MERGE = `WITH ins AS (
   INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-    likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at)
+    likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at,
+    respond_days, resolve_days, respond_wdays, resolve_wdays)
   SELECT source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-    likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?
+    likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?,
+    CASE WHEN timed THEN ${DAYS('posted_at', 'reply_sent_at')} END, CASE WHEN timed THEN ${DAYS('posted_at', 'resolved_at')} END,
+    respond_wdays, resolve_wdays
   FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
   RETURNING id, ref
 ), rep AS (
@@ -58,7 +66,7 @@ export class PostgresCases extends SqlCases {
     super(pg)
   }
 
-  override async importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]> {
+  override async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     if (rows.length === 0 || opts.dryRun) return super.importBatch(rows, opts)
     const client = this.pg.raw()
     return this.pg.transaction(async (tx) => {
@@ -68,7 +76,7 @@ export class PostgresCases extends SqlCases {
       const prepare = `SET LOCAL synchronous_commit = off; TRUNCATE ${STAGE}`
       await tx.exec(staged.has(client) ? prepare : `${STAGE_DDL}; ${prepare}`)
       staged.add(client)
-      await copyInto(client, STAGE, STAGE_COLUMNS, rows.map(stageRow))
+      await copyInto(client, STAGE, STAGE_COLUMNS, rows.map((row, i) => stageRow(row, i, opts.timing)))
       const now = opts.now.toISOString()
       const merged = await tx.all<Record<string, unknown>>(MERGE, [now, now, opts.actor, now, opts.actor, now])
       const inserted = new Map<string, number>()
@@ -93,10 +101,12 @@ export class PostgresCases extends SqlCases {
   }
 }
 
-function stageRow(row: IncomingCase, ord: number): Param[] {
+function stageRow(row: IncomingCase, ord: number, timing: ImportTiming | undefined): Param[] {
+  const w = timing?.(row)
   return [
     ord, row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, row.resolvedAt, json(row.extra), row.reply?.body ?? null,
     row.reply?.sentAt ?? null, importStatus(row), createdEvent(row),
+    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null,
   ]
 }

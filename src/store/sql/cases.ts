@@ -1,6 +1,6 @@
 import type {Case, IncomingCase, Reply} from '../../domain/case.js'
 import {decideImport, type StoredForImport} from '../../domain/import-decision.js'
-import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOutcome} from '../cases.js'
+import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
@@ -131,7 +131,7 @@ export class SqlCases implements CaseRepository {
     await this.db.run('UPDATE cases SET claimed_by = NULL, claim_expires_at = NULL WHERE id = ? AND claimed_by = ?', [id, worker])
   }
 
-  async importBatch(rows: IncomingCase[], opts: {actor: string; now: Date; dryRun?: boolean}): Promise<ImportOutcome[]> {
+  async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     if (rows.length === 0) return []
     const work = async (tx: Executor) => {
       const stored = await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
@@ -175,15 +175,15 @@ export class SqlCases implements CaseRepository {
    * past the largest, with the write lock held), so each row's id follows from the last.
    * PostgreSQL imports through COPY (postgres-cases.ts); elsewhere it is one insert a row.
    */
-  private async insertRun(tx: Executor, run: {row: IncomingCase; outcome: {id: number}}[], opts: {actor: string; now: Date}): Promise<void> {
+  private async insertRun(tx: Executor, run: {row: IncomingCase; outcome: {id: number}}[], opts: ImportOpts): Promise<void> {
     let i = 0
     if (tx.dialect.name === 'sqlite') {
       const now = opts.now.toISOString()
       for (; i + INSERT_GROUP <= run.length; i += INSERT_GROUP) {
         const group = run.slice(i, i + INSERT_GROUP)
         const params: Param[] = []
-        for (const {row} of group) params.push(...caseParams(row, now))
-        const last = await tx.insertId(INSERT_CASES_GROUP, params)
+        for (const {row} of group) params.push(...caseParams(row, now), ...timingParams(row, opts.timing))
+        const last = await tx.insertId(insertCasesSql(tx, INSERT_GROUP), params)
         group.forEach((g, k) => (g.outcome.id = last - (INSERT_GROUP - 1 - k)))
         // The ids are worked out, not read: one look at the first makes sure they are right.
         const first = await tx.get<{ref: string}>('SELECT ref FROM cases WHERE id = ?', [group[0].outcome.id])
@@ -208,9 +208,9 @@ export class SqlCases implements CaseRepository {
     return new Map(rows.map((r) => [String(r.ref), storedFromRow(r)]))
   }
 
-  private async insert(tx: Executor, row: IncomingCase, opts: {actor: string; now: Date}): Promise<number> {
+  private async insert(tx: Executor, row: IncomingCase, opts: ImportOpts): Promise<number> {
     const now = opts.now.toISOString()
-    const id = await tx.insertId(INSERT_CASE, caseParams(row, now))
+    const id = await tx.insertId(insertCasesSql(tx, 1), [...caseParams(row, now), ...timingParams(row, opts.timing)])
     if (row.reply) await this.insertImportedReply(tx, id, row.reply, opts)
     await tx.run(`INSERT INTO events (case_id, actor, at, action, before, after) VALUES ${EVENT_VALUES}`, [id, opts.actor, now, createdEvent(row)])
     return id
@@ -258,11 +258,37 @@ export class SqlCases implements CaseRepository {
 }
 
 const INSERT_GROUP = 50
-const CASE_INSERT = `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-  likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at) VALUES `
-const CASE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-const INSERT_CASE = CASE_INSERT + CASE_VALUES
-const INSERT_CASES_GROUP = CASE_INSERT + Array(INSERT_GROUP).fill(CASE_VALUES).join(', ')
+const insertSql = new Map<string, string>()
+
+/**
+ * INSERT of n new cases: caseParams' columns, then the four stored durations (timingParams).
+ * Calendar days are worked out by the same SQL as when statistics fill them, so the two agree to
+ * the last bit.
+ */
+function insertCasesSql(tx: Executor, n: number): string {
+  const key = `${tx.dialect.name} ${n}`
+  let sql = insertSql.get(key)
+  if (!sql) {
+    const days = tx.dialect.daysBetween(tx.dialect.instantParam, tx.dialect.instantParam)
+    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
+    sql = `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
+      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at,
+      respond_days, resolve_days, respond_wdays, resolve_wdays) VALUES ${Array(n).fill(values).join(', ')}`
+    insertSql.set(key, sql)
+  }
+  return sql
+}
+
+/**
+ * The durations' parameters: each days expression takes (to, from) as daysBetween writes them;
+ * all four are NULL without a timing, and the statistics fill them later.
+ */
+function timingParams(row: IncomingCase, timing: ImportTiming | undefined): Param[] {
+  if (!timing) return [null, null, null, null, null, null]
+  const w = timing(row)
+  const responded = row.reply?.sentAt ?? null
+  return [responded, responded && row.postedAt, row.resolvedAt, row.resolvedAt && row.postedAt, w.respondWorkingDays, w.resolveWorkingDays]
+}
 const EVENT_VALUES = "(?, ?, ?, 'import.create', NULL, ?)"
 const INSERT_EVENTS_GROUP = 'INSERT INTO events (case_id, actor, at, action, before, after) VALUES ' + Array(INSERT_GROUP).fill(EVENT_VALUES).join(', ')
 

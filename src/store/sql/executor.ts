@@ -17,6 +17,8 @@ export interface Dialect {
   readonly ilike: string
   /** Days between two timestamp columns as a real number. */
   daysBetween(from: string, to: string): string
+  /** A bound parameter (UTC ISO text) where an expression needs it as a timestamp. */
+  readonly instantParam: string
   /**
    * Ends a subquery so the planner keeps it separate: its computed columns are evaluated once per
    * row instead of being copied into every aggregate that uses them.

@@ -6,6 +6,7 @@ export function sqliteDialect(): Dialect {
     supportsSkipLocked: false,
     ilike: 'LIKE',
     daysBetween: (from, to) => `(julianday(${to}) - julianday(${from}))`,
+    instantParam: '?',
     // A LIMIT stops SQLite's subquery flattener.
     subqueryFence: 'LIMIT -1',
     indexedBy: (index) => ` INDEXED BY ${index}`,
