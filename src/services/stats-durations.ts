@@ -4,6 +4,7 @@ import type {WorkingCalendar} from '../domain/sla/calendar.js'
 import {WorkingDaysMeter} from '../domain/sla/working-days-between.js'
 import type {ImportTiming} from '../store/cases.js'
 import type {Store} from '../store/store.js'
+import {BoardError, StoreUnreachableError} from '../errors.js'
 import {loadSlaContext} from './sla/context.js'
 
 // Statistics read handling times stored on each case (migration 9). Before they aggregate, the
@@ -22,7 +23,20 @@ export function durationBasis(cal: WorkingCalendar): string {
 export async function refreshDurations(store: Store, tz: string, onProgress?: (done: number) => void): Promise<number> {
   const {calendar} = await loadSlaContext(store, tz)
   const basis = durationBasis(calendar)
-  if ((await store.stats.durationBasis()) !== basis) await store.stats.resetDurations(basis)
+  const stored = await store.stats.durationBasis()
+  if (stored !== basis) {
+    try {
+      await store.stats.resetDurations(basis)
+    } catch (error) {
+      if (stored === null || error instanceof StoreUnreachableError) throw error
+      // A role that may only read them (a unit clerk on PostgreSQL) can still use them as they are.
+      const zone = stored.split(' ')[0]
+      throw new BoardError(`handling times in this store are counted in ${zone} with its holiday calendar, and this role may not count them again in ${tz}: ${(error as Error).message}`, {
+        cause: error,
+        suggestion: zone === tz ? 'ask an admin to run board stats once (the holiday calendar changed)' : `set BOARD_TZ=${zone} (or timezone in the config file), or ask an admin to run board stats once`,
+      })
+    }
+  }
   const meter = new WorkingDaysMeter(calendar)
   let done = 0
   for (let after = 0; ; ) {
