@@ -53,6 +53,7 @@ describe('bulk load on SQLite', () => {
     try {
       const end = await store.bulkLoad(200_000)
       expect(indexes(path)).toEqual({stats: {n: 0}, notes: [{name: 'cases_stats', pid: process.pid}]})
+      expect((await store.check()).find((c) => c.name === 'indexes')).toMatchObject({ok: true, detail: expect.stringContaining('cases_stats')})
       await store.cases.importBatch([incoming('1')], actor)
       await end()
       expect(indexes(path)).toEqual({stats: {n: 1}, notes: []})
