@@ -73,7 +73,8 @@ function sqliteShell() {
 function board() {
   const db = join(dir, 'board.db')
   for (const f of [db, db + '-wal', db + '-shm']) rmSync(f, {force: true})
-  const r = timed(process.execPath, [join(root, 'bin', 'run.js'), 'import', csv, '--source', 'bench', '--store', db, '--rejects', join(dir, 'rejects.csv')], {
+  // Run as the installed `board` runs: the script itself, so its shebang's node flags apply.
+  const r = timed(join(root, 'bin', 'run.js'), ['import', csv, '--source', 'bench', '--store', db, '--rejects', join(dir, 'rejects.csv')], {
     env: {...process.env, BOARD_CONFIG: join(dir, 'no-config.json'), BOARD_ACTOR: 'bench'},
   })
   const summary = r.stderr.split('\n').find((l) => l.includes('inserted')) ?? ''
