@@ -19,11 +19,23 @@ export function durationBasis(cal: WorkingCalendar): string {
   return `${cal.tz} ${createHash('sha256').update(days).digest('hex').slice(0, 16)}`
 }
 
+/** The basis this zone and the store's calendar make, the one the store holds, and a meter for them. */
+async function bases(store: Store, tz: string): Promise<{basis: string; stored: string | null; meter: WorkingDaysMeter}> {
+  const {calendar} = await loadSlaContext(store, tz)
+  return {basis: durationBasis(calendar), stored: await store.stats.durationBasis(), meter: new WorkingDaysMeter(calendar)}
+}
+
+/** Working days from posting (epoch ms) to a reply and to resolution, where they happened. */
+function workingDays(meter: WorkingDaysMeter, posted: number, responded: number | null, resolved: number | null) {
+  return {
+    respondWorkingDays: responded === null ? null : meter.between(posted, responded),
+    resolveWorkingDays: resolved === null ? null : meter.between(posted, resolved),
+  }
+}
+
 /** Fills every missing stored duration; returns how many cases were brought up to date. */
 export async function refreshDurations(store: Store, tz: string, onProgress?: (done: number) => void): Promise<number> {
-  const {calendar} = await loadSlaContext(store, tz)
-  const basis = durationBasis(calendar)
-  const stored = await store.stats.durationBasis()
+  const {basis, stored, meter} = await bases(store, tz)
   if (stored !== basis) {
     try {
       await store.stats.resetDurations(basis)
@@ -37,7 +49,6 @@ export async function refreshDurations(store: Store, tz: string, onProgress?: (d
       })
     }
   }
-  const meter = new WorkingDaysMeter(calendar)
   let done = 0
   for (let after = 0; ; ) {
     // Read and write in one transaction: no change to these cases can slip in between.
@@ -45,11 +56,7 @@ export async function refreshDurations(store: Store, tz: string, onProgress?: (d
       const page = await tx.stats.pendingDurations(after, PAGE)
       if (page.length === 0) return 0
       await tx.stats.saveDurations(
-        page.map((c) => ({
-          id: c.id,
-          respondWorkingDays: c.respondedAt === null ? null : meter.between(c.postedAt, c.respondedAt),
-          resolveWorkingDays: c.resolvedAt === null ? null : meter.between(c.postedAt, c.resolvedAt),
-        })),
+        page.map((c) => ({id: c.id, ...workingDays(meter, c.postedAt, c.respondedAt, c.resolvedAt)})),
       )
       after = page[page.length - 1].id
       return page.length
@@ -67,23 +74,15 @@ export async function refreshDurations(store: Store, tz: string, onProgress?: (d
  * every case anyway, and the import leaves them.
  */
 export async function importTiming(store: Store, tz: string): Promise<ImportTiming | undefined> {
-  const {calendar} = await loadSlaContext(store, tz)
-  const basis = durationBasis(calendar)
-  const stored = await store.stats.durationBasis()
+  const {basis, stored, meter} = await bases(store, tz)
   if (stored === null) {
     try {
       await store.stats.resetDurations(basis)
-    } catch {
+    } catch (error) {
+      if (error instanceof StoreUnreachableError) throw error
       return undefined // a role that may only read the basis (a unit clerk on PostgreSQL)
     }
   } else if (stored !== basis) return undefined
-  const meter = new WorkingDaysMeter(calendar)
-  return (row) => {
-    const posted = Date.parse(row.postedAt)
-    const responded = row.reply?.sentAt ?? null
-    return {
-      respondWorkingDays: responded === null ? null : meter.between(posted, Date.parse(responded)),
-      resolveWorkingDays: row.resolvedAt === null ? null : meter.between(posted, Date.parse(row.resolvedAt)),
-    }
-  }
+  const at = (iso: string | null | undefined) => (iso === null || iso === undefined ? null : Date.parse(iso))
+  return {basis, workingDays: (row) => workingDays(meter, Date.parse(row.postedAt), at(row.reply?.sentAt), at(row.resolvedAt))}
 }

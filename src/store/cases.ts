@@ -21,11 +21,15 @@ export type ImportOutcome =
   | {kind: 'conflict'; id: number}
 
 /**
- * A new case's handling times in working days (calendar days follow from its instants in SQL).
- * Given to importBatch, new cases are stored with all four durations, as statistics would fill
- * them; without it they are left for statistics to fill.
+ * A new case's handling times in working days (calendar days follow from its instants in SQL),
+ * counted on one basis (zone and holiday calendar). Given to importBatch, new cases are stored
+ * with all four durations, as statistics would fill them, as long as the store's basis is still
+ * this one when the batch is written; otherwise they are left for statistics to fill.
  */
-export type ImportTiming = (row: IncomingCase) => {respondWorkingDays: number | null; resolveWorkingDays: number | null}
+export interface ImportTiming {
+  basis: string
+  workingDays(row: IncomingCase): {respondWorkingDays: number | null; resolveWorkingDays: number | null}
+}
 
 export interface ImportOpts {
   actor: string

@@ -165,6 +165,26 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     expect(await figures(atImport)).toEqual(expected)
   }, 120_000)
 
+  it('stores none in a batch written after the basis changed under the import (statistics recounted meanwhile)', async () => {
+    const {openStore} = await import('../../src/store/open.js')
+    const {importTiming} = await import('../../src/services/stats-durations.js')
+    const store = await openStore(await backend.location(), {now: NOW})
+    stores.push(store)
+    const timing = (await importTiming(store, 'Asia/Shanghai'))!
+    const row = (ref: string): IncomingCase => ({
+      source: 'hand', ref, title: '答复', body: '', author: null, contact: null, postedAt: '2019-09-30T02:00:00.000Z', region: null,
+      addressee: null, type: 'inquiry', category: null, likes: 0, dislikes: 0, reply: {body: '已办', sentAt: '2019-10-08T02:00:00.000Z'},
+      resolvedAt: null, extra: null,
+    })
+    await store.cases.importBatch([row('before')], {actor: 'test', now: NOW, timing})
+    expect(await store.stats.pendingDurations(0, 10)).toEqual([])
+    await store.stats.resetDurations('Asia/Shanghai 0000000000000000') // as a stats run on a new calendar
+    await store.cases.importBatch([row('after')], {actor: 'test', now: NOW, timing})
+    // The reset cleared every stored duration; the later batch did not store old-basis ones either.
+    const pending = await store.stats.pendingDurations(0, 10)
+    expect(pending.map((p) => p.id)).toContain((await store.cases.getByRef('hand', 'after'))!.id)
+  })
+
   it('stores none when the store counts working days in another zone (the next statistics recompute them all)', async () => {
     const {openStore} = await import('../../src/store/open.js')
     const store = await openStore(await backend.location(), {now: NOW})

@@ -76,7 +76,8 @@ export class PostgresCases extends SqlCases {
       const prepare = `SET LOCAL synchronous_commit = off; TRUNCATE ${STAGE}`
       await tx.exec(staged.has(client) ? prepare : `${STAGE_DDL}; ${prepare}`)
       staged.add(client)
-      await copyInto(client, STAGE, STAGE_COLUMNS, rows.map((row, i) => stageRow(row, i, opts.timing)))
+      const timing = await this.timingStill(tx, opts.timing)
+      await copyInto(client, STAGE, STAGE_COLUMNS, rows.map((row, i) => stageRow(row, i, timing)))
       const now = opts.now.toISOString()
       const merged = await tx.all<Record<string, unknown>>(MERGE, [now, now, opts.actor, now, opts.actor, now])
       const inserted = new Map<string, number>()
@@ -102,7 +103,7 @@ export class PostgresCases extends SqlCases {
 }
 
 function stageRow(row: IncomingCase, ord: number, timing: ImportTiming | undefined): Param[] {
-  const w = timing?.(row)
+  const w = timing?.workingDays(row)
   return [
     ord, row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, row.resolvedAt, json(row.extra), row.reply?.body ?? null,

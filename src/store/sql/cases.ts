@@ -134,6 +134,7 @@ export class SqlCases implements CaseRepository {
   async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     if (rows.length === 0) return []
     const work = async (tx: Executor) => {
+      opts = {...opts, timing: await this.timingStill(tx, opts.timing)}
       const stored = await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
       const outcomes: ImportOutcome[] = []
       // New rows in a run are inserted together (see insertRun); the run is written before any
@@ -195,6 +196,17 @@ export class SqlCases implements CaseRepository {
       }
     }
     for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, opts)
+  }
+
+  /**
+   * The import's timing if the store's basis is still the one it counted on, read inside the
+   * batch's transaction: statistics recounting every case on a new basis meanwhile (a calendar
+   * import) must not be followed by cases stored on the old one.
+   */
+  protected async timingStill(tx: Executor, timing: ImportTiming | undefined): Promise<ImportTiming | undefined> {
+    if (!timing) return undefined
+    const row = await tx.get<{basis: string}>('SELECT basis FROM stats_basis WHERE id = 1')
+    return row?.basis === timing.basis ? timing : undefined
   }
 
   protected async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
@@ -285,10 +297,11 @@ function insertCasesSql(tx: Executor, n: number): string {
  */
 function timingParams(row: IncomingCase, timing: ImportTiming | undefined): Param[] {
   if (!timing) return [null, null, null, null, null, null]
-  const w = timing(row)
+  const w = timing.workingDays(row)
   const responded = row.reply?.sentAt ?? null
   return [responded, responded && row.postedAt, row.resolvedAt, row.resolvedAt && row.postedAt, w.respondWorkingDays, w.resolveWorkingDays]
 }
+
 const EVENT_VALUES = "(?, ?, ?, 'import.create', NULL, ?)"
 const INSERT_EVENTS_GROUP = 'INSERT INTO events (case_id, actor, at, action, before, after) VALUES ' + Array(INSERT_GROUP).fill(EVENT_VALUES).join(', ')
 
