@@ -28,7 +28,11 @@ export class CsvReader {
   /** Set when csv-parse cannot go on: the rest of the input is lost to the record that broke it. */
   stopped = false
 
-  constructor(private readonly maxBytes = MAX_RECORD_BYTES) {
+  /** lineBase: lines of the file before the text this reader is given (when it takes over mid-file). */
+  constructor(
+    private readonly maxBytes = MAX_RECORD_BYTES,
+    private readonly lineBase = 0,
+  ) {
     this.parser = new Parser({
       bom: true,
       relax_column_count: true,
@@ -75,7 +79,7 @@ export class CsvReader {
     this.prevEmpty = info.empty_lines
     this.lastEnd = info.bytes
     this.lastEndLine = info.lines - this.drift
-    this.out.push({kind: 'record', record: {line, values}})
+    this.out.push({kind: 'record', record: {line: line + this.lineBase, values}})
     return null
   }
 
@@ -96,7 +100,7 @@ export class CsvReader {
       return
     }
     const raw = (err as CsvError & {raw?: string}).raw ?? ''
-    this.out.push({kind: 'issue', issue: {line: (err as CsvError & {lines: number}).lines, reason: err.message, raw}})
+    this.out.push({kind: 'issue', issue: {line: (err as CsvError & {lines: number}).lines + this.lineBase, reason: err.message, raw}})
   }
 
   /** The record csv-parse is stuck in: its first line (after any empty lines) and its text. */
@@ -106,6 +110,6 @@ export class CsvReader {
     if (this.lastEnd === 0 && text.startsWith('\uFEFF')) text = text.slice(1)
     const blank = /^(?:\r\n|\r|\n)*/.exec(text)![0]
     const blanks = blank.match(/\r\n|\r|\n/g)?.length ?? 0
-    return {line: this.lastEndLine + 1 + blanks, text: text.slice(blank.length)}
+    return {line: this.lineBase + this.lastEndLine + 1 + blanks, text: text.slice(blank.length)}
   }
 }

@@ -21,7 +21,7 @@ export type WorkerMessage =
   | {type: 'error'; name: string; message: string; suggestion?: string}
 
 const BATCH_ITEMS = 500
-const AHEAD = 12
+const AHEAD = 4
 
 async function main(input: WorkerInput) {
   const port = parentPort!

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite'
 import type {Readable} from 'node:stream'
 
-import {CsvReader} from './csv-reader.js'
 import {detectEncoding, type Encoding} from './encoding.js'
+import {FastCsvReader} from './fast-csv-reader.js'
 
 export interface CsvRecord {
   /** Line of the file where the record starts (1-based, header is line 1). */
@@ -67,20 +67,17 @@ export async function sniffEncoding(input: Readable, forced?: Encoding): Promise
   return {encoding, stream: all()}
 }
 
-/**
- * GB18030 to text, keeping a character cut across two chunks whole. UTF-8 needs none: csv-parse
- * takes the bytes as read and decodes each field once.
- */
+/** GB18030 to text, keeping a character cut across two chunks whole (the reader decodes UTF-8). */
 function gbDecoder(): {write(b: Buffer): string; end(): string} {
   const d = iconv.getDecoder('gb18030')
   return {write: (b) => d.write(b), end: () => d.end() ?? ''}
 }
 
 /**
- * CSV records with the line each starts on, parsed by csv-parse. Malformed records are reported as
- * issues, never thrown: an import must go on past a bad row. Ragged rows are records here; the row
- * check rejects them. A record csv-parse cannot get past (a quote never closed, a record over
- * MAX_RECORD_BYTES) ends the file with an issue saying so.
+ * CSV records with the line each starts on, read as csv-parse reads them (FastCsvReader).
+ * Malformed records are reported as issues, never thrown: an import must go on past a bad row.
+ * Ragged rows are records here; the row check rejects them. A record csv-parse cannot get past (a
+ * quote never closed, a record over MAX_RECORD_BYTES) ends the file with an issue saying so.
  */
 export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem> {
   for await (const batch of csvBatches(stream, encoding)) yield* batch
@@ -88,7 +85,7 @@ export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encod
 
 /** csvRecords a chunk's worth at a time. */
 export async function* csvBatches(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem[]> {
-  const reader = new CsvReader()
+  const reader = new FastCsvReader()
   const dec = encoding === 'gb18030' ? gbDecoder() : null
   const some = (items: CsvItem[]) => items.length > 0
   for await (const chunk of stream) {
