@@ -31,6 +31,8 @@ export interface ImportOptions {
    */
   zone?: string
   batchSize?: number
+  /** Rows (guessed from file size) from which a store that has them writes on two connections. */
+  parallelFrom?: number
   now: () => Date
   signal?: AbortSignal
   onReject?: (r: Reject) => void
@@ -65,11 +67,16 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const files: FileImportSummary[] = []
   let interrupted = false
   const timing = opts.dryRun || !opts.zone ? undefined : await importTiming(store, opts.zone)
-  const endBulkLoad = await store.bulkLoad(opts.dryRun ? 0 : expectedRows(opts.files))
+  const expected = opts.dryRun ? 0 : expectedRows(opts.files)
+  const endBulkLoad = await store.bulkLoad(expected)
   let failed = false
+  let writers: Store[] = []
   try {
+    // A large import writes on a second connection too, where the store has them (PostgreSQL):
+    // batch after batch the server would otherwise merge on one core while the other waits.
+    if (expected >= (opts.parallelFrom ?? PARALLEL_ROWS)) writers = await store.parallelWriters(1)
     for (const file of opts.files) {
-      const summary = await importOne(store, file, opts, rejects, timing)
+      const summary = await importOne([store, ...writers], file, opts, rejects, timing)
       files.push(summary)
       if (opts.signal?.aborted) {
         interrupted = true
@@ -80,6 +87,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
     failed = true
     throw error
   } finally {
+    await Promise.all(writers.map((w) => w.close()))
     await rejects.close()
     // After a failure the store may be gone: the next run that opens it finishes this instead.
     await endBulkLoad().catch((error) => {
@@ -89,7 +97,10 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   return {dryRun: opts.dryRun, source: opts.source, files, rejectsFile: rejects.count > 0 ? rejects.path : null, interrupted}
 }
 
-async function importOne(store: Store, file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {
+/** Rows (guessed from file size) from which an import writes on more than one connection. */
+const PARALLEL_ROWS = 20_000
+
+async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
   const input = file === '-' ? process.stdin : await openFile(file)
@@ -113,33 +124,37 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
   const batchSize = opts.batchSize ?? 2000
   let batch: {row: IncomingCase; line: number; record: CsvRecord}[] = []
   let refColumn = 'ref'
-  // stdin may pause for any time: never hold the write lock across a wait for input there.
-  const group = new GroupCommit(store, file === '-' ? 1 : batchSize * 10)
+  // stdin may pause for any time: never hold the write lock across a wait for input there, and
+  // write on one connection only.
+  const lanes = (file === '-' ? stores.slice(0, 1) : stores).map((lane) => ({lane, group: new GroupCommit(lane, file === '-' ? 1 : batchSize * 10)}))
   // A file's batches are pipelined: while the store writes one (a PostgreSQL server works apart
-  // from this process), the next is read and checked. Outcomes are still counted in file order.
-  let inFlight: Promise<void> | undefined
+  // from this process), the next is read and checked, and with several connections each takes
+  // the next batch in turn. Outcomes are still counted in file order.
+  const inFlight: {lane: (typeof lanes)[number]; rows: typeof batch; written: Promise<ImportOutcome[]>}[] = []
+  let turn = 0
+  const settleOldest = async () => {
+    const w = inFlight.shift()!
+    const outcomes = await w.written
+    await w.lane.group.wrote(w.rows.length)
+    tally(w.rows, outcomes)
+    opts.onProgress?.({file: name, rows: s.read})
+  }
   const settle = async () => {
-    const pending = inFlight
-    inFlight = undefined
-    await pending
+    while (inFlight.length > 0) await settleOldest()
   }
   const flush = async () => {
-    await settle()
+    // The oldest batch in flight is the one on the lane whose turn it is.
+    while (inFlight.length >= lanes.length) await settleOldest()
     if (batch.length === 0) return
     const rows = batch
     batch = []
+    const lane = lanes[turn++ % lanes.length]
     const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing})
-    const written = (opts.dryRun ? write(store) : group.write(write)).then(async (outcomes) => {
-      await group.wrote(rows.length)
-      tally(rows, outcomes)
-      opts.onProgress?.({file: name, rows: s.read})
-    })
+    const written = opts.dryRun ? write(lane.lane) : lane.group.write(write)
+    written.catch(() => {}) // awaited by settleOldest(); this only keeps it from counting as unhandled
+    inFlight.push({lane, rows, written})
     // stdin: settled now, so no commit waits on the next line of input.
-    if (file === '-') await written
-    else {
-      written.catch(() => {}) // awaited by the next settle(); this only keeps it from counting as unhandled
-      inFlight = written
-    }
+    if (file === '-') await settle()
     // Rows from the worker and SQLite calls are all microtasks: without a turn of the event loop
     // here, a Ctrl-C (a macrotask) would wait until the whole file was written.
     await new Promise((resolve) => setImmediate(resolve))
@@ -159,9 +174,9 @@ async function importOne(store: Store, file: string, opts: ImportOptions, reject
 
   try {
     await readAll()
-    await group.commit()
+    for (const l of lanes) await l.group.commit()
   } catch (error) {
-    await group.rollback(error)
+    for (const l of lanes) await l.group.rollback(error)
     throw error
   }
   return finish(s, started)

@@ -45,6 +45,12 @@ export interface Store {
    * mode. Backends with nothing to gain do nothing.
    */
   bulkLoad(expectedRows: number): Promise<() => Promise<void>>
+  /**
+   * Up to n more connections to the same store, for a large import to write batches on side by
+   * side (each in its own transactions); the caller closes them. None where writes cannot run side
+   * by side (SQLite has one writer).
+   */
+  parallelWriters(n: number): Promise<Store[]>
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   migrate(now: Date): Promise<MigrationStatus>

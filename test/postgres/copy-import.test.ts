@@ -1,3 +1,4 @@
+import {parse} from 'csv-parse/sync'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -87,5 +88,49 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect(strip(results[1])).toEqual(strip(results[3]))
     expect(results[1].files[0]).toMatchObject({updated: 47, inserted: 1}) // 3 of the 50 already had that category
     expect(await dump(copyUrl)).toEqual(await dump(sharedUrl))
+  })
+
+  it('a large import on two connections writes what one writes, counts and rejects in file order, and runs again unchanged', async () => {
+    const urls = [await backend.location(), await backend.location()]
+    const stores = [await openStore(urls[0], {now}), await openStore(urls[1], {now})]
+    open.push(...stores)
+    const files = [tip('labeled_messages.csv'), tip('replied_messages.csv')]
+    const runs: {result: Awaited<ReturnType<typeof importFiles>>; rejects: string}[][] = []
+    for (const [i, store] of stores.entries()) {
+      const rejectsPath = `/tmp/board-copy-lanes-${process.pid}-${i}.csv`
+      const o = {...opts(files, 'one'), rejectsPath, batchSize: 50, parallelFrom: i === 0 ? 0 : Infinity}
+      const once = async () => ({result: await importFiles(store, o), rejects: readFileSync(rejectsPath, 'utf8')})
+      runs.push([await once(), await once()])
+    }
+    const strip = (r: Awaited<ReturnType<typeof importFiles>>) => r.files.map(({seconds, rowsPerSecond, ...f}) => f)
+    const [two, one] = runs
+    expect(strip(two[0].result)).toEqual(strip(one[0].result))
+    expect(two[0].result.files[1]).toMatchObject({conflicts: 3})
+    const noIds = (text: string) => text.replace(/case #\d+/g, 'case #')
+    expect(noIds(two[0].rejects)).toBe(noIds(one[0].rejects))
+    expect(strip(two[1].result)).toEqual(strip(one[1].result))
+    expect(two[1].result.files.map((f) => f.unchanged)).toEqual(two[1].result.files.map((f) => f.read - f.rejected))
+    // Cases, replies and events alike but for ids (the two connections draw them in turn).
+    const byRef = async (store: Store) => {
+      const [cases, events] = await Promise.all([store.cases.list({limit: 10_000}), store.events.recent({limit: 100_000})])
+      return {cases: cases.map(({id, ...c}) => c).sort((a, b) => a.ref.localeCompare(b.ref)), events: events.length}
+    }
+    expect(await byRef(stores[0])).toEqual(await byRef(stores[1]))
+    // And it did write on two connections: file order's first two batches are two transactions.
+    const refs = (parse(readFileSync(files[0]), {bom: true}) as string[][]).slice(1, 101).map((r) => r[0])
+    const xmin = async (url: string, some: string[]) => {
+      const {executor} = await PostgresExecutor.connect(url)
+      try {
+        const rows = await executor.all<{x: string}>("SELECT DISTINCT xmin::text AS x FROM cases WHERE source = 'one' AND ref = ANY(?)", [some])
+        return rows.map((r) => r.x)
+      } finally {
+        await executor.close()
+      }
+    }
+    const [first, second] = [await xmin(urls[0], refs.slice(0, 50)), await xmin(urls[0], refs.slice(50, 100))]
+    expect(first).toHaveLength(1)
+    expect(second).toHaveLength(1)
+    expect(first).not.toEqual(second)
+    expect(await xmin(urls[1], refs.slice(0, 100))).toHaveLength(1)
   })
 })

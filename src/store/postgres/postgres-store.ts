@@ -11,7 +11,12 @@ export class PostgresStore extends SqlStore {
   override readonly tables: PostgresTables
   readonly access: PostgresAccess
 
-  constructor(location: string, private readonly pg: PostgresExecutor) {
+  constructor(
+    location: string,
+    private readonly pg: PostgresExecutor,
+    /** Where to open more connections (parallelWriters); a transaction's view has none. */
+    private readonly url?: string,
+  ) {
     super('postgres', location, pg)
     this.cases = new PostgresCases(pg)
     this.tables = new PostgresTables(pg)
@@ -20,7 +25,22 @@ export class PostgresStore extends SqlStore {
 
   static async open(url: string): Promise<PostgresStore> {
     const {executor} = await PostgresExecutor.connect(url)
-    return new PostgresStore(redact(url), executor)
+    return new PostgresStore(redact(url), executor, url)
+  }
+
+  // The server runs each connection's statements on its own core: while one merges a batch into
+  // cases, another takes in the next.
+  override async parallelWriters(n: number): Promise<Store[]> {
+    const url = this.url
+    if (!url) return []
+    const writers: Store[] = []
+    try {
+      for (let i = 0; i < n; i++) writers.push(await PostgresStore.open(url))
+    } catch (error) {
+      await Promise.all(writers.map((w) => w.close()))
+      throw error
+    }
+    return writers
   }
 
   // A transaction's executor is this connection joined to the open transaction: the bound view

@@ -60,6 +60,10 @@ export class SqlStore implements Store {
     return async () => {}
   }
 
+  async parallelWriters(_n: number): Promise<Store[]> {
+    return []
+  }
+
   migrate(now: Date) {
     return migrate(this.db, now)
   }
