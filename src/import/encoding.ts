@@ -1,6 +1,3 @@
-import iconv from 'iconv-lite'
-import {Transform} from 'node:stream'
-
 export type Encoding = 'utf8' | 'gb18030'
 
 /**
@@ -26,10 +23,4 @@ export function normaliseEncoding(name: string): Encoding {
   if (n === 'utf8' || n === 'utf8bom' || n === 'utf8sig') return 'utf8'
   if (n === 'gbk' || n === 'gb2312' || n === 'gb18030' || n === 'cp936') return 'gb18030'
   throw new Error(`unsupported encoding "${name}" (use utf8 or gb18030)`)
-}
-
-/** A decoding stream to UTF-8 text; the UTF-8 path is left to csv-parse (it strips the BOM). */
-export function decoder(encoding: Encoding): Transform | null {
-  if (encoding === 'utf8') return null
-  return iconv.decodeStream('gb18030') as unknown as Transform
 }

@@ -6,8 +6,8 @@ import {type CsvItem, csvSource} from './records.js'
 
 // Parses a file with csvSource in a worker thread and posts its records in batches, at most a few
 // batches ahead of the reader (each one is acknowledged), so memory stays flat however big the
-// file. Only the parsing runs here: it is the costliest step, and the row checks beside the store
-// writes keep the other thread about as busy.
+// file. Only the parsing runs here: the row checks need the header and the file's repeats, and
+// posting checked rows as well as their records (kept for rejects) would send every value twice.
 
 export interface WorkerInput {
   file: string

@@ -11,7 +11,7 @@ import {contentHash, type RowContext, RowError, toIncoming} from './row.js'
 import {SeenRefs} from './seen-refs.js'
 
 // Everything about one file that needs no store: decoding and parsing (csvSource), then the
-// header, row checks and repeats inside the file (rowItems). Parsing, the costliest part, can run
+// header, row checks and repeats inside the file (rowItems). Parsing can run
 // in a worker thread (worker-records.ts) while this thread checks rows and writes them.
 
 export interface RowStreamOptions {
