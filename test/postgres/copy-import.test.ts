@@ -1,6 +1,7 @@
 import {parse} from 'csv-parse/sync'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import pg from 'pg'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import {importFiles, type ImportOptions} from '../../src/import/import-service.js'
@@ -10,7 +11,7 @@ import {PostgresCases} from '../../src/store/postgres/postgres-cases.js'
 import {migrate} from '../../src/store/sql/migrate.js'
 import {SqlStore} from '../../src/store/sql/sql-store.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList} from '../helpers/backends.js'
+import {backendList, PG_URL} from '../helpers/backends.js'
 import {DATA} from '../helpers/run-cli.js'
 import type {IncomingCase} from '../../src/domain/case.js'
 
@@ -132,5 +133,32 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect(second).toHaveLength(1)
     expect(first).not.toEqual(second)
     expect(await xmin(urls[1], refs.slice(0, 100))).toHaveLength(1)
+  })
+
+  it('a role allowed one connection imports a large file on that one', async () => {
+    const role = `board_t_one_${process.pid}`
+    const schema = `t_one_${process.pid}_${Date.now().toString(36)}`
+    const admin = new pg.Client({connectionString: PG_URL})
+    await admin.connect()
+    try {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`)
+      await admin.query(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1`)
+      await admin.query(`CREATE SCHEMA ${schema} AUTHORIZATION ${role}`)
+      const url = new URL(PG_URL)
+      url.username = role
+      url.searchParams.set('schema', schema)
+      const store = await openStore(url.toString(), {now})
+      try {
+        expect(await store.parallelWriters(1)).toEqual([])
+        const result = await importFiles(store, {...opts([tip('replied_messages.csv')], 'one'), batchSize: 50, parallelFrom: 0})
+        expect(result.files[0]).toMatchObject({inserted: 857, rejected: 0})
+      } finally {
+        await store.close()
+      }
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await admin.query(`DROP ROLE IF EXISTS ${role}`)
+      await admin.end()
+    }
   })
 })

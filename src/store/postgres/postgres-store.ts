@@ -29,16 +29,18 @@ export class PostgresStore extends SqlStore {
   }
 
   // The server runs each connection's statements on its own core: while one merges a batch into
-  // cases, another takes in the next.
+  // cases, another takes in the next. Extra connections only speed the work up: where the server
+  // or the role allows no more (max_connections, CONNECTION LIMIT), the caller goes on with fewer.
   override async parallelWriters(n: number): Promise<Store[]> {
     const url = this.url
     if (!url) return []
     const writers: Store[] = []
-    try {
-      for (let i = 0; i < n; i++) writers.push(await PostgresStore.open(url))
-    } catch (error) {
-      await Promise.all(writers.map((w) => w.close()))
-      throw error
+    for (let i = 0; i < n; i++) {
+      try {
+        writers.push(await PostgresStore.open(url))
+      } catch {
+        break
+      }
     }
     return writers
   }
