@@ -11,6 +11,7 @@ export function postgresDialect(): Dialect {
     manyRowUpdates: 'values',
     indexedBy: () => '',
     percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
+    statsGroupsFunction: null,
     tableExistsSql: 'SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
     migrationSql: (m) => m.postgres,
     catalog: {

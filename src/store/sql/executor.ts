@@ -37,6 +37,12 @@ export interface Dialect {
   readonly manyRowUpdates: 'per-row' | 'values'
   /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
   percentile(expr: string, fraction: number): string
+  /**
+   * The aggregate function (stats-groups.ts) every connection of this backend has, that groups
+   * and measures cases in one pass where the database has no hash aggregation (SQLite); null
+   * where its own GROUP BY does that best (PostgreSQL).
+   */
+  readonly statsGroupsFunction: string | null
   /** A query with one parameter (the table name) that returns a row when the table exists. */
   readonly tableExistsSql: string
   /** Picks this backend's text of a migration. */

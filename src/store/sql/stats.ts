@@ -2,8 +2,9 @@ import type {CaseDurations, DurationAggregate, PendingDurations, StatsAggregate,
 import {type PeriodKind, periodStarts} from '../../domain/periods.js'
 import type {Executor, Param, Row} from './executor.js'
 
-// One GROUP BY over cases for every metric, so a store of millions of cases is read once.
-// Percentiles use the database's own percentile_cont (dialect.percentile).
+// One pass over cases for every metric, so a store of millions of cases is read once: a GROUP BY
+// with the database's own percentile_cont (dialect.percentile), or where the database has no
+// hash aggregation, board's aggregate function (dialect.statsGroupsFunction).
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
@@ -25,7 +26,7 @@ export class SqlStats implements StatsRepository {
   constructor(private readonly db: Executor) {}
 
   /** The SQL (and its parameters) for one --by dimension. */
-  private async dimension(d: StatsDimension, q: StatsQuery): Promise<{sql: string; params: Param[]; starts?: number[]}> {
+  private async dimension(d: StatsDimension, q: StatsQuery): Promise<Dimension> {
     switch (d) {
       case 'year':
       case 'quarter':
@@ -44,27 +45,36 @@ export class SqlStats implements StatsRepository {
    * A case's period: a search over the periods' starting instants, written out as nested CASEs
    * (depth log2 of the period count) over the posting time the index already holds.
    */
-  private async period(kind: PeriodKind, q: StatsQuery): Promise<{sql: string; params: Param[]; starts?: number[]}> {
+  private async period(kind: PeriodKind, q: StatsQuery): Promise<Dimension> {
     // Two subqueries: SQLite answers a lone min() or max() from the end of the index, but a query
     // asking for both scans every case (half a second at 3.5M).
     const range = await this.db.get<{lo: unknown; hi: unknown}>('SELECT (SELECT min(posted_at) FROM cases) AS lo, (SELECT max(posted_at) FROM cases) AS hi')
     const lo = instant(range?.lo)
     if (lo === null) return {sql: 'NULL', params: []}
     const starts = periodStarts(kind, lo, instant(range!.hi)!, q.tz)
-    const params: Param[] = []
-    const search = (lo: number, hi: number): string => {
-      if (hi - lo === 1) {
-        params.push(starts[lo].label)
-        return 'CAST(? AS TEXT)'
+    const search = (leaf: (i: number) => [string, Param]) => {
+      const params: Param[] = []
+      const step = (lo: number, hi: number): string => {
+        if (hi - lo === 1) {
+          const [sql, param] = leaf(lo)
+          params.push(param)
+          return sql
+        }
+        const mid = (lo + hi) >> 1
+        params.push(new Date(starts[mid].start).toISOString())
+        const when = `CASE WHEN c.posted_at < ? THEN `
+        const left = step(lo, mid)
+        const right = step(mid, hi)
+        return `${when}${left} ELSE ${right} END`
       }
-      const mid = (lo + hi) >> 1
-      params.push(new Date(starts[mid].start).toISOString())
-      const when = `CASE WHEN c.posted_at < ? THEN `
-      const left = search(lo, mid)
-      const right = search(mid, hi)
-      return `${when}${left} ELSE ${right} END`
+      return {sql: step(0, starts.length), params}
     }
-    return {sql: search(0, starts.length), params, starts: starts.map((p) => p.start)}
+    return {
+      ...search((i) => ['CAST(? AS TEXT)', starts[i].label]),
+      // Labels sort as their periods do, so the numbers group and order the same.
+      numbered: {...search((i) => ['?', i]), labels: starts.map((p) => p.label)},
+      starts: starts.map((p) => p.start),
+    }
   }
 
   private where(f: StatsFilter): {where: string; params: Param[]} {
@@ -88,6 +98,8 @@ export class SqlStats implements StatsRepository {
     return {
       select: dims.map((k, i) => `${k.sql} AS k${i}, `).join(''),
       selectParams: dims.flatMap((k) => k.params),
+      // Periods by number, for a function that is handed a key a case: a number costs it less than text.
+      numbered: {args: dims.map((k) => `, ${(k.numbered ?? k).sql}`).join(''), params: dims.flatMap((k) => (k.numbered ?? k).params), labels: dims.map((k) => k.numbered?.labels)},
       joins, groupBy, ordinals, ...this.where(q.filter),
       // Groups led by a period never span two periods: the periods' halves are separate work.
       split: starts.length >= 2 ? new Date(starts[starts.length >> 1]).toISOString() : null,
@@ -116,27 +128,43 @@ export class SqlStats implements StatsRepository {
       bit('c.resolved_at <= c.resolve_due_at', 6),
     ].join(' + ')
     const count = (n: number, name: string) => `sum((f / ${1 << n}) % 2) AS ${name}`
-    const mainQuery = (where: string, params: Param[]) => ({
-      sql: `SELECT ${keys}
+    const rd = days('respond_days', 'responded_at')
+    const vd = days('resolve_days', 'resolved_at')
+    // Where the backend has no hash aggregation, one function call a case does the GROUP BY's
+    // work (stats-groups.ts); its rows have the columns and order of the GROUP BY's.
+    const grouped = d.statsGroupsFunction
+    const mainQuery = (where: string, params: Param[]) =>
+      grouped
+        ? {
+            sql: `SELECT ${grouped}(${facts}, ${rd}, ${vd}, c.respond_wdays, c.resolve_wdays${p.numbered.args}) AS groups FROM cases c${p.joins} ${where}`,
+            params: [q.now, q.now, ...p.numbered.params, ...params],
+          }
+        : {
+            sql: `SELECT ${keys}
       count(*) AS n, ${count(0, 'replied')}, ${count(1, 'resolved')}, ${count(2, 'suggestions')},
       ${duration('respond', 'rd')},
       ${duration('resolve', 'vd')},
       ${duration('respond_w', 'rw')},
       ${duration('resolve_w', 'vw')},
       ${count(3, 'respond_due')}, ${count(4, 'respond_on_time')}, ${count(5, 'resolve_due')}, ${count(6, 'resolve_on_time')}
-      FROM (SELECT ${p.select} ${facts} AS f,
-              ${days('respond_days', 'responded_at')} AS rd, ${days('resolve_days', 'resolved_at')} AS vd,
-              c.respond_wdays AS rw, c.resolve_wdays AS vw
+      FROM (SELECT ${p.select} ${facts} AS f, ${rd} AS rd, ${vd} AS vd, c.respond_wdays AS rw, c.resolve_wdays AS vw
             FROM cases c${p.joins} ${where} ${d.subqueryFence}) t
       ${p.groupBy}${p.ordinals ? ' ORDER BY ' + p.ordinals : ''}`,
-      params: [...p.selectParams, q.now, q.now, ...params],
-    })
+            params: [...p.selectParams, q.now, q.now, ...params],
+          }
+    const labelled = (rows: Row[]): Row[] => {
+      if (!grouped) return rows
+      const out = JSON.parse(String(rows[0].groups)) as Row[]
+      p.numbered.labels.forEach((labels, i) => labels && out.forEach((r) => (r[`k${i}`] = labels[Number(r[`k${i}`])])))
+      return out
+    }
     const and = (extra: string) => (p.where ? `${p.where} AND ${extra}` : `WHERE ${extra}`)
     // The sort and percentiles of the GROUP BY are most of the time: each half of the periods on
     // a core of its own, the earlier first so that the rows stay in order.
     const halves = p.split && [mainQuery(and('c.posted_at < ?'), [...p.params, p.split]), mainQuery(and('c.posted_at >= ?'), [...p.params, p.split])]
     const whole = mainQuery(p.where, p.params)
-    const main = halves ? (await this.db.allConcurrently(halves)).flat() : await this.db.all(whole.sql, whole.params)
+    const results = halves ? await this.db.allConcurrently(halves) : [await this.db.all(whole.sql, whole.params)]
+    const main = results.flatMap(labelled)
     // Ratings and reopenings concern few cases: counted by separate queries driven from those
     // tables, so the scan over every case stays a plain one (joining them there doubled its time).
     const rated = await this.db.all(
@@ -243,3 +271,12 @@ export class SqlStats implements StatsRepository {
 }
 
 const SAVE_PAGE = 2000
+
+interface Dimension {
+  sql: string
+  params: Param[]
+  /** A period's number (from 0) instead of its label, and the labels. */
+  numbered?: {sql: string; params: Param[]; labels: string[]}
+  /** A period's starting instants (epoch ms). */
+  starts?: number[]
+}

@@ -1,4 +1,5 @@
 import type {Dialect} from '../sql/executor.js'
+import {STATS_GROUPS} from './functions.js'
 
 export function sqliteDialect(): Dialect {
   return {
@@ -13,6 +14,7 @@ export function sqliteDialect(): Dialect {
     manyRowUpdates: 'per-row',
     // Built into SQLite since 3.47 (the percentile extension better-sqlite3 compiles in).
     percentile: (expr, fraction) => `percentile_cont(${expr}, ${Number(fraction)})`,
+    statsGroupsFunction: STATS_GROUPS,
     tableExistsSql: "SELECT 1 AS ok FROM sqlite_master WHERE type = 'table' AND name = ?",
     migrationSql: (m) => m.sqlite,
     catalog: {

@@ -9,6 +9,7 @@ import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
+import {registerFunctions} from './functions.js'
 
 /** Compiled beside this file in the built CLI; tests running the sources query on one thread. */
 const READ_WORKER = new URL('./read-worker.js', import.meta.url)
@@ -38,6 +39,7 @@ export class SqliteExecutor implements Executor {
       // With foreign keys on, every INSERT keeps a statement journal; in a temp file that is a few
       // page writes per row (the import's main cost), in memory it is a copy.
       db.pragma('temp_store = MEMORY')
+      registerFunctions(db)
       return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : path)
     } catch (error) {
       throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error)
