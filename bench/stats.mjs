@@ -14,7 +14,8 @@ import {flag, option} from './args.mjs'
 
 const root = join(import.meta.dirname, '..')
 const n = Number(option('--cases', '3500000'))
-const path = join(tmpdir(), `board-bench-stats-${n}.db`)
+// v2: with the event log a store built by `board import` has (one event a case, some reopenings).
+const path = join(tmpdir(), `board-bench-stats-v2-${n}.db`)
 const TARGET_S = 3
 
 const {openStore} = await import(join(root, 'dist', 'src', 'store', 'open.js'))
@@ -48,6 +49,13 @@ if (!existsSync(path)) {
     db.transaction(() => insert.run(from, Math.min(n, from + chunk - 1)))()
     process.stderr.write(`\rgenerated ${Math.min(n, from + chunk - 1)} / ${n}`)
   }
+  // The audit log of a store built by import: an event a case, and a reopening for 1 case in 97
+  // (the flag is what the status trigger would have set).
+  db.exec(`INSERT INTO events (case_id, actor, at, action, after)
+      SELECT id, 'import', created_at, 'import.create', json_object('source', source, 'ref', ref, 'status', status) FROM cases;
+    INSERT INTO events (case_id, actor, at, action, before, after)
+      SELECT id, 'clerk', created_at, 'reopen', '{"status":"replied"}', '{"status":"reopened"}' FROM cases WHERE id % 97 = 0;
+    UPDATE cases SET reopened = 1 WHERE id % 97 = 0;`)
   db.exec('ANALYZE')
   db.close()
   process.stderr.write(`\ngenerated ${n} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${path}\n`)

@@ -41,7 +41,7 @@ export interface StatsAggregate {
   /** cases with at least one rating, and those whose latest rating was satisfied */
   rated: number
   satisfied: number
-  /** reopened at some point (a reopen event) or rated unsatisfied */
+  /** set to reopened at some point, or rated unsatisfied */
   reopened: number
   respondDays: DurationAggregate
   resolveDays: DurationAggregate

@@ -11,12 +11,9 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 /** A stored timestamp (UTC ISO text from both executors) as epoch ms. */
 const instant = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
 
-// Reopened: the status now, an explicit reopen, a change that set status reopened (import events
-// never do), or an unsatisfied rating (which reopens a case by the platform's rules).
-const REOPENED_IDS = `SELECT id FROM cases WHERE status = 'reopened'
-  UNION SELECT case_id FROM events WHERE case_id IS NOT NULL AND action NOT IN ('import.create', 'import.update')
-    AND (action = 'reopen' OR after LIKE '%"status":"reopened"%')
-  UNION SELECT case_id FROM ratings WHERE satisfied = 0`
+// Reopened: ever set to status reopened (the flag migration 11 keeps), or rated unsatisfied
+// (which reopens a case by the platform's rules).
+const REOPENED_IDS = `SELECT id FROM cases WHERE reopened = 1 UNION SELECT case_id FROM ratings WHERE satisfied = 0`
 
 // The latest rating of each rated case.
 const LAST_RATING = `(SELECT r.case_id, r.satisfied FROM ratings r
