@@ -11,9 +11,10 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 /** A stored timestamp (UTC ISO text from both executors) as epoch ms. */
 const instant = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
 
-// Reopened: ever set to status reopened (the flag migration 11 keeps), or rated unsatisfied
-// (which reopens a case by the platform's rules).
-const REOPENED_IDS = `SELECT id FROM cases WHERE reopened = 1 UNION SELECT case_id FROM ratings WHERE satisfied = 0`
+// Reopened: reopened now, set to reopened by an update before (the flag migration 11 keeps), or
+// rated unsatisfied (which reopens a case by the platform's rules). Each part reads an index.
+const REOPENED_IDS = `SELECT id FROM cases WHERE reopened = 1 UNION SELECT id FROM cases WHERE status = 'reopened'
+  UNION SELECT case_id FROM ratings WHERE satisfied = 0`
 
 // The latest rating of each rated case.
 const LAST_RATING = `(SELECT r.case_id, r.satisfied FROM ratings r
