@@ -9,9 +9,9 @@ import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
 import {type Reject, RejectsWriter} from './rejects.js'
 import type {CsvRecord} from './records.js'
-import {recordText, type RowItem, rowItems, rowStream} from './row-stream.js'
+import {recordText, type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
-import {workerAvailable, workerRecords} from './worker-records.js'
+import {workerAvailable, type WorkerRows, workerRows} from './worker-rows.js'
 import {BoardError} from '../errors.js'
 
 export interface ImportOptions {
@@ -112,17 +112,19 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     opts.onReject?.(full)
   }
   const streamOpts = {name, source: opts.source, tz: opts.tz, format: opts.format, encoding: opts.encoding, mapFile: opts.mapFile}
-  // A file is parsed in a worker thread while this one checks rows and writes; stdin is read here.
+  // A file is parsed and checked in a worker thread while this one writes; stdin is read here.
   let batches: AsyncGenerator<RowItem[]>
+  let worker: WorkerRows | undefined
   if (file !== '-' && workerAvailable() && opts.format === 'csv') {
     input.destroy()
-    batches = rowItems(await workerRecords({file, encoding: opts.encoding}), streamOpts)
+    worker = workerRows({file, rows: streamOpts})
+    batches = worker.batches
   } else {
     batches = rowStream(input, streamOpts)
   }
 
   const batchSize = opts.batchSize ?? 2000
-  let batch: {row: IncomingCase; line: number; record: CsvRecord}[] = []
+  let batch: {row: IncomingCase; line: number; record?: CsvRecord}[] = []
   let refColumn = 'ref'
   // stdin may pause for any time: never hold the write lock across a wait for input there, and
   // write on one connection only.
@@ -136,7 +138,8 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     const w = inFlight.shift()!
     const outcomes = await w.written
     await w.lane.group.wrote(w.rows.length)
-    tally(w.rows, outcomes)
+    await tally(w.rows, outcomes)
+    if (w.rows.length > 0) worker?.settled(w.rows[w.rows.length - 1].line)
     opts.onProgress?.({file: name, rows: s.read})
   }
   const settle = async () => {
@@ -159,17 +162,19 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     // here, a Ctrl-C (a macrotask) would wait until the whole file was written.
     await new Promise((resolve) => setImmediate(resolve))
   }
-  const tally = (rows: typeof batch, outcomes: ImportOutcome[]) => {
-    outcomes.forEach((o, i) => {
+  const tally = async (rows: typeof batch, outcomes: ImportOutcome[]) => {
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i]
       if (o.kind === 'inserted') s.inserted++
       else if (o.kind === 'updated') s.updated++
       else if (o.kind === 'unchanged') s.unchanged++
       else {
         s.conflicts++
         const b = rows[i]
-        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw: recordText(b.record)})
+        const raw = b.record ? recordText(b.record) : await worker!.rawText(b.line)
+        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw})
       }
-    })
+    }
   }
 
   try {
@@ -178,6 +183,8 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
   } catch (error) {
     for (const l of lanes) await l.group.rollback(error)
     throw error
+  } finally {
+    await worker?.close()
   }
   return finish(s, started)
 

@@ -1,52 +1,77 @@
 import {createReadStream} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 
-import type {Encoding} from './encoding.js'
-import {type CsvItem, csvSource} from './records.js'
+import type {CsvRecord} from './records.js'
+import {csvSource} from './records.js'
+import {recordText, type RowItem, rowItems, type RowStreamOptions} from './row-stream.js'
 
-// Parses a file with csvSource in a worker thread and posts its records in batches, at most a few
-// batches ahead of the reader (each one is acknowledged), so memory stays flat however big the
-// file. Only the parsing runs here: the row checks need the header and the file's repeats, and
-// posting checked rows as well as their records (kept for rejects) would send every value twice.
+// Reads, parses and checks a file in a worker thread (rowItems: header, dates, repeats inside the
+// file), and posts its rows in batches, at most a few batches ahead of the writer (each one is
+// acknowledged), so memory stays flat however big the file. A row is posted without its record:
+// the record is kept here until the writer says the row is settled, and sent only for the few rows
+// the store turns down (a conflict's reject quotes it), so no value crosses between threads twice.
 
 export interface WorkerInput {
   file: string
-  encoding?: Encoding
+  rows: RowStreamOptions
 }
 
+/** Worker → writer. */
 export type WorkerMessage =
-  | {type: 'encoding'; encoding: Encoding}
-  | {type: 'items'; items: CsvItem[]}
+  | {type: 'items'; items: RowItem[]}
   | {type: 'end'}
+  | {type: 'raw'; line: number; text: string}
   | {type: 'error'; name: string; message: string; suggestion?: string}
+
+/** Writer → worker: a batch taken, a record's text wanted, rows up to a line settled. */
+export type WriterMessage = {type: 'ack'} | {type: 'raw'; line: number} | {type: 'settled'; line: number}
 
 const BATCH_ITEMS = 500
 const AHEAD = 4
 
 async function main(input: WorkerInput) {
   const port = parentPort!
+  // The records of rows posted and not yet settled, in line order.
+  const kept = new Map<number, CsvRecord>()
   let credits = AHEAD
   let wake: (() => void) | undefined
-  port.on('message', () => {
-    credits++
-    wake?.()
+  port.on('message', (m: WriterMessage) => {
+    if (m.type === 'ack') {
+      credits++
+      wake?.()
+    } else if (m.type === 'raw') {
+      const record = kept.get(m.line)
+      port.postMessage({type: 'raw', line: m.line, text: record ? recordText(record) : ''} satisfies WorkerMessage)
+    } else {
+      for (const line of kept.keys()) {
+        if (line > m.line) break
+        kept.delete(line)
+      }
+    }
   })
-  const send = async (items: CsvItem[]) => {
+  const send = async (items: RowItem[]) => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
     credits--
     port.postMessage({type: 'items', items} satisfies WorkerMessage)
   }
-  const source = await csvSource(createReadStream(input.file, {highWaterMark: 1 << 20}), input.encoding)
-  port.postMessage({type: 'encoding', encoding: source.encoding as Encoding} satisfies WorkerMessage)
-  let batch: CsvItem[] = []
-  for await (const items of source.batches) {
-    for (const item of items) batch.push(item)
+  const source = await csvSource(createReadStream(input.file, {highWaterMark: 1 << 20}), input.rows.encoding)
+  let batch: RowItem[] = []
+  for await (const items of rowItems(source, input.rows)) {
+    for (const item of items) {
+      if (item.kind === 'row') {
+        kept.set(item.line, item.record!)
+        batch.push({kind: 'row', line: item.line, row: item.row})
+      } else {
+        batch.push(item)
+      }
+    }
     if (batch.length >= BATCH_ITEMS) {
       await send(batch)
       batch = []
     }
   }
   if (batch.length > 0) await send(batch)
+  // The thread stays up for the records the writer may still ask for, until it is terminated.
   port.postMessage({type: 'end'} satisfies WorkerMessage)
 }
 

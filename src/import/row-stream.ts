@@ -11,8 +11,8 @@ import {contentHash, type RowContext, RowError, toIncoming} from './row.js'
 import {SeenRefs} from './seen-refs.js'
 
 // Everything about one file that needs no store: decoding and parsing (csvSource), then the
-// header, row checks and repeats inside the file (rowItems). Parsing can run
-// in a worker thread (worker-records.ts) while this thread checks rows and writes them.
+// header, row checks and repeats inside the file (rowItems). All of it can run in a worker thread
+// (worker-rows.ts) while this thread writes the rows.
 
 export interface RowStreamOptions {
   name: string
@@ -25,8 +25,11 @@ export interface RowStreamOptions {
 
 export type RowItem =
   | {kind: 'encoding'; encoding: Encoding | 'json'; refColumn: string}
-  /** record: kept for a reject the store may still decide on (see recordText). */
-  | {kind: 'row'; line: number; row: IncomingCase; record: CsvRecord}
+  /**
+   * record: kept for a reject the store may still decide on (see recordText); rows from the parse
+   * worker come without it (the worker keeps it: WorkerRows.rawText).
+   */
+  | {kind: 'row'; line: number; row: IncomingCase; record?: CsvRecord}
   | {kind: 'reject'; reject: Omit<Reject, 'file'>}
   /** A row repeated verbatim inside the file: counted once, not rejected. */
   | {kind: 'duplicate'}

@@ -193,4 +193,23 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     expect(listJson(store, 'dry')).toEqual([])
     if (backend.name === 'sqlite') expect(existsSync(join(store, '..', 'rejects'))).toBe(false)
   })
+
+  it('a ref reused for another message is rejected quoting its record, which the parse thread kept until asked', async () => {
+    const store = await backend.location()
+    const tip = (f: string) => join(DATA, 'tipdm2020c', f)
+    expect(board(['import', tip('labeled_messages.csv'), '--source', 'one'], {store}).status).toBe(0)
+    const rejects = path(`conflicts-${backend.name}.csv`)
+    const r = board(['import', tip('replied_messages.csv'), '--source', 'one', '--rejects', rejects, '--json'], {store})
+    expect(r.status).toBe(1)
+    expect((JSON.parse(r.stdout) as ImportCommandResult).files[0]).toMatchObject({inserted: 857 - 3, conflicts: 3, rejected: 3})
+    const written = parse(readFileSync(rejects), {columns: true, bom: true}) as {line: string; raw: string}[]
+    const replied = parse(readFileSync(tip('replied_messages.csv')), {bom: true}) as string[][]
+    expect(written.map((w) => parse(w.raw)[0][0]).sort()).toEqual(['125376', '33569', '98798'])
+    // Each reject quotes its own record, whole: the same values as the file's row with that ref.
+    for (const w of written) {
+      const values = parse(w.raw, {relax_column_count: true})[0] as string[]
+      expect(replied.find((row) => row[0] === values[0])).toEqual(values)
+    }
+  })
 })
+
