@@ -4,6 +4,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import type {CsvRecord} from './records.js'
 import {csvSource} from './records.js'
 import {recordText, type RowItem, rowItems, type RowStreamOptions} from './row-stream.js'
+import {toWire, type WireRow} from './row-wire.js'
 
 // Reads, parses and checks a file in a worker thread (rowItems: header, dates, repeats inside the
 // file), and posts its rows in batches, at most a few batches ahead of the writer (each one is
@@ -16,9 +17,12 @@ export interface WorkerInput {
   rows: RowStreamOptions
 }
 
+/** What a batch carries: rows in wire form, and everything else as rowItems says it. */
+export type WorkerItem = WireRow | Exclude<RowItem, {kind: 'row'}>
+
 /** Worker → writer. */
 export type WorkerMessage =
-  | {type: 'items'; items: RowItem[]}
+  | {type: 'items'; items: WorkerItem[]}
   | {type: 'end'}
   | {type: 'raw'; line: number; text: string}
   | {type: 'error'; name: string; message: string; suggestion?: string}
@@ -49,18 +53,18 @@ async function main(input: WorkerInput) {
       }
     }
   })
-  const send = async (items: RowItem[]) => {
+  const send = async (items: WorkerItem[]) => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
     credits--
     port.postMessage({type: 'items', items} satisfies WorkerMessage)
   }
   const source = await csvSource(createReadStream(input.file, {highWaterMark: 1 << 20}), input.rows.encoding)
-  let batch: RowItem[] = []
+  let batch: WorkerItem[] = []
   for await (const items of rowItems(source, input.rows)) {
     for (const item of items) {
       if (item.kind === 'row') {
         kept.set(item.line, item.record!)
-        batch.push({kind: 'row', line: item.line, row: item.row})
+        batch.push(toWire(item.line, item.row))
       } else {
         batch.push(item)
       }

@@ -5,6 +5,7 @@ import {Worker} from 'node:worker_threads'
 import {BoardError, UsageError} from '../errors.js'
 import type {WorkerInput, WorkerMessage, WriterMessage} from './parse-worker.js'
 import type {RowItem} from './row-stream.js'
+import {fromWire} from './row-wire.js'
 
 const WORKER = new URL('./parse-worker.js', import.meta.url)
 
@@ -76,7 +77,7 @@ export function workerRows(input: WorkerInput): WorkerRows {
       if (m.type === 'end') return
       if (m.type !== 'items') continue
       post({type: 'ack'})
-      yield m.items
+      yield m.items.map((item): RowItem => (Array.isArray(item) ? {kind: 'row', ...fromWire(item)} : (item as RowItem)))
     }
   }
   return {
