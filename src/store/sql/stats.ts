@@ -1,6 +1,7 @@
 import type {CaseDurations, DurationAggregate, PendingDurations, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
 import {type PeriodKind, periodStarts} from '../../domain/periods.js'
 import type {Executor, Param, Row} from './executor.js'
+import {FACTS, MEASURES} from './stats-groups.js'
 
 // One pass over cases for every metric, so a store of millions of cases is read once: a GROUP BY
 // with the database's own percentile_cont (dialect.percentile), or where the database has no
@@ -113,39 +114,39 @@ export class SqlStats implements StatsRepository {
     // Handling times are stored on each case (migration 9) and read from the covering index; a
     // calendar-day figure not yet stored is worked out from the instants, so it is never missing.
     const days = (stored: string, at: string) => `COALESCE(c.${stored}, CASE WHEN c.${at} IS NOT NULL THEN ${d.daysBetween('c.posted_at', `c.${at}`)} END)`
-    // The GROUP BY sorts every row with what the aggregates need of it: the yes/no facts travel
-    // as the bits of one small integer rather than as the four timestamps they come from.
-    const bit = (cond: string, n: number) => `CASE WHEN ${cond} THEN ${1 << n} ELSE 0 END`
-    const facts = [
-      bit('c.responded_at IS NOT NULL', 0),
-      bit('c.resolved_at IS NOT NULL', 1),
-      bit("c.type = 'suggestion'", 2),
-      bit('c.respond_due_at IS NOT NULL AND (c.responded_at IS NOT NULL OR c.respond_due_at < ?)', 3),
-      bit('c.responded_at <= c.respond_due_at', 4),
-      bit('c.resolve_due_at IS NOT NULL AND (c.resolved_at IS NOT NULL OR c.resolve_due_at < ?)', 5),
-      bit('c.resolved_at <= c.resolve_due_at', 6),
-    ].join(' + ')
-    const count = (n: number, name: string) => `sum((f / ${1 << n}) % 2) AS ${name}`
-    const rd = days('respond_days', 'responded_at')
-    const vd = days('resolve_days', 'resolved_at')
+    // The GROUP BY sorts every row with what the aggregates need of it (and the function is handed
+    // it): the yes/no facts travel as the bits of one small integer rather than as the four
+    // timestamps they come from, in the order of FACTS (two of them compare with now: a parameter each).
+    const conditions: Record<(typeof FACTS)[number], string> = {
+      replied: 'c.responded_at IS NOT NULL',
+      resolved: 'c.resolved_at IS NOT NULL',
+      suggestions: "c.type = 'suggestion'",
+      respond_due: 'c.respond_due_at IS NOT NULL AND (c.responded_at IS NOT NULL OR c.respond_due_at < ?)',
+      respond_on_time: 'c.responded_at <= c.respond_due_at',
+      resolve_due: 'c.resolve_due_at IS NOT NULL AND (c.resolved_at IS NOT NULL OR c.resolve_due_at < ?)',
+      resolve_on_time: 'c.resolved_at <= c.resolve_due_at',
+    }
+    const facts = FACTS.map((name, n) => `CASE WHEN ${conditions[name]} THEN ${1 << n} ELSE 0 END`).join(' + ')
+    const counts = FACTS.map((name, n) => `sum((f / ${1 << n}) % 2) AS ${name}`).join(', ')
+    // The handling times, in the order of MEASURES.
+    const measures: Record<(typeof MEASURES)[number], string> = {
+      respond: days('respond_days', 'responded_at'),
+      resolve: days('resolve_days', 'resolved_at'),
+      respond_w: 'c.respond_wdays',
+      resolve_w: 'c.resolve_wdays',
+    }
     // Where the backend has no hash aggregation, one function call a case does the GROUP BY's
     // work (stats-groups.ts); its rows have the columns and order of the GROUP BY's.
     const grouped = d.statsGroupsFunction
     const mainQuery = (where: string, params: Param[]) =>
       grouped
         ? {
-            sql: `SELECT ${grouped}(${facts}, ${rd}, ${vd}, c.respond_wdays, c.resolve_wdays${p.numbered.args}) AS groups FROM cases c${p.joins} ${where}`,
+            sql: `SELECT ${grouped}(${facts}, ${MEASURES.map((m) => measures[m]).join(', ')}${p.numbered.args}) AS groups FROM cases c${p.joins} ${where}`,
             params: [q.now, q.now, ...p.numbered.params, ...params],
           }
         : {
-            sql: `SELECT ${keys}
-      count(*) AS n, ${count(0, 'replied')}, ${count(1, 'resolved')}, ${count(2, 'suggestions')},
-      ${duration('respond', 'rd')},
-      ${duration('resolve', 'vd')},
-      ${duration('respond_w', 'rw')},
-      ${duration('resolve_w', 'vw')},
-      ${count(3, 'respond_due')}, ${count(4, 'respond_on_time')}, ${count(5, 'resolve_due')}, ${count(6, 'resolve_on_time')}
-      FROM (SELECT ${p.select} ${facts} AS f, ${rd} AS rd, ${vd} AS vd, c.respond_wdays AS rw, c.resolve_wdays AS vw
+            sql: `SELECT ${keys} count(*) AS n, ${counts}, ${MEASURES.map((m, i) => duration(m, `m${i}`)).join(', ')}
+      FROM (SELECT ${p.select} ${facts} AS f, ${MEASURES.map((m, i) => `${measures[m]} AS m${i}`).join(', ')}
             FROM cases c${p.joins} ${where} ${d.subqueryFence}) t
       ${p.groupBy}${p.ordinals ? ' ORDER BY ' + p.ordinals : ''}`,
             params: [...p.selectParams, q.now, q.now, ...params],
@@ -157,8 +158,8 @@ export class SqlStats implements StatsRepository {
       return out
     }
     const and = (extra: string) => (p.where ? `${p.where} AND ${extra}` : `WHERE ${extra}`)
-    // The sort and percentiles of the GROUP BY are most of the time: each half of the periods on
-    // a core of its own, the earlier first so that the rows stay in order.
+    // The pass over every case is most of the time: each half of the periods on a core of its
+    // own, the earlier first so that the rows stay in order.
     const halves = p.split && [mainQuery(and('c.posted_at < ?'), [...p.params, p.split]), mainQuery(and('c.posted_at >= ?'), [...p.params, p.split])]
     const whole = mainQuery(p.where, p.params)
     const results = halves ? await this.db.allConcurrently(halves) : [await this.db.all(whole.sql, whole.params)]
