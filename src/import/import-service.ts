@@ -9,6 +9,7 @@ import {type Encoding} from './encoding.js'
 import {type MapFile} from './fields.js'
 import {type Reject, RejectsWriter} from './rejects.js'
 import type {CsvRecord} from './records.js'
+import {rowChars} from './row.js'
 import {recordText, type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
 import {workerAvailable, type WorkerRows, workerRows} from './worker-rows.js'
@@ -99,6 +100,8 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
 
 /** Rows (guessed from file size) from which an import writes on more than one connection. */
 const PARALLEL_ROWS = 20_000
+/** A batch is written at this many characters of row text if it has not reached its rows (the bench export's 2,000 rows hold ~0.7M). */
+const BATCH_CHARS = 3_000_000
 
 async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {
   const started = performance.now()
@@ -125,6 +128,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
 
   const batchSize = opts.batchSize ?? 2000
   let batch: {row: IncomingCase; line: number; record?: CsvRecord}[] = []
+  let batchChars = 0
   let refColumn = 'ref'
   // stdin may pause for any time: never hold the write lock across a wait for input there, and
   // write on one connection only.
@@ -151,6 +155,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     if (batch.length === 0) return
     const rows = batch
     batch = []
+    batchChars = 0
     const lane = lanes[turn++ % lanes.length]
     const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing})
     const written = opts.dryRun ? write(lane.lane) : lane.group.write(write)
@@ -201,7 +206,10 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
         else if (item.kind === 'duplicate') s.duplicates++
         else {
           batch.push(item)
-          if (batch.length >= batchSize) {
+          batchChars += rowChars(item.row)
+          // Long messages make a batch by their size: the parse thread keeps each unwritten row's
+          // record in a capped heap.
+          if (batch.length >= batchSize || batchChars >= BATCH_CHARS) {
             await flush()
             // Stop between batches: what was written is committed, and a re-run carries on from there.
             if (opts.signal?.aborted) return settle()

@@ -4,6 +4,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import type {CsvRecord} from './records.js'
 import {csvSource} from './records.js'
 import {recordText, type RowItem, rowItems, type RowStreamOptions} from './row-stream.js'
+import {rowChars} from './row.js'
 import {toWire, type WireRow} from './row-wire.js'
 
 // Reads, parses and checks a file in a worker thread (rowItems: header, dates, repeats inside the
@@ -31,6 +32,8 @@ export type WorkerMessage =
 export type WriterMessage = {type: 'ack'} | {type: 'raw'; line: number} | {type: 'settled'; line: number}
 
 const BATCH_ITEMS = 500
+/** A batch is cut at this many characters of row text too (a typical export's 500 rows hold ~0.5M). */
+const BATCH_CHARS = 1_000_000
 const AHEAD = 4
 
 async function main(input: WorkerInput) {
@@ -60,18 +63,22 @@ async function main(input: WorkerInput) {
   }
   const source = await csvSource(createReadStream(input.file, {highWaterMark: 1 << 20}), input.rows.encoding)
   let batch: WorkerItem[] = []
+  let chars = 0
   for await (const items of rowItems(source, input.rows)) {
     for (const item of items) {
       if (item.kind === 'row') {
         kept.set(item.line, item.record!)
         batch.push(toWire(item.line, item.row))
+        chars += rowChars(item.row)
       } else {
         batch.push(item)
+        if (item.kind === 'reject') chars += item.reject.raw.length
       }
-    }
-    if (batch.length >= BATCH_ITEMS) {
-      await send(batch)
-      batch = []
+      if (batch.length >= BATCH_ITEMS || chars >= BATCH_CHARS) {
+        await send(batch)
+        batch = []
+        chars = 0
+      }
     }
   }
   if (batch.length > 0) await send(batch)

@@ -84,6 +84,14 @@ export function toIncoming(values: string[], map: ColumnMap, ctx: RowContext): I
   }
 }
 
+/**
+ * A row's text in characters, the most of what it holds: batches are cut by this as well as by
+ * rows, so a file of very long messages keeps memory (and the parse thread's capped heap) flat.
+ */
+export function rowChars(row: IncomingCase): number {
+  return row.title.length + row.body.length + (row.reply?.body.length ?? 0)
+}
+
 /** FNV-1a over what identifies a row's content, to tell a repeated row from a differing one. */
 export function contentHash(row: IncomingCase): number {
   const s = `${row.title}\u0001${row.body}\u0001${row.postedAt}\u0001${row.category}\u0001${row.reply?.body}\u0001${row.likes}`

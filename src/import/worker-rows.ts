@@ -19,11 +19,13 @@ export function workerAvailable(): boolean {
 }
 
 /**
- * The worker's garbage is short-lived (file chunks, parsed records) and what it keeps is a few
- * batches ahead of the writer, but V8 lets an uncapped heap grow to several times what is live; a
- * fixed cap holds the peak RSS down. The file's refs (SeenRefs) live outside this heap.
+ * The worker's garbage is short-lived (file chunks, parsed records) and what it keeps is bounded
+ * (a few batches ahead of the writer, and the records of rows not yet written, batches being cut
+ * by characters as well as rows: about 12M characters at most), but V8 lets an uncapped heap grow
+ * to several times what is live; a fixed cap holds the peak RSS down. The file's refs (SeenRefs)
+ * live outside this heap. BOARD_PARSE_HEAP_MB changes the cap (tests use a small one).
  */
-const HEAP_LIMITS = {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64}
+const heapLimits = () => ({maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: Number(process.env.BOARD_PARSE_HEAP_MB) || 64})
 
 export interface WorkerRows {
   /** The file's rows, rejects and repeats; rows come without their record (see rawText). */
@@ -41,7 +43,7 @@ export interface WorkerRows {
  * the store writes on the other.
  */
 export function workerRows(input: WorkerInput): WorkerRows {
-  const worker = new Worker(WORKER, {workerData: input, resourceLimits: HEAP_LIMITS})
+  const worker = new Worker(WORKER, {workerData: input, resourceLimits: heapLimits()})
   const queue: WorkerMessage[] = []
   const asked = new Map<number, (text: string) => void>()
   let failure: Error | undefined

@@ -211,5 +211,19 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
       expect(replied.find((row) => row[0] === values[0])).toEqual(values)
     }
   })
+
+  it('a file of very long messages imports with the parse thread in a small heap: batches are cut by size too', async () => {
+    // 400 messages of 40,000 characters (48 MB): in batches of rows alone the parse thread held
+    // them all and died of its heap limit (32 MB here, 64 MB by default: a file of 60,000-character
+    // messages did that before).
+    const file = path(`long-${backend.name}.csv`)
+    const body = '长'.repeat(40_000)
+    writeFileSync(file, [HEADER, ...Array.from({length: 400}, (_, i) => `${i + 1},U${i},标题${i},2019-04-05 09:03:01,${body}${i},城乡建设`)].join('\n') + '\n')
+    const store = await backend.location()
+    const r = board(['import', file, '--source', 'long', '--json'], {store, env: {BOARD_PARSE_HEAP_MB: '32'}})
+    expect(r.status, r.stderr).toBe(0)
+    expect((JSON.parse(r.stdout) as ImportCommandResult).files[0]).toMatchObject({read: 400, inserted: 400, rejected: 0})
+    rmSync(file)
+  })
 })
 
