@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {StatsDimension} from '../../src/store/stats.js'
 import type {Executor} from '../../src/store/sql/executor.js'
 import {SqlStats} from '../../src/store/sql/stats.js'
-import {percentileCont} from '../../src/store/sql/stats-groups.js'
+import {percentileCont, select} from '../../src/store/sql/stats-groups.js'
 import {SqliteExecutor} from '../../src/store/sqlite/executor.js'
 import {openStore} from '../../src/store/open.js'
 
@@ -56,6 +56,22 @@ function groupByOnly(executor: SqliteExecutor): Executor {
     },
   })
 }
+
+describe('select, when it gives up partitioning', () => {
+  it('sorts the rest instead and still puts the k-th value in place', () => {
+    const rnd = random(11)
+    for (let run = 0; run < 500; run++) {
+      const n = 2 + Math.floor(rnd() * 200)
+      const values = Array.from({length: n}, () => Math.floor(rnd() * 50))
+      const k = Math.floor(rnd() * n)
+      const a = Float64Array.from(values)
+      select(a, k, 0, n - 1, 1 + Math.floor(rnd() * 2)) // one or two rounds, then the sort
+      const sorted = [...values].sort((x, y) => x - y)
+      expect(a[k]).toBe(sorted[k])
+      for (let i = 0; i < n; i++) expect(i < k ? a[i] <= a[k] : a[i] >= a[k]).toBe(true)
+    }
+  })
+})
 
 describe('SQLite statistics: the aggregate function against GROUP BY and percentile_cont', () => {
   let dir: string

@@ -4,7 +4,7 @@ import type {Row} from './executor.js'
 // aggregation. SQLite's GROUP BY sorts every row before its aggregates see them, and its
 // percentile_cont keeps and sorts each group's values once per percentile asked: at 3.5 million
 // cases those two were two thirds of `board stats`. This aggregate keeps the groups in a hash
-// table and each measure's values once, sorted once for both percentiles. It returns what the
+// table and each measure's values once, and finds both percentiles by selection. It returns what the
 // SQL GROUP BY returns (SqlStats builds either), row for row and in the same order.
 
 /** Yes/no facts of a case, as the bits of the integer SqlStats passes (its `facts`). */
@@ -62,9 +62,17 @@ export function percentileCont(values: Float64Array, fraction: number, from = 0)
   return values[lo] + (next - values[lo]) * (at - lo)
 }
 
-/** Hoare's selection: puts the k-th smallest of a[left..right] at k, smaller before it, larger after. */
-function select(a: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
+/**
+ * Hoare's selection: puts the k-th smallest of a[left..right] at k, smaller before it, larger after.
+ * Input made to defeat the median of three would take quadratic time: after as many rounds as a
+ * fair run needs (about twice log2 n; `rounds` for tests), the rest is sorted instead.
+ */
+export function select(a: Float64Array, k: number, left: number, right: number, rounds = 2 * Math.ceil(Math.log2(right - left + 2))): void {
+  for (; right > left; rounds--) {
+    if (rounds === 0) {
+      a.subarray(left, right + 1).sort()
+      return
+    }
     // The median of three as pivot: ordered or reversed input stays linear.
     const mid = (left + right) >>> 1
     if (a[mid] < a[left]) swap(a, mid, left)
