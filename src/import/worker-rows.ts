@@ -59,7 +59,11 @@ export function workerRows(input: WorkerInput): WorkerRows {
   }
   const post = (m: WriterMessage) => worker.postMessage(m)
   worker.on('message', push)
-  worker.on('error', (e) => push({type: 'error', name: 'Error', message: `the parser thread failed: ${e.message}`}))
+  worker.on('error', (e) => {
+    // Batches are cut by size, so only a cap set below what one batch needs should get here.
+    const suggestion = /memory limit/i.test(e.message) ? `raise BOARD_PARSE_HEAP_MB (the parse thread's heap, now ${heapLimits().maxOldGenerationSizeMb} MB)` : undefined
+    push({type: 'error', name: 'Error', message: `the parser thread failed: ${e.message}`, suggestion})
+  })
   // Messages arrive before 'exit': an exit without 'end' means the thread died without a word.
   let closed = false
   worker.on('exit', (code) => {
@@ -70,7 +74,7 @@ export function workerRows(input: WorkerInput): WorkerRows {
   const next = async (): Promise<WorkerMessage> => {
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve))
     const m = queue.shift()!
-    if (m.type === 'error') throw m.name === 'UsageError' ? new UsageError(m.message, m.suggestion) : new BoardError(m.message)
+    if (m.type === 'error') throw m.name === 'UsageError' ? new UsageError(m.message, m.suggestion) : new BoardError(m.message, {suggestion: m.suggestion})
     return m
   }
   async function* batches(): AsyncGenerator<RowItem[]> {
