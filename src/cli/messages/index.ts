@@ -1,0 +1,5 @@
+import {core} from './core.js'
+import type {Messages} from './messages.js'
+
+// One catalogue a capability, merged here; a key is defined once (test/cli/catalogue.test.ts).
+export const catalogues: readonly Messages[] = [core]
