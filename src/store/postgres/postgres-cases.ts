@@ -37,6 +37,7 @@ const MERGE = `WITH ins AS (
     CASE WHEN timed THEN ${DAYS('posted_at', 'reply_sent_at')} END, CASE WHEN timed THEN ${DAYS('posted_at', 'resolved_at')} END,
     respond_wdays, resolve_wdays
   FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
+  ON CONFLICT (source, ref) DO NOTHING
   RETURNING id, ref
 ), rep AS (
   INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at)
@@ -83,6 +84,10 @@ export class PostgresCases extends SqlCases {
       const inserted = new Map<string, number>()
       const stored = new Map<string, Record<string, unknown>>()
       for (const r of merged) (r.inserted ? inserted.set(String(r.ref), Number(r.id)) : stored.set(String(r.ref), r))
+      // A row another import inserted and committed while this statement ran is in neither: the
+      // statement saw the store before it, and ON CONFLICT skipped it. A new statement sees it.
+      const late = rows.filter((row) => !inserted.has(row.ref) && !stored.has(row.ref)).map((row) => row.ref)
+      if (late.length > 0) for (const [ref, r] of await this.storedForImportRows(tx, rows[0].source, late)) stored.set(ref, r)
       const outcomes: ImportOutcome[] = []
       for (const row of rows) {
         const id = inserted.get(row.ref)

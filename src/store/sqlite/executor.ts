@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
 import {StoreUnreachableError} from '../../errors.js'
+import {BUSY_TIMEOUT_MS, whenFree, whenFreeSync} from './busy.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
@@ -32,8 +33,9 @@ export class SqliteExecutor implements Executor {
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), {recursive: true})
       const db = new Database(path, {readonly: opts.readonly ?? false})
-      db.pragma('journal_mode = WAL')
-      db.pragma('busy_timeout = 5000')
+      // First, so that even switching to WAL waits for a writer instead of failing.
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      whenFreeSync(() => db.pragma('journal_mode = WAL'))
       db.pragma('foreign_keys = ON')
       db.pragma('synchronous = NORMAL')
       // With foreign keys on, every INSERT keeps a statement journal; in a temp file that is a few
@@ -55,32 +57,39 @@ export class SqliteExecutor implements Executor {
     return st
   }
 
+  /**
+   * Runs one statement; outside a transaction a busy store (another process writing) is waited
+   * for. Inside one (BEGIN IMMEDIATE holds the write lock) there is nothing to wait for.
+   */
+  private free<T>(fn: () => T): Promise<T> {
+    return this.db.inTransaction ? Promise.resolve(fn()) : whenFree(fn)
+  }
+
   async all<T = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-    return this.prepare(sql).all(...params) as T[]
+    return this.free(() => this.prepare(sql).all(...params) as T[])
   }
 
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
-    return this.prepare(sql).get(...params) as T | undefined
+    return this.free(() => this.prepare(sql).get(...params) as T | undefined)
   }
 
   async run(sql: string, params: readonly Param[] = []): Promise<RunResult> {
-    const r = this.prepare(sql).run(...params)
-    return {changes: r.changes}
+    return this.free(() => ({changes: this.prepare(sql).run(...params).changes}))
   }
 
   async insertId(sql: string, params: readonly Param[] = []): Promise<number> {
-    return Number(this.prepare(sql).run(...params).lastInsertRowid)
+    return this.free(() => Number(this.prepare(sql).run(...params).lastInsertRowid))
   }
 
   async exec(sql: string): Promise<void> {
-    this.db.exec(sql)
+    await this.free(() => this.db.exec(sql))
   }
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
     return this.scope.run(
       {
         // IMMEDIATE takes the write lock up front, so two processes never both read-then-write.
-        begin: async () => void this.db.exec('BEGIN IMMEDIATE'),
+        begin: async () => void (await whenFree(() => this.db.exec('BEGIN IMMEDIATE'))),
         commit: async () => void this.db.exec('COMMIT'),
         rollback: async () => {
           if (this.db.inTransaction) this.db.exec('ROLLBACK')
