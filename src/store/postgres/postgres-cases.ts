@@ -70,6 +70,11 @@ export class PostgresCases extends SqlCases {
   override async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     if (rows.length === 0 || opts.dryRun) return super.importBatch(rows, opts)
     const client = this.pg.raw()
+    // A rolled-back transaction takes the staging table it created with it.
+    const forget = (error: unknown) => {
+      staged.delete(client)
+      throw error
+    }
     return this.pg.transaction(async (tx) => {
       // A batch lost to a crash is re-imported by the next run (import is idempotent), so the
       // commit need not wait for the disk. TRUNCATE, not DELETE: inside an import's group commit
@@ -95,7 +100,13 @@ export class PostgresCases extends SqlCases {
           outcomes.push({kind: 'inserted', id})
           continue
         }
-        const d = decideImport(storedFromRow(stored.get(row.ref)!), row)
+        const found = stored.get(row.ref)
+        if (!found) {
+          // Taken by a case outside this role's units (row-level security hides it).
+          outcomes.push({kind: 'conflict', id: 0, hidden: true})
+          continue
+        }
+        const d = decideImport(storedFromRow(found), row)
         if (d.kind === 'update') {
           await this.update(tx, d.id, row, d, opts)
           outcomes.push({kind: 'updated', id: d.id, changed: Object.keys(d.after)})
@@ -103,7 +114,7 @@ export class PostgresCases extends SqlCases {
         else outcomes.push({kind: d.kind === 'unchanged' ? 'unchanged' : 'conflict', id: d.id})
       }
       return outcomes
-    })
+    }).catch(forget)
   }
 }
 
