@@ -47,6 +47,41 @@ describe.each(backendList.filter((b) => b.name === 'sqlite'))('a busy store on $
   }, 30_000)
 })
 
+describe.each(backendList.filter((b) => b.name === 'sqlite'))('a long import and a clerk on $name', (backend) => {
+  afterAll(() => backend.cleanup())
+
+  it('the clerk\'s change gets in between the import\'s commits, not after the import', async () => {
+    const {GroupCommit} = await import('../../src/import/group-commit.js')
+    const file = await backend.location()
+    const importer = await openStore(file, {now})
+    const clerk = await openStore(file, {now})
+    try {
+      const [{id}] = await importer.cases.importBatch([message('0')], o)
+      // twenty groups, each holding the write lock for 300 ms, begun again as soon as one commits
+      const group = new GroupCommit(importer, 1)
+      let importDone = 0
+      const importing = (async () => {
+        for (let i = 1; i <= 20; i++) {
+          await group.write(async (tx) => {
+            await tx.cases.importBatch([message(String(i))], o)
+            await sleep(300)
+          })
+          await group.wrote(1)
+        }
+        importDone = Date.now()
+      })()
+      await sleep(100)
+      await clerk.cases.change(id, {category: '城乡建设'}, {...o, action: 'edit'})
+      const clerkDone = Date.now()
+      await importing
+      expect(clerkDone).toBeLessThan(importDone)
+    } finally {
+      await importer.close()
+      await clerk.close()
+    }
+  }, 30_000)
+})
+
 describe.each(backendList.filter((b) => b.name === 'postgres'))('two imports of the same rows at once on $name', (backend) => {
   afterAll(() => backend.cleanup())
 

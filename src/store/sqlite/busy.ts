@@ -8,7 +8,8 @@ import {BoardError, ExitCode} from '../../errors.js'
 /** How long SQLite itself waits on a lock before handing back SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 250
 const BUSY_PATIENCE_MS = Number(process.env.BOARD_BUSY_PATIENCE_MS) || 120_000
-const MAX_SLEEP_MS = 2000
+// Short enough to find the gap an import leaves between its commits.
+const MAX_SLEEP_MS = 100
 
 export function isBusy(error: unknown): boolean {
   const code = (error as {code?: string})?.code ?? ''
