@@ -96,9 +96,13 @@ CREATE TRIGGER cases_audit_insert AFTER INSERT ON %1$I.cases
   REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION %1$I.cases_audit_insert();
 $fmt$, s, pg_catalog.quote_ident(s) || '.cases');
 
-  -- Clerks granted before this migration could update events: take it back.
-  FOR r IN SELECT DISTINCT g.role_name FROM unit_grants g JOIN pg_catalog.pg_roles pr ON pr.rolname = g.role_name
-    UNION SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname = 'board_admin'
+  -- Clerks granted before this migration could update events (board_admin could delete them too),
+  -- and a role whose units were all revoked keeps its table privileges: take these back from every
+  -- role but the owner.
+  FOR r IN SELECT DISTINCT pg_catalog.pg_get_userbyid(a.grantee) AS role_name
+      FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+      WHERE c.oid = pg_catalog.format('%I.events', s)::pg_catalog.regclass
+        AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE') AND a.grantee <> c.relowner AND a.grantee <> 0
   LOOP
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.events FROM %I', s, r.role_name);
   END LOOP;
