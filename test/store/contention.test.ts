@@ -1,10 +1,14 @@
 import {spawn} from 'node:child_process'
 import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
+import {importFiles} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
+import {ROOT} from '../helpers/run-cli.js'
 
 const now = new Date('2024-05-01T00:00:00Z')
 const o = {actor: 'admin', now}
@@ -111,4 +115,22 @@ describe.each(backendList.filter((b) => b.name === 'postgres'))('two imports of 
       await second.close()
     }
   }, 30_000)
+
+  it('two whole imports of one file, each on two connections, both finish and count every row once', async () => {
+    const url = await backend.location()
+    const stores = [await openStore(url, {now}), await openStore(url, {now})]
+    try {
+      const run = (s: (typeof stores)[number], i: number) => importFiles(s, {
+        files: [join(ROOT, 'data', 'sample', 'messages.csv')], source: 'sample', tz: 'Asia/Shanghai', format: 'csv',
+        rejectsPath: join(tmpdir(), `board-twice-${process.pid}-${i}.csv`), dryRun: false, actor: 'admin', now: () => now,
+        batchSize: 50, parallelFrom: 0,
+      })
+      const [one, two] = (await Promise.all(stores.map(run))).map((r) => r.files[0])
+      const stored = await stores[0].cases.count({})
+      expect(one.inserted + two.inserted).toBe(stored)
+      expect(one.unchanged + two.unchanged).toBe(stored)
+    } finally {
+      for (const s of stores) await s.close()
+    }
+  }, 60_000)
 })
