@@ -28,17 +28,26 @@ export default class Export extends BoardCommand<typeof Export> {
   async run(): Promise<ExportResult> {
     const f = this.flags
     if (this.json && !f.out) throw new UsageError('--json prints the summary, so the export needs a file', 'pass --out <file>')
-    const file: WriteStream | null = f.out ? createWriteStream(f.out) : null
-    const sink = file ?? process.stdout
     // A reader that goes away (`| head`) ends the export quietly, as other Unix tools do.
     const stop = new AbortController()
-    sink.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error
-      stop.abort()
-    })
+    let file: WriteStream | null = null
+    let sink: NodeJS.WritableStream | null = null
+    // The file is made with the first data, so an export refused before any (--no-redact for a
+    // clerk) leaves no empty file behind.
+    const open = () => {
+      if (sink) return sink
+      file = f.out ? createWriteStream(f.out) : null
+      sink = file ?? process.stdout
+      sink.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error
+        stop.abort()
+      })
+      return sink
+    }
     const write = async (chunk: string) => {
       if (stop.signal.aborted) return
-      if (!sink.write(chunk)) await Promise.race([once(sink, 'drain'), once(stop.signal, 'abort')])
+      const to = open()
+      if (!to.write(chunk)) await Promise.race([once(to, 'drain'), once(stop.signal, 'abort')])
     }
     const store = await this.store()
     try {
@@ -58,9 +67,10 @@ export default class Export extends BoardCommand<typeof Export> {
       if (file) this.note(`${summary.count} → ${f.out}`)
       return {...summary, out: f.out ?? null}
     } finally {
-      if (file) {
-        file.end()
-        await once(file, 'close')
+      const opened = file as WriteStream | null
+      if (opened) {
+        opened.end()
+        await once(opened, 'close')
       }
     }
   }

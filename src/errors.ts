@@ -47,6 +47,14 @@ export class ConflictError extends BoardError {
   override name = 'ConflictError'
 }
 
+/** The disk under the store (or the store's size limit) is full: the statement was not written. */
+export class StoreFullError extends BoardError {
+  override name = 'StoreFullError'
+  constructor(message: string, opts: {cause?: unknown; suggestion?: string} = {}) {
+    super(message, {cause: opts.cause, suggestion: opts.suggestion ?? 'free disk space (or move the store to a larger disk) and run the command again'})
+  }
+}
+
 export class ValidationError extends BoardError {
   override name = 'ValidationError'
 }

@@ -7,7 +7,8 @@ export default class ConfigExport extends BoardCommand<typeof ConfigExport> {
 
   async run(): Promise<Record<string, unknown>> {
     const settings = await effectiveSettings(await this.store())
-    const doc = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.value]))
+    // A hidden setting is left out: its export would read back as a value to import.
+    const doc = Object.fromEntries(Object.entries(settings).filter(([, v]) => !v.hidden).map(([k, v]) => [k, v.value]))
     const {stringify} = await import('yaml')
     this.out(Object.keys(doc).length > 0 ? stringify(doc) : '{}')
     return doc

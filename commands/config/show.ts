@@ -2,12 +2,12 @@ import {Args} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {configPath} from '../../src/cli/local-config.js'
-import {effectiveSettings} from '../../src/services/config-service.js'
+import {type EffectiveSetting, effectiveSettings} from '../../src/services/config-service.js'
 import {NotFoundError} from '../../src/errors.js'
 
 export interface ConfigShowResult {
   local: {file: string; store: string; timezone: string; lang: string}
-  shared: Record<string, {value: unknown; stored: boolean}>
+  shared: Record<string, EffectiveSetting>
 }
 
 export default class ConfigShow extends BoardCommand<typeof ConfigShow> {
@@ -22,7 +22,10 @@ export default class ConfigShow extends BoardCommand<typeof ConfigShow> {
     const local = {file: configPath(this.config.configDir), store: this.storeLocation(), timezone: this.tz, lang: this.lang}
     const {stringify} = await import('yaml')
     const lines = [`# local (${local.file})`, `store: ${local.store}`, `timezone: ${local.timezone}`, `lang: ${local.lang}`, '', '# shared (in the store)']
-    for (const [k, v] of Object.entries(picked)) lines.push(`${k}:${v.stored ? '' : ' # default'}`, stringify(v.value).replace(/^/gm, '  ').trimEnd())
+    for (const [k, v] of Object.entries(picked)) {
+      if (v.hidden) lines.push(`${k}: # ${this.t('config.hidden')}`)
+      else lines.push(`${k}:${v.stored ? '' : ' # default'}`, stringify(v.value).replace(/^/gm, '  ').trimEnd())
+    }
     this.out(lines.join('\n'))
     return {local, shared: picked}
   }

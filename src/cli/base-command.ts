@@ -6,6 +6,7 @@ import type {Store} from '../store/store.js'
 import {detectLang, type Lang, translate} from './i18n.js'
 import {canPrompt} from './interactive.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
+import {onlyReads} from './read-commands.js'
 import {colorEnabled} from './render.js'
 import {refusePasswordInArgv} from './store-flag.js'
 
@@ -111,7 +112,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   protected async store(): Promise<Store> {
     if (!this.openedStore) {
       const {openStore} = await import('../store/open.js')
-      this.openedStore = await openStore(this.storeLocation(), {now: this.now()})
+      this.openedStore = await openStore(this.storeLocation(), {now: this.now(), readOnly: onlyReads(this.id)})
     }
     return this.openedStore
   }

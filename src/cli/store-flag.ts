@@ -8,9 +8,11 @@ export function refusePasswordInArgv(location: string | undefined, flag: string)
   if (!location || !/^postgres(ql)?:\/\//i.test(location)) return
   let password = ''
   try {
-    password = new URL(location).password
+    const u = new URL(location)
+    // libpq takes one as a URL parameter too: postgres://u@h/db?password=…
+    password = u.password || (u.searchParams.get('password') ?? '') || (u.searchParams.get('sslpassword') ?? '')
   } catch {
-    password = /^[^:]+:\/\/[^/@:]*:([^@/]*)@/.exec(location)?.[1] ?? ''
+    password = /^[^:]+:\/\/[^/@:]*:([^@/]*)@/.exec(location)?.[1] ?? /[?&](ssl)?password=([^&]*)/i.exec(location)?.[2] ?? ''
   }
   if (password) {
     throw new UsageError(

@@ -8,8 +8,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 const ID_CARD = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g
 // Mainland mobiles, with +86 and spaces or hyphens between the 3-4-4 groups.
 const MOBILE = /(?<![0-9])(?:\+?86[\s-]?)?1[3-9][0-9](?:[\s-]?[0-9]{4}){2}(?![0-9])/g
-// Landlines: area code 0xx(x), then 7–8 digits.
-const LANDLINE = /(?<![0-9])0[0-9]{2,3}[\s-]?[0-9]{7,8}(?![0-9])/g
+// Landlines: area code 0xx(x), bare or in brackets as people write it ((0731)84567890), then 7–8 digits.
+const LANDLINE = /(?<![0-9])(?:\(0[0-9]{2,3}\)|0[0-9]{2,3})[\s-]?[0-9]{7,8}(?![0-9])/g
 
 function fold(text: string): string {
   // U+FF01–U+FF5E are the full-width forms of U+0021–U+007E; U+3000 is the ideographic space.

@@ -8,6 +8,9 @@ import type {Store} from '../store/store.js'
 // flow behind the open transaction (so handing the tx out would wait on itself for ever).
 
 type Job = (tx: Store) => Promise<void>
+
+/** The pause between groups on SQLite in which a waiting writer can take the lock. */
+const HANDOVER_MS = 25
 type Message = Job | {end: true; error?: unknown}
 
 interface Open {
@@ -56,6 +59,9 @@ export class GroupCommit {
     if (!open) return
     open.post({end: true})
     await open.finished
+    // SQLite's lock is not fair: begun again at once, the next group would keep every other
+    // writer (a clerk's triage, waiting in short sleeps) out until the whole import ends.
+    if (this.store.backend === 'sqlite') await new Promise((resolve) => setTimeout(resolve, HANDOVER_MS))
   }
 
   async rollback(error: unknown): Promise<void> {

@@ -13,7 +13,7 @@ import {rowChars} from './row.js'
 import {recordText, type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
 import {workerAvailable, type WorkerRows, workerRows} from './worker-rows.js'
-import {BoardError} from '../errors.js'
+import {BoardError, StoreFullError} from '../errors.js'
 
 export interface ImportOptions {
   files: string[]
@@ -86,6 +86,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
     }
   } catch (error) {
     failed = true
+    if (error instanceof StoreFullError && !opts.dryRun) throw await fullDuringImport(store, opts, error)
     throw error
   } finally {
     await Promise.all(writers.map((w) => w.close()))
@@ -177,7 +178,10 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
         s.conflicts++
         const b = rows[i]
         const raw = b.record ? recordText(b.record) : await worker!.rawText(b.line)
-        reject({line: b.line, field: refColumn, reason: `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`, raw})
+        const reason = o.hidden
+          ? `ref ${b.row.ref} of source "${opts.source}" is already taken; not imported`
+          : `ref ${b.row.ref} already names case #${o.id} in source "${opts.source}", a different message (posted time and title differ); not overwritten`
+        reject({line: b.line, field: refColumn, reason, raw})
       }
     }
   }
@@ -252,3 +256,14 @@ function finish(s: FileImportSummary, started: number): FileImportSummary {
   return s
 }
 
+
+/** What a full disk did to an import: what the store kept, and how to go on. */
+async function fullDuringImport(store: Store, opts: ImportOptions, error: StoreFullError): Promise<StoreFullError> {
+  const kept = await store.cases.count({source: opts.source}).catch(() => null)
+  return new StoreFullError(
+    `import stopped: ${error.message}. Every batch committed before that is kept` +
+      (kept === null ? '' : ` (the store holds ${kept} cases of source "${opts.source}")`) +
+      '; the batch being written was rolled back, nothing half-written',
+    {cause: error, suggestion: 'free disk space (or move the store to a larger disk), then run the same import again: rows already stored are skipped as unchanged'},
+  )
+}

@@ -18,6 +18,11 @@ export interface AssignPlan extends Plan {
   /** Ids that cannot be assigned at all (not found, closed…), found while planning. */
   rejected: {id: number; reason: string}[]
   units: Record<number, string>
+  /**
+   * Each planned case's version when it was planned: applying writes only over that version, so
+   * a case changed meanwhile (closed, assigned by someone else) is a conflict, never overwritten.
+   */
+  versions: Record<number, number>
 }
 
 const FINAL = new Set(['closed', 'rejected', 'merged'])
@@ -30,11 +35,12 @@ export async function planAssign(store: Store, ids: number[], target: AssignTarg
   const found = new Map((await store.cases.list({ids})).map((c) => [c.id, c]))
   const rejected: AssignPlan['rejected'] = []
   const ok: number[] = []
+  const versions: AssignPlan['versions'] = {}
   for (const id of ids) {
     const c = found.get(id)
     if (!c) rejected.push({id, reason: 'no such case'})
     else if (FINAL.has(c.status)) rejected.push({id, reason: `case is ${c.status}`})
-    else ok.push(id)
+    else ok.push(id), (versions[id] = c.version)
   }
   let plan: Plan
   if (handlerName) {
@@ -45,18 +51,19 @@ export async function planAssign(store: Store, ids: number[], target: AssignTarg
   } else if (target.strategy) {
     plan = planAssignment(ok, unit.id, await store.handlers.list({unitId: unit.id}), await store.handlers.openLoad(unit.id), target.strategy)
   } else plan = planDirect(ok, unit.id, null)
-  return {...plan, rejected, units: {[unit.id]: unit.code}}
+  return {...plan, rejected, units: {[unit.id]: unit.code}, versions}
 }
 
 /** Plans for a mapping CSV (id, unit[, handler]): one target per row. */
 export async function planFromRows(store: Store, rows: {id: number; to: string}[]): Promise<AssignPlan> {
-  const merged: AssignPlan = {items: [], unplaced: [], loadAfter: {}, rejected: [], units: {}}
+  const merged: AssignPlan = {items: [], unplaced: [], loadAfter: {}, rejected: [], units: {}, versions: {}}
   for (const r of rows) {
     try {
       const p = await planAssign(store, [r.id], {to: r.to})
       merged.items.push(...p.items)
       merged.rejected.push(...p.rejected)
       Object.assign(merged.units, p.units)
+      Object.assign(merged.versions, p.versions)
     } catch (error) {
       merged.rejected.push({id: r.id, reason: (error as Error).message})
     }
@@ -79,7 +86,9 @@ export async function applyAssign(store: Store, plan: AssignPlan, opts: {actor: 
       continue
     }
     try {
-      const c = await store.cases.change(item.caseId, {unitId: item.unitId, handlerId: item.handlerId, status: 'assigned'}, {actor: opts.actor, now: opts.now, action: 'assign'})
+      const c = await store.cases.change(item.caseId, {unitId: item.unitId, handlerId: item.handlerId, status: 'assigned'}, {
+        actor: opts.actor, now: opts.now, action: 'assign', expectedVersion: plan.versions[item.caseId],
+      })
       await afterCaseChange(store, c, {action: 'assign', actor: opts.actor, now: opts.now})
       result.succeeded.push({id: c.id, unit: plan.units[item.unitId], handler: item.handler})
     } catch (error) {

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 
+import {maskSecrets} from '../domain/secrets.js'
 import {UsageError, ValidationError} from '../errors.js'
 import {findSpec, settingSpecs} from '../settings/index.js'
 import type {Store} from '../store/store.js'
@@ -50,13 +51,26 @@ export async function importConfig(store: Store, file: string, opts: {actor: str
   return {file, changed, unchanged, dryRun: opts.dryRun}
 }
 
-/** Every known setting: the stored value, else the default board uses. */
-export async function effectiveSettings(store: Store): Promise<Record<string, {value: unknown; stored: boolean}>> {
+export interface EffectiveSetting {
+  value: unknown
+  stored: boolean
+  /** Kept from this reader: a setting with secrets, on a store where it is not an admin. */
+  hidden?: boolean
+}
+
+/**
+ * Every known setting: the stored value, else the default board uses. A reader who is not an
+ * admin (only PostgreSQL has such readers) gets secret settings hidden and credentials masked.
+ */
+export async function effectiveSettings(store: Store): Promise<Record<string, EffectiveSetting>> {
+  const admin = store.access ? await store.access.isAdmin() : true
   const stored = new Map((await store.settings.all()).map((s) => [s.key, s.value]))
-  const out: Record<string, {value: unknown; stored: boolean}> = {}
+  const out: Record<string, EffectiveSetting> = {}
   for (const spec of settingSpecs()) {
-    out[spec.key] = stored.has(spec.key) ? {value: stored.get(spec.key), stored: true} : {value: spec.defaultValue?.() ?? null, stored: false}
+    if (spec.secret && !admin) out[spec.key] = {value: null, stored: stored.has(spec.key), hidden: true}
+    else out[spec.key] = stored.has(spec.key) ? {value: stored.get(spec.key), stored: true} : {value: spec.defaultValue?.() ?? null, stored: false}
   }
   for (const [key, value] of stored) if (!(key in out)) out[key] = {value, stored: true}
+  if (!admin) for (const v of Object.values(out)) v.value = maskSecrets(v.value)
   return out
 }

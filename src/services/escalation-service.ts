@@ -1,5 +1,5 @@
 import type {Case} from '../domain/case.js'
-import {UsageError, ValidationError} from '../errors.js'
+import {NotFoundError, UsageError, ValidationError} from '../errors.js'
 import type {Store} from '../store/store.js'
 import {afterCaseChange} from './case-hooks.js'
 
@@ -7,7 +7,7 @@ const FINAL = new Set(['closed', 'rejected', 'merged'])
 
 async function open(store: Store, id: number): Promise<Case> {
   const c = await store.cases.get(id)
-  if (!c) throw new UsageError(`no case ${id}`)
+  if (!c) throw new NotFoundError(`no case ${id}`)
   if (FINAL.has(c.status)) throw new ValidationError(`case ${id} is ${c.status}`)
   return c
 }

@@ -1,3 +1,4 @@
+import {BoardError} from '../errors.js'
 import type {Case} from '../domain/case.js'
 import {redact} from '../domain/redact.js'
 import {csvHeader, csvRows, type ExportFormat, redactCase, toServiceRequest} from '../export/case-export.js'
@@ -26,6 +27,11 @@ export interface ExportSummary {
 /** Streams matching cases page by page, so an export of millions never sits in memory. */
 export async function exportCases(store: Store, opts: ExportOptions): Promise<ExportSummary> {
   if (!opts.redact) {
+    if (store.access && !(await store.access.isAdmin())) {
+      throw new BoardError('an export with --no-redact is for admins: it carries citizens\' phone numbers, ID numbers and emails', {
+        suggestion: 'export without --no-redact (personal data masked), or ask an admin (board db grant ROLE --admin)',
+      })
+    }
     // Recorded before any data leaves, so an interrupted export is on the record too.
     await store.events.append({
       caseId: null, actor: opts.actor, at: opts.now, action: 'export.unredacted', after: {format: opts.format, filter: opts.filter},

@@ -47,6 +47,9 @@ export async function copyStore(from: Store, to: Store, opts: StoreCopyOptions):
   if (occupied.length > 0 && !opts.replace) {
     throw new UsageError(`the target store is not empty (${occupied.join(', ')})`, 'pass --replace --yes to empty it first, or copy into a new store')
   }
+  if (occupied.includes('events') && to.backend === 'sqlite') {
+    throw new UsageError(`the target's audit log (events) is append-only and cannot be emptied`, 'copy into a new store file')
+  }
   if (opts.dryRun) {
     for (const t of order) result.tables.push({table: t.name, source: await from.tables.count(t.name), target: 0, ok: true})
     return result

@@ -3,6 +3,7 @@ import {registerSetting} from './registry.js'
 
 registerSetting({
   key: 'notify.channels',
+  secret: true,
   description: 'Reminder channels per unit code ("*" for the rest): webhook (generic, wecom, dingtalk, feishu) and email, with smtp',
   validate: validateChannels,
   defaultValue: () => DEFAULT_CHANNELS,

@@ -8,6 +8,11 @@ export interface SettingSpec {
   validate(value: unknown): string[]
   /** What board uses when the store holds nothing for this key. */
   defaultValue?: () => unknown
+  /**
+   * Holds credentials or every unit's channels: on PostgreSQL only admins read it (migration 14
+   * lists the same keys), and config show/export mask it for everyone else.
+   */
+  secret?: boolean
 }
 
 const specs: SettingSpec[] = []

@@ -11,6 +11,7 @@ registerSetting({
 
 registerSetting({
   key: 'reply.channels',
+  secret: true,
   description: 'how replies are delivered: order (email, webhook, outbox), webhook {url, token}, email {host, port, from}, outbox {dir}',
   validate: validateChannels,
   defaultValue: () => ({order: ['email', 'webhook', 'outbox']}),

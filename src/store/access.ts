@@ -27,4 +27,6 @@ export interface AccessControl {
   /** Removes one unit grant; false when the role did not have it. The role itself is kept. */
   revokeUnit(role: string, unitId: number, opts: {actor: string; now: Date}): Promise<boolean>
   list(): Promise<RoleGrant[]>
+  /** Whether the connected role is an admin (the tables' owner, a superuser or board_admin). */
+  isAdmin(): Promise<boolean>
 }

@@ -18,7 +18,8 @@ export type ImportOutcome =
   | {kind: 'inserted'; id: number}
   | {kind: 'updated'; id: number; changed: string[]}
   | {kind: 'unchanged'; id: number}
-  | {kind: 'conflict'; id: number}
+  /** hidden: the ref is taken by a case this role cannot see (id 0; nothing of it is told). */
+  | {kind: 'conflict'; id: number; hidden?: true}
 
 /**
  * A new case's handling times in working days (calendar days follow from its instants in SQL),

@@ -8,7 +8,7 @@ export function isPostgresUrl(location: string): boolean {
  * Opens and migrates the store at location. Backends are imported lazily so that a SQLite run
  * never loads pg, and `board --help` loads neither.
  */
-export async function openStore(location: string, opts: {now: Date; migrate?: boolean} = {now: new Date()}): Promise<Store> {
+export async function openStore(location: string, opts: {now: Date; migrate?: boolean; readOnly?: boolean} = {now: new Date()}): Promise<Store> {
   let store: Store
   if (isPostgresUrl(location)) {
     const {PostgresStore} = await import('./postgres/postgres-store.js')
@@ -19,7 +19,7 @@ export async function openStore(location: string, opts: {now: Date; migrate?: bo
   }
   if (opts.migrate ?? true) {
     try {
-      await store.migrate(opts.now)
+      await store.migrate(opts.now, {readOnly: opts.readOnly})
     } catch (error) {
       await store.close()
       throw error

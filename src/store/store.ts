@@ -53,7 +53,8 @@ export interface Store {
   parallelWriters(n: number): Promise<Store[]>
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
-  migrate(now: Date): Promise<MigrationStatus>
+  /** Applies pending migrations; readOnly skips maintenance beyond them (rebuilding left-out indexes). */
+  migrate(now: Date, opts?: {readOnly?: boolean}): Promise<MigrationStatus>
   migrationStatus(): Promise<MigrationStatus>
   /** Backend health: integrity, reachability; doctor prints these. */
   check(): Promise<StoreCheck[]>

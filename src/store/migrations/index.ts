@@ -10,7 +10,24 @@ import {statsDurations} from './009-stats-durations.js'
 import {deferredIndexes} from './010-deferred-indexes.js'
 import {reopenedFlag} from './011-reopened-flag.js'
 import {pinnedSearchPath} from './012-pinned-search-path.js'
+import {appendOnlyAudit} from './013-append-only-audit.js'
+import {settingsSecrets} from './014-settings-secrets.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
-export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes, statsDurations, deferredIndexes, reopenedFlag, pinnedSearchPath]
+export const migrations: readonly Migration[] = [
+  core,
+  claims,
+  triage,
+  sla,
+  replies,
+  stats,
+  postgresTeam,
+  dropPrefixIndexes,
+  statsDurations,
+  deferredIndexes,
+  reopenedFlag,
+  pinnedSearchPath,
+  appendOnlyAudit,
+  settingsSecrets,
+]

@@ -17,14 +17,17 @@ export const CASE_TABLES_SQL = `SELECT DISTINCT c.table_name AS name, tb.relrows
 const REFERENCE_TABLES = ['units', 'handlers', 'settings', 'schema_migrations', 'unit_grants', 'calendar_years', 'reply_templates', 'classifier_models']
 
 // What a unit clerk's role may touch; row-level security (migration 7) narrows it to its units.
-// No DELETE on cases or events: the audit log is append-only for clerks.
+// No DELETE on cases; events are only ever inserted (a role granted before migration 13 could
+// update them: a grant given again takes that back too).
 async function clerkPrivileges(tx: Executor): Promise<string[]> {
   const caseData = (await tx.all<{name: string}>(CASE_TABLES_SQL)).map((r) => String(r.name)).filter((n) => n !== 'events')
   const existing = new Set((await tx.all<{name: string}>(tx.dialect.catalog.tablesSql)).map((r) => String(r.name)))
   const list = (names: string[]) => names.filter((n) => existing.has(n)).map(quoteIdent).join(', ')
   return [
     `GRANT SELECT ON ${list(REFERENCE_TABLES)} TO %r`,
-    'GRANT SELECT, INSERT, UPDATE ON cases, events TO %r',
+    'GRANT SELECT, INSERT, UPDATE ON cases TO %r',
+    'GRANT SELECT, INSERT ON events TO %r',
+    'REVOKE UPDATE, DELETE, TRUNCATE ON events FROM %r',
     ...(caseData.length > 0 ? [`GRANT SELECT, INSERT, UPDATE, DELETE ON ${list(caseData)} TO %r`] : []),
   ]
 }
@@ -55,7 +58,7 @@ export class PostgresAccess implements AccessControl {
     checkRoleName(role)
     return this.db.transaction(async (tx) => {
       await ensureRole(tx, ADMIN_ROLE, false)
-      await grantPrivileges(tx, ADMIN_ROLE, ['GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %s TO %r'])
+      await grantPrivileges(tx, ADMIN_ROLE, ['GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %s TO %r', 'REVOKE UPDATE, DELETE, TRUNCATE ON events FROM %r'])
       const created = await ensureRole(tx, role, true)
       await ddl(tx, `GRANT ${quoteIdent(ADMIN_ROLE)} TO ${quoteIdent(role)}`)
       await new SqlEvents(tx).append({caseId: null, actor: opts.actor, at: opts.now, action: 'db.grant', after: {role, admin: true}})
@@ -72,6 +75,11 @@ export class PostgresAccess implements AccessControl {
       await new SqlEvents(tx).append({caseId: null, actor: opts.actor, at: opts.now, action: 'db.revoke', after: {role, unit: unit?.code ?? unitId}})
       return true
     })
+  }
+
+  async isAdmin(): Promise<boolean> {
+    const r = await this.db.get<{a: boolean}>('SELECT board_is_admin() AS a')
+    return Boolean(r?.a)
   }
 
   async list(): Promise<RoleGrant[]> {

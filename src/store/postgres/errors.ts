@@ -1,4 +1,4 @@
-import {BoardError, StoreUnreachableError, UsageError} from '../../errors.js'
+import {BoardError, StoreFullError, StoreUnreachableError, UsageError} from '../../errors.js'
 
 export interface PostgresOptions {
   connectionTimeoutMillis?: number
@@ -28,6 +28,7 @@ export function timeouts(params: URLSearchParams, opts: PostgresOptions) {
 /** A driver error as board's: timeouts, refusals and a lost server read clearly; others pass. */
 export function pgError(error: unknown): unknown {
   const e = error as {code?: string; message?: string}
+  if (e.code === '53100') return new StoreFullError(`the PostgreSQL server's disk is full: ${e.message}`, {cause: error, suggestion: 'ask the database administrator to free space, then run the command again'})
   if (e.code === '57014') return new BoardError(`PostgreSQL cancelled a statement that ran too long: ${e.message}`, {cause: error, suggestion: 'raise ?statement_timeout=MS in the store URL (0 = none)'})
   if (e.code === '42501' && /row-level security/.test(e.message ?? '')) {
     return new BoardError(`the database refused this change: ${e.message}`, {

@@ -178,12 +178,14 @@ export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"'
 }
 
+/** The URL fit to print: a password, in the user part or as a parameter, is masked. */
 export function redact(url: string): string {
   try {
     const u = new URL(url)
     if (u.password) u.password = '***'
+    for (const p of ['password', 'sslpassword']) if (u.searchParams.has(p)) u.searchParams.set(p, '***')
     return u.toString()
   } catch {
-    return url.replace(/:[^:@/]*@/, ':***@')
+    return url.replace(/:[^:@/]*@/, ':***@').replace(/([?&](ssl)?password=)[^&]*/gi, '$1***')
   }
 }

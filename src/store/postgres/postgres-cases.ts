@@ -37,6 +37,7 @@ const MERGE = `WITH ins AS (
     CASE WHEN timed THEN ${DAYS('posted_at', 'reply_sent_at')} END, CASE WHEN timed THEN ${DAYS('posted_at', 'resolved_at')} END,
     respond_wdays, resolve_wdays
   FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
+  ON CONFLICT (source, ref) DO NOTHING
   RETURNING id, ref
 ), rep AS (
   INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at)
@@ -69,6 +70,11 @@ export class PostgresCases extends SqlCases {
   override async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     if (rows.length === 0 || opts.dryRun) return super.importBatch(rows, opts)
     const client = this.pg.raw()
+    // A rolled-back transaction takes the staging table it created with it.
+    const forget = (error: unknown) => {
+      staged.delete(client)
+      throw error
+    }
     return this.pg.transaction(async (tx) => {
       // A batch lost to a crash is re-imported by the next run (import is idempotent), so the
       // commit need not wait for the disk. TRUNCATE, not DELETE: inside an import's group commit
@@ -83,6 +89,10 @@ export class PostgresCases extends SqlCases {
       const inserted = new Map<string, number>()
       const stored = new Map<string, Record<string, unknown>>()
       for (const r of merged) (r.inserted ? inserted.set(String(r.ref), Number(r.id)) : stored.set(String(r.ref), r))
+      // A row another import inserted and committed while this statement ran is in neither: the
+      // statement saw the store before it, and ON CONFLICT skipped it. A new statement sees it.
+      const late = rows.filter((row) => !inserted.has(row.ref) && !stored.has(row.ref)).map((row) => row.ref)
+      if (late.length > 0) for (const [ref, r] of await this.storedForImportRows(tx, rows[0].source, late)) stored.set(ref, r)
       const outcomes: ImportOutcome[] = []
       for (const row of rows) {
         const id = inserted.get(row.ref)
@@ -90,7 +100,13 @@ export class PostgresCases extends SqlCases {
           outcomes.push({kind: 'inserted', id})
           continue
         }
-        const d = decideImport(storedFromRow(stored.get(row.ref)!), row)
+        const found = stored.get(row.ref)
+        if (!found) {
+          // Taken by a case outside this role's units (row-level security hides it).
+          outcomes.push({kind: 'conflict', id: 0, hidden: true})
+          continue
+        }
+        const d = decideImport(storedFromRow(found), row)
         if (d.kind === 'update') {
           await this.update(tx, d.id, row, d, opts)
           outcomes.push({kind: 'updated', id: d.id, changed: Object.keys(d.after)})
@@ -98,7 +114,7 @@ export class PostgresCases extends SqlCases {
         else outcomes.push({kind: d.kind === 'unchanged' ? 'unchanged' : 'conflict', id: d.id})
       }
       return outcomes
-    })
+    }).catch(forget)
   }
 }
 

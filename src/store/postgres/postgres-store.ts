@@ -28,6 +28,24 @@ export class PostgresStore extends SqlStore {
     return new PostgresStore(redact(url), executor, url)
   }
 
+  /**
+   * One import into a store at a time. Two at once over the same rows wait on each other's
+   * uncommitted rows from several connections each, a cycle the server cannot see (part of it is
+   * a process waiting for its own other connection) until a statement times out. Taken in turns,
+   * the second finds the first one's rows stored and counts them unchanged. Tried in a loop, not
+   * waited on in one statement, which statement_timeout would cancel.
+   */
+  override async bulkLoad(expectedRows: number): Promise<() => Promise<void>> {
+    if (expectedRows <= 0) return async () => {}
+    const key = `board:${this.pg.schema ?? ''}:import`
+    while (!(await this.pg.get<{ok: boolean}>('SELECT pg_try_advisory_lock(hashtext(?)) AS ok', [key]))?.ok) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    return async () => {
+      await this.pg.get('SELECT pg_advisory_unlock(hashtext(?)) AS ok', [key])
+    }
+  }
+
   // The server runs each connection's statements on its own core: while one merges a batch into
   // cases, another takes in the next. Extra connections only speed the work up: where the server
   // or the role allows no more (max_connections, CONNECTION LIMIT), the caller goes on with fewer.

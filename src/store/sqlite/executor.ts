@@ -4,7 +4,8 @@ import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
-import {StoreUnreachableError} from '../../errors.js'
+import {StoreFullError, StoreUnreachableError, UsageError} from '../../errors.js'
+import {BUSY_TIMEOUT_MS, whenFree, whenFreeSync} from './busy.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
@@ -32,8 +33,10 @@ export class SqliteExecutor implements Executor {
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), {recursive: true})
       const db = new Database(path, {readonly: opts.readonly ?? false})
-      db.pragma('journal_mode = WAL')
-      db.pragma('busy_timeout = 5000')
+      // First, so that even switching to WAL waits for a writer instead of failing.
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      if (path !== ':memory:') refuseForeign(db, path)
+      whenFreeSync(() => db.pragma('journal_mode = WAL'))
       db.pragma('foreign_keys = ON')
       db.pragma('synchronous = NORMAL')
       // With foreign keys on, every INSERT keeps a statement journal; in a temp file that is a few
@@ -42,6 +45,7 @@ export class SqliteExecutor implements Executor {
       registerFunctions(db)
       return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : path)
     } catch (error) {
+      if (error instanceof UsageError) throw error
       throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error)
     }
   }
@@ -55,33 +59,44 @@ export class SqliteExecutor implements Executor {
     return st
   }
 
+  /**
+   * Runs one statement; outside a transaction a busy store (another process writing) is waited
+   * for. Inside one (BEGIN IMMEDIATE holds the write lock) there is nothing to wait for.
+   */
+  private async free<T>(fn: () => T): Promise<T> {
+    try {
+      return this.db.inTransaction ? fn() : await whenFree(fn)
+    } catch (error) {
+      throw full(error, this.path)
+    }
+  }
+
   async all<T = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-    return this.prepare(sql).all(...params) as T[]
+    return this.free(() => this.prepare(sql).all(...params) as T[])
   }
 
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
-    return this.prepare(sql).get(...params) as T | undefined
+    return this.free(() => this.prepare(sql).get(...params) as T | undefined)
   }
 
   async run(sql: string, params: readonly Param[] = []): Promise<RunResult> {
-    const r = this.prepare(sql).run(...params)
-    return {changes: r.changes}
+    return this.free(() => ({changes: this.prepare(sql).run(...params).changes}))
   }
 
   async insertId(sql: string, params: readonly Param[] = []): Promise<number> {
-    return Number(this.prepare(sql).run(...params).lastInsertRowid)
+    return this.free(() => Number(this.prepare(sql).run(...params).lastInsertRowid))
   }
 
   async exec(sql: string): Promise<void> {
-    this.db.exec(sql)
+    await this.free(() => this.db.exec(sql))
   }
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
     return this.scope.run(
       {
         // IMMEDIATE takes the write lock up front, so two processes never both read-then-write.
-        begin: async () => void this.db.exec('BEGIN IMMEDIATE'),
-        commit: async () => void this.db.exec('COMMIT'),
+        begin: async () => void (await whenFree(() => this.db.exec('BEGIN IMMEDIATE'))),
+        commit: async () => void (await this.free(() => this.db.exec('COMMIT'))),
         rollback: async () => {
           if (this.db.inTransaction) this.db.exec('ROLLBACK')
         },
@@ -123,4 +138,21 @@ function readInThread(path: string, q: ReadQuery): Promise<Row[]> {
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`the query thread stopped (exit code ${code})`)))
   })
+}
+
+/** SQLITE_FULL as what it means to the user; other errors unchanged. */
+function full(error: unknown, path: string | null): unknown {
+  if ((error as {code?: string})?.code !== 'SQLITE_FULL') return error
+  return new StoreFullError(`the disk holding the store ${path ?? ''} is full (or the store reached its size limit): nothing more could be written`, {cause: error})
+}
+
+/**
+ * A database with tables but no board bookkeeping belongs to some other program: board leaves it
+ * exactly as it is (no WAL switch, no migration) rather than add its tables beside the owner's.
+ */
+function refuseForeign(db: Database.Database, path: string): void {
+  const tables = whenFreeSync(() => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[])
+  if (tables.length === 0 || tables.includes('schema_migrations')) return
+  db.close()
+  throw new UsageError(`${path} is not a board store (it holds other tables: ${tables.slice(0, 5).join(', ')}); it was left untouched`, 'pass the path of a board store, or a new file to start one')
 }

@@ -25,9 +25,9 @@ export class SqliteStore extends SqlStore {
   }
 
   /** Migrates, then builds any index a bulk load that died left out. */
-  override async migrate(now: Date) {
+  override async migrate(now: Date, opts: {readOnly?: boolean} = {}) {
     const status = await super.migrate(now)
-    await restoreIndexes(this.sqlite, {onlyAbandoned: true})
+    if (!opts.readOnly) await restoreIndexes(this.sqlite, {onlyAbandoned: true})
     return status
   }
 

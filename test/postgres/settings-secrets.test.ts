@@ -1,0 +1,123 @@
+import pg from 'pg'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {maskSecrets} from '../../src/domain/secrets.js'
+import {grantAccess} from '../../src/services/db-grant.js'
+import {openStore} from '../../src/store/open.js'
+import type {Store} from '../../src/store/store.js'
+import {backendList, PG_URL} from '../helpers/backends.js'
+import {board} from '../helpers/run-cli.js'
+
+const postgres = backendList.filter((b) => b.name === 'postgres')
+const sqlite = backendList.filter((b) => b.name === 'sqlite')
+const now = new Date('2024-03-01T00:00:00Z')
+const as = {actor: 'admin', now}
+const WECOM = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=B-SECRET-KEY'
+const channels = {units: {A: [{type: 'webhook', url: 'https://a.example/hook'}], B: [{type: 'webhook', url: WECOM, format: 'wecom'}]}}
+const replyChannels = {order: ['webhook'], webhook: {url: 'https://gov.example/reply', token: 'GLOBAL-TOKEN'}}
+
+describe.each(postgres)('secrets in settings on $name', (backend) => {
+  const tag = `${process.pid}_${Date.now().toString(36)}`
+  const clerk = `board_t_sec_${tag}`
+  const adminRole = `board_t_secadm_${tag}`
+  let url: string
+  let schema: string
+  let owner: Store
+  let adminRoleExisted = false
+  const clients: pg.Client[] = []
+  const as_ = (role: string) => {
+    const u = new URL(url)
+    u.username = role
+    return u.toString()
+  }
+
+  beforeAll(async () => {
+    url = await backend.location()
+    schema = new URL(url).searchParams.get('schema')!
+    owner = await openStore(url, {now})
+    await owner.units.upsert({code: 'A', name: 'A市'}, as)
+    await owner.units.upsert({code: 'B', name: 'B市'}, as)
+    await owner.settings.set('notify.channels', channels, as)
+    await owner.settings.set('reply.channels', replyChannels, as)
+    await owner.settings.set('routing.rules', [{category: '交通运输', unit: 'A'}], as)
+    const c = new pg.Client({connectionString: PG_URL})
+    await c.connect()
+    adminRoleExisted = (await c.query("SELECT 1 FROM pg_roles WHERE rolname = 'board_admin'")).rowCount === 1
+    await c.end()
+    await grantAccess(owner, {role: clerk, unit: 'A', actor: 'admin', now})
+    await grantAccess(owner, {role: adminRole, admin: true, actor: 'admin', now})
+  })
+
+  afterAll(async () => {
+    for (const c of clients) await c.end().catch(() => {})
+    await owner?.close()
+    await backend.cleanup()
+    const c = new pg.Client({connectionString: PG_URL})
+    await c.connect()
+    for (const r of [clerk, adminRole, ...(adminRoleExisted ? [] : ['board_admin'])]) {
+      await c.query(`DROP OWNED BY "${r}"`).catch(() => {})
+      await c.query(`DROP ROLE IF EXISTS "${r}"`).catch(() => {})
+    }
+    await c.end()
+  })
+
+  it('a clerk\'s raw SQL reads shared settings but not the ones holding secrets', async () => {
+    const u = new URL(PG_URL)
+    u.username = clerk
+    const c = new pg.Client({connectionString: u.toString()})
+    await c.connect()
+    clients.push(c)
+    await c.query(`SET search_path TO "${schema}"`)
+    const keys = (await c.query('SELECT key, value FROM settings ORDER BY key')).rows
+    expect(keys.map((r) => r.key)).toEqual(['routing.rules'])
+    expect(JSON.stringify(keys)).not.toMatch(/SECRET|TOKEN/)
+    // nor through the audit trail of settings changes
+    expect((await c.query("SELECT count(*) AS n FROM events WHERE action LIKE 'settings.%'")).rows[0].n).toBe('0')
+    await expect(c.query("UPDATE settings SET value = '[]' WHERE key = 'routing.rules'")).rejects.toThrow(/permission denied/)
+  })
+
+  it('config show and config export hide them from a clerk', () => {
+    const show = board(['config', 'show', '--json'], {store: as_(clerk)})
+    expect(show.status, show.stderr).toBe(0)
+    expect(show.stdout).not.toMatch(/B-SECRET-KEY|GLOBAL-TOKEN/)
+    const shared = JSON.parse(show.stdout).shared
+    expect(shared['notify.channels']).toMatchObject({value: null, hidden: true})
+    expect(shared['routing.rules'].value).toEqual([{category: '交通运输', unit: 'A'}])
+    const text = board(['config', 'show'], {store: as_(clerk)})
+    expect(text.stdout).toMatch(/notify\.channels: # hidden/)
+    const exported = board(['config', 'export'], {store: as_(clerk)})
+    expect(exported.status, exported.stderr).toBe(0)
+    expect(exported.stdout).not.toMatch(/B-SECRET-KEY|GLOBAL-TOKEN|notify\.channels/)
+    expect(exported.stdout).toMatch(/routing\.rules/)
+  })
+
+  it('an admin role reads them whole', () => {
+    const show = board(['config', 'show', 'notify.channels', '--json'], {store: as_(adminRole)})
+    expect(show.status, show.stderr).toBe(0)
+    expect(JSON.parse(show.stdout).shared['notify.channels'].value).toEqual(channels)
+    expect(board(['config', 'export'], {store: as_(adminRole)}).stdout).toContain('GLOBAL-TOKEN')
+  })
+})
+
+describe.each(sqlite)('secrets in settings on $name', (backend) => {
+  afterAll(() => backend.cleanup())
+
+  it('the file\'s owner is its admin and sees them', async () => {
+    const file = await backend.location()
+    const s = await openStore(file, {now})
+    await s.settings.set('notify.channels', channels, as)
+    await s.close()
+    expect(board(['config', 'export'], {store: file}).stdout).toContain('B-SECRET-KEY')
+  })
+})
+
+describe('masking credentials in a setting\'s value', () => {
+  it('masks URL keys, tokens and passwords, and nothing else', () => {
+    expect(maskSecrets({units: channels.units, webhook: replyChannels.webhook, smtp: {host: 'smtp.example', password: 'pw', user: 'u'}})).toEqual({
+      units: {A: [{type: 'webhook', url: 'https://a.example/hook'}], B: [{type: 'webhook', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***', format: 'wecom'}]},
+      webhook: {url: 'https://gov.example/reply', token: '***'},
+      smtp: {host: 'smtp.example', password: '***', user: 'u'},
+    })
+    expect(maskSecrets('postgres://u:pw@h/db')).toBe('postgres://u:***@h/db')
+  })
+})
