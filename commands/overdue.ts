@@ -41,7 +41,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     if (f.notify) return this.notify(at)
     const withinMs = f.within === undefined ? 0 : parseSpan(f.within)
     if (withinMs === undefined) throw new UsageError(`--within: "${f.within}" is not a span`, 'use e.g. 30m, 2h or 1d')
-    const r = await listOverdue(store, {at, withinMs, unit: f.unit, tz: this.tz})
+    const r = await listOverdue(store, {at, withinMs, unit: f.unit})
     for (const w of r.warnings) this.note(`warning: ${w}`)
     const rows = r.groups.flatMap((g) => g.items)
     if (f.csv) {
@@ -70,7 +70,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
   }
 
   private async notify(at: Date): Promise<NotifyResult> {
-    const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], tz: this.tz, signal: this.abort.signal})
+    const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], signal: this.abort.signal})
     if (r.dryRun) {
       this.out(renderTable(r.plan, [
         {header: 'case', value: (x) => x.caseId},

@@ -15,7 +15,7 @@ export default class SlaExplain extends BoardCommand<typeof SlaExplain> {
   static override args = {id: Args.string({required: true, description: 'case id, or SOURCE/REF'})}
 
   async run(): Promise<SlaExplainResult> {
-    const e = await explainSla(await this.store(), this.args.id, {now: this.now(), tz: this.tz})
+    const e = await explainSla(await this.store(), this.args.id, {now: this.now()})
     const t = (iso: string | null | undefined) => formatTime(iso, this.tz)
     const lines = [
       `case ${e.id}: ${oneLine(e.title, 60)} (${e.status})`,

@@ -14,6 +14,7 @@ import {recordText, type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
 import {workerAvailable, type WorkerRows, workerRows} from './worker-rows.js'
 import {BoardError} from '../errors.js'
+import {storeZone} from '../services/store-zone.js'
 
 export interface ImportOptions {
   files: string[]
@@ -67,7 +68,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const rejects = new RejectsWriter(opts.rejectsPath)
   const files: FileImportSummary[] = []
   let interrupted = false
-  const timing = opts.dryRun || !opts.zone ? undefined : await importTiming(store, opts.zone)
+  const timing = opts.dryRun ? undefined : await importTiming(store, opts.zone ?? (await storeZone(store)).zone)
   const expected = opts.dryRun ? 0 : expectedRows(opts.files)
   const endBulkLoad = await store.bulkLoad(expected)
   let failed = false

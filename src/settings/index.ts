@@ -3,5 +3,6 @@ import './sla-policy.js'
 import './notify-channels.js'
 import './replies.js'
 import './triage-settings.js'
+import './store-zone.js'
 
 export {findSpec, registerSetting, settingSpecs, type SettingSpec} from './registry.js'

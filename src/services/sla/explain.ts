@@ -21,9 +21,9 @@ export interface SlaExplanation {
 }
 
 /** Which rule matched, the deadlines as of now, and what moved them; writes nothing. */
-export async function explainSla(store: Store, key: string, opts: {now: Date; tz?: string}): Promise<SlaExplanation> {
+export async function explainSla(store: Store, key: string, opts: {now: Date}): Promise<SlaExplanation> {
   const c = await findCase(store, key)
-  const sla = await loadSlaContext(store, opts.tz)
+  const sla = await loadSlaContext(store)
   const {deadlines: d, history} = await updateDeadlines(store, c, {action: 'explain', actor: 'explain', now: opts.now, sla, dryRun: true})
   return {
     id: c.id,

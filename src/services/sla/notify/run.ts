@@ -32,8 +32,8 @@ export function backoffMs(attempts: number): number {
  * channel), then claims ready rows under a lease and sends them: a row claimed by one run is
  * invisible to another, so overlapping cron runs never send the same reminder twice.
  */
-export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean; tz: string; sender?: Sender; signal?: AbortSignal}): Promise<NotifyResult> {
-  const sla = await loadSlaContext(store, opts.tz)
+export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean; sender?: Sender; signal?: AbortSignal}): Promise<NotifyResult> {
+  const sla = await loadSlaContext(store)
   const plan = await planReminders(store, sla, opts.now)
   const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], failed: [], noChannel: plan.noChannel}
   if (opts.dryRun) {
@@ -43,7 +43,7 @@ export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean;
   }
   result.planned = await store.sla.enqueue(plan.entries, opts.now)
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
-  const sender = opts.sender ?? createSender(sla.channels, opts.tz)
+  const sender = opts.sender ?? createSender(sla.channels, sla.calendar.tz)
   try {
     for (;;) {
       if (opts.signal?.aborted) break
