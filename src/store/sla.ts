@@ -46,7 +46,7 @@ export interface SlaRepository {
    * Leases up to limit ready rows (pending, or failed and due for retry) to worker; concurrent
    * claimers never get the same row (SKIP LOCKED on PostgreSQL; BEGIN IMMEDIATE on SQLite).
    */
-  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<OutboxRow[]>
+  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string}): Promise<OutboxRow[]>
   markSent(id: number, worker: string, now: Date): Promise<boolean>
   markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void>
   /** Rows still failing (for the report and doctor). */

@@ -32,9 +32,9 @@ export function backoffMs(attempts: number): number {
  * channel), then claims ready rows under a lease and sends them: a row claimed by one run is
  * invisible to another, so overlapping cron runs never send the same reminder twice.
  */
-export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean; sender?: Sender; signal?: AbortSignal}): Promise<NotifyResult> {
+export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean; unit?: string; sender?: Sender; signal?: AbortSignal}): Promise<NotifyResult> {
   const sla = await loadSlaContext(store)
-  const plan = await planReminders(store, sla, opts.now)
+  const plan = await planReminders(store, sla, opts.now, {unit: opts.unit})
   const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], failed: [], noChannel: plan.noChannel}
   if (opts.dryRun) {
     result.planned = plan.entries.length
@@ -47,7 +47,7 @@ export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean;
   try {
     for (;;) {
       if (opts.signal?.aborted) break
-      const rows = await store.sla.claimOutbox({worker, now: opts.now, leaseSeconds: LEASE_SECONDS, limit: BATCH})
+      const rows = await store.sla.claimOutbox({worker, now: opts.now, leaseSeconds: LEASE_SECONDS, limit: BATCH, unit: opts.unit})
       if (rows.length === 0) break
       await Promise.all(
         rows.map(async (row) => {
