@@ -4,5 +4,6 @@ import './notify-channels.js'
 import './replies.js'
 import './triage-settings.js'
 import './store-zone.js'
+import './notify-delivery.js'
 
 export {findSpec, registerSetting, settingSpecs, type SettingSpec} from './registry.js'

@@ -43,10 +43,13 @@ export interface SlaRepository {
   /** Records entries not recorded before (unique key); returns how many were new. */
   enqueue(entries: OutboxEntry[], now: Date): Promise<number>
   /**
-   * Leases up to limit ready rows (pending, or failed and due for retry) to worker; concurrent
+   * Leases up to limit ready rows (ready as of `now`; leases counted in real time, `leaseNow`,
+   * which defaults to now) (pending, or failed and due for retry) to worker; concurrent
    * claimers never get the same row (SKIP LOCKED on PostgreSQL; BEGIN IMMEDIATE on SQLite).
    */
-  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string}): Promise<OutboxRow[]>
+  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string; leaseNow?: Date}): Promise<OutboxRow[]>
+  /** Extends worker's claims on rows still in its hands to `until`; returns how many it still held. */
+  renewClaims(ids: number[], worker: string, until: Date): Promise<number>
   markSent(id: number, worker: string, now: Date): Promise<boolean>
   markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void>
   /** Rows still failing (for the report and doctor). */

@@ -94,16 +94,17 @@ export class SqlSla implements SlaRepository {
     })
   }
 
-  async claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string}): Promise<OutboxRow[]> {
+  async claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string; leaseNow?: Date}): Promise<OutboxRow[]> {
     const now = opts.now.toISOString()
-    const until = new Date(opts.now.getTime() + opts.leaseSeconds * 1000).toISOString()
+    const leaseNow = (opts.leaseNow ?? opts.now).toISOString()
+    const until = new Date((opts.leaseNow ?? opts.now).getTime() + opts.leaseSeconds * 1000).toISOString()
     return this.db.transaction(async (tx) => {
       const lock = tx.dialect.supportsSkipLocked ? ' FOR UPDATE SKIP LOCKED' : ''
       const unit = opts.unit ? ' AND case_id IN (SELECT c.id FROM cases c JOIN units u ON u.id = c.unit_id WHERE u.code = ? OR u.name = ?)' : ''
       const rows = await tx.all<{id: number}>(
         `SELECT id FROM sla_outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?
            AND (lease_until IS NULL OR lease_until < ?)${unit} ORDER BY id LIMIT ?${lock}`,
-        [now, now, ...(opts.unit ? [opts.unit, opts.unit] : []), opts.limit],
+        [now, leaseNow, ...(opts.unit ? [opts.unit, opts.unit] : []), opts.limit],
       )
       const ids = rows.map((r) => Number(r.id))
       if (ids.length === 0) return []
@@ -111,6 +112,15 @@ export class SqlSla implements SlaRepository {
       const claimed = await tx.all<Record<string, unknown>>(`SELECT * FROM sla_outbox WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids)
       return claimed.map(toOutbox)
     })
+  }
+
+  async renewClaims(ids: number[], worker: string, until: Date): Promise<number> {
+    if (ids.length === 0) return 0
+    const r = await this.db.run(
+      `UPDATE sla_outbox SET lease_until = ? WHERE leased_by = ? AND status <> 'sent' AND id IN (${placeholders(ids.length)})`,
+      [until.toISOString(), worker, ...ids],
+    )
+    return r.changes
   }
 
   async markSent(id: number, worker: string, now: Date): Promise<boolean> {
