@@ -6,6 +6,7 @@ import {suggest} from '../../src/domain/suggest.js'
 import {DEFAULT_KEYWORDS, mergeKeywords, validateKeywords} from '../../src/domain/triage-keywords.js'
 import {autoTriage} from '../../src/services/auto-triage.js'
 import {setCaseFlags} from '../../src/services/case-flags.js'
+import {explainSla} from '../../src/services/sla/explain.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
@@ -58,6 +59,13 @@ describe.each(backendList)('flags on $name', (backend) => {
     const c = (await store.cases.get(id))!
     expect(c.flags.urgent).toBe(true)
     expect(c.resolveDueAt).toBe('2024-03-04T04:00:00.000Z')
+  })
+
+  it('sla explain names the rule, the flags it needs and the zone', async () => {
+    const e = await explainSla(store, 'test/1', {now})
+    expect(e.rule).toMatchObject({name: 'urgent collective', index: 0, match: {flags: ['urgent', 'collective']}})
+    expect(e.flags).toEqual({set: ['collective', 'safety', 'urgent'], matched: ['urgent', 'collective']})
+    expect(e.zone).toEqual({name: 'Asia/Shanghai', stored: false})
   })
 
   it('setCaseFlags flags many cases: an audit event each and deadlines recomputed', async () => {
