@@ -5,5 +5,6 @@ import './replies.js'
 import './triage-settings.js'
 import './store-zone.js'
 import './notify-delivery.js'
+import './incident-settings.js'
 
 export {findSpec, registerSetting, settingSpecs, type SettingSpec} from './registry.js'

@@ -19,12 +19,14 @@ const REOPENS = ['reopen', 'rate.unsatisfied']
 type Facts = Pick<Case, 'status' | 'postedAt' | 'respondedAt' | 'resolvedAt'>
 
 /**
- * When the clock of a case without a recorded history started: at `action` if it starts clocks,
+ * When the clock of a case without a recorded history started: at `action` if it starts clocks
+ * (or with the collective incident it joins, if that started earlier),
  * else at its first clock-starting event (`firstStart`, from the audit log), else at posting for a
  * case that came in answered; null when it has not started.
  */
-export function clockStart(c: Facts, action: string, now: Date, firstStart: string | null): string | null {
-  if (STARTS_CLOCK.includes(action)) return now.toISOString()
+export function clockStart(c: Facts, action: string, now: Date, firstStart: string | null, incidentStart?: string): string | null {
+  // A message joining a collective incident shares the incident's clock (started at its first report's triage).
+  if (STARTS_CLOCK.includes(action)) return incidentStart && Date.parse(incidentStart) < now.getTime() ? incidentStart : now.toISOString()
   if (firstStart) return firstStart
   if (c.respondedAt !== null || c.resolvedAt !== null) return c.postedAt
   return null

@@ -23,14 +23,14 @@ export interface DeadlineChange {
 export async function updateDeadlines(
   store: Store,
   c: Case,
-  ctx: {action: string; actor: string; now: Date; sla?: SlaContext; dryRun?: boolean},
+  ctx: {action: string; actor: string; now: Date; sla?: SlaContext; dryRun?: boolean; startAt?: string},
 ): Promise<{change: DeadlineChange; deadlines: Deadlines; history: ClockHistory | null}> {
   const sla = ctx.sla ?? (await loadSlaContext(store))
   const stored = await store.sla.getClock(c.id)
   let history: ClockHistory | null = null
   if (stored) history = evolveHistory(stored.history, c, ctx.action, ctx.now)
   else {
-    const start = clockStart(c, ctx.action, ctx.now, STARTS_CLOCK.includes(ctx.action) ? null : await firstStart(store, c.id))
+    const start = clockStart(c, ctx.action, ctx.now, STARTS_CLOCK.includes(ctx.action) ? null : await firstStart(store, c.id), ctx.startAt)
     if (start !== null) history = evolveHistory(undefined, c, ctx.action, ctx.now, start)
   }
   const unitCode = c.unitId === null ? null : ((await store.units.get(c.unitId))?.code ?? null)
