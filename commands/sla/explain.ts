@@ -20,7 +20,7 @@ export default class SlaExplain extends BoardCommand<typeof SlaExplain> {
     const match = Object.entries(e.rule.match ?? {}).map(([k, v]) => `${k}=${[v].flat().join('+')}`).join(', ')
     const lines = [
       `case ${e.id}: ${oneLine(e.title, 60)} (${e.status})`,
-      `rule: ${e.rule.name ?? 'none matched'}${e.rule.index === null ? '' : ` (rules[${e.rule.index}]${match ? `: ${oneLine(match, 80)}` : ', catch-all'})`}; on transfer: ${e.transfer}`,
+      `rule: ${e.rule.name ?? 'none matched'}${e.rule.index === null ? '' : ` (rules[${e.rule.index}]), ${match ? `matching ${oneLine(match, 80)}` : 'the catch-all'}`}; on transfer: ${e.transfer}`,
       `flags: ${e.flags.set.join(', ') || 'none'}${e.flags.matched.length > 0 ? ` (the rule needs ${e.flags.matched.join(' + ')})` : ''}`,
       `zone: ${e.zone.name} (${e.zone.stored ? 'store.timezone' : 'default; store.timezone not set'})`,
       e.history
