@@ -116,25 +116,27 @@ export class SqlSla implements SlaRepository {
 
   async renewClaims(ids: number[], worker: string, until: Date): Promise<number> {
     if (ids.length === 0) return 0
-    const r = await this.db.run(
+    // Each write is its own transaction: a run's lanes share one connection, and a statement sent
+    // while another lane's claim is open would otherwise join (and could roll back with) it.
+    const r = await this.db.transaction((tx) => tx.run(
       `UPDATE sla_outbox SET lease_until = ? WHERE leased_by = ? AND status <> 'sent' AND id IN (${placeholders(ids.length)})`,
       [until.toISOString(), worker, ...ids],
-    )
+    ))
     return r.changes
   }
 
   async markSent(id: number, worker: string, now: Date): Promise<boolean> {
-    const r = await this.db.run(
+    const r = await this.db.transaction((tx) => tx.run(
       "UPDATE sla_outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND leased_by = ? AND status <> 'sent'",
       [now.toISOString(), id, worker],
-    )
+    ))
     return r.changes === 1
   }
 
   async markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void> {
-    await this.db.run("UPDATE sla_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
+    await this.db.transaction((tx) => tx.run("UPDATE sla_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
       error.slice(0, 500), retryAt.toISOString(), id, worker,
-    ])
+    ]))
   }
 
   async failures(): Promise<OutboxRow[]> {
