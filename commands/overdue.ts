@@ -86,6 +86,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     } else {
       this.note(`recorded ${r.planned} new reminder(s); sent ${r.sent.length}; failed ${r.failed.length}`)
     }
+    if (r.dropped.length > 0) this.note(`not sent, no longer due: ${r.dropped.length} (${[...new Set(r.dropped.map((d) => d.reason))].join('; ')})`)
     for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
     if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
     if (r.failed.length > 0) {

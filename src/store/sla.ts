@@ -25,7 +25,8 @@ export interface OutboxEntry {
 
 export interface OutboxRow extends OutboxEntry {
   id: number
-  status: 'pending' | 'sent' | 'failed'
+  /** dropped: its deadline was met or moved before it could be sent. */
+  status: 'pending' | 'sent' | 'failed' | 'dropped'
   attempts: number
   nextAttemptAt: string
   lastError: string | null
@@ -52,6 +53,8 @@ export interface SlaRepository {
   renewClaims(ids: number[], worker: string, until: Date): Promise<number>
   markSent(id: number, worker: string, now: Date): Promise<boolean>
   markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void>
+  /** A claimed reminder no longer due (the case was answered, or its deadline moved): never sent. */
+  markDropped(id: number, worker: string, reason: string): Promise<void>
   /** Rows still failing (for the report and doctor). */
   failures(): Promise<OutboxRow[]>
 }

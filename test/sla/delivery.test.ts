@@ -4,6 +4,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {afterCaseChange} from '../../src/services/case-hooks.js'
+import {closeCase} from '../../src/services/case-lifecycle.js'
 import {loadSlaContext} from '../../src/services/sla/context.js'
 import {type Reminder, reminderKey} from '../../src/services/sla/notify/message.js'
 import {planReminders} from '../../src/services/sla/notify/plan.js'
@@ -150,5 +151,18 @@ describe.each(backendList)('reminder delivery on $name', (backend) => {
       server.closeAllConnections()
       await new Promise<void>((r) => server.close(() => r()))
     }
+  }, 30_000)
+
+  it('a retry for a case answered meanwhile is dropped, not sent', async () => {
+    const location = await setup(backend, 1)
+    const store = await connect(location)
+    const received: Reminder[] = []
+    const first = await runNotify(store, {now: at(8), dryRun: false, sender: slowSender(1, received, 1)})
+    expect(first.failed).toHaveLength(1)
+    await closeCase(store, String(first.failed[0].caseId), {actor: 'h', now: at(9)})
+    const retry = await runNotify(store, {now: at(9), dryRun: false, sender: slowSender(1, received)})
+    expect(received).toEqual([])
+    expect(retry.dropped).toMatchObject([{caseId: first.failed[0].caseId, reason: 'the case is closed'}])
+    expect(await store.sla.failures()).toEqual([])
   }, 30_000)
 })

@@ -139,6 +139,12 @@ export class SqlSla implements SlaRepository {
     ]))
   }
 
+  async markDropped(id: number, worker: string, reason: string): Promise<void> {
+    await this.db.transaction((tx) => tx.run("UPDATE sla_outbox SET status = 'dropped', last_error = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
+      reason.slice(0, 500), id, worker,
+    ]))
+  }
+
   async failures(): Promise<OutboxRow[]> {
     const rows = await this.db.all<Record<string, unknown>>("SELECT * FROM sla_outbox WHERE status = 'failed' ORDER BY id")
     return rows.map(toOutbox)

@@ -6,6 +6,7 @@ import type {Channel} from '../../../domain/sla/channels.js'
 import {DEFAULT_DELIVERY, type DeliverySettings} from '../../../settings/notify-delivery.js'
 import type {OutboxRow} from '../../../store/sla.js'
 import type {Store} from '../../../store/store.js'
+import {RUNNING_STATUSES} from '../../../domain/sla/overdue.js'
 import {loadSlaContext} from '../context.js'
 import {type Reminder, reminderKey} from './message.js'
 import {planReminders} from './plan.js'
@@ -18,6 +19,8 @@ export interface NotifyResult {
   /** Dry run: the reminders due now (some may have been sent by an earlier run). */
   plan: {caseId: number; stage: string; step: string; channel: string}[]
   sent: {caseId: number; stage: string; step: string; channel: string; key: string}[]
+  /** Claimed reminders whose deadline was met or moved meanwhile (a retry for a case since answered): not sent. */
+  dropped: {caseId: number; stage: string; step: string; channel: string; reason: string}[]
   failed: {caseId: number; stage: string; step: string; channel: string; attempts: number; error: string; retryAt: string}[]
   noChannel: {caseId: number; unit: string | null}[]
 }
@@ -50,7 +53,7 @@ export interface NotifyOptions {
 export async function runNotify(store: Store, opts: NotifyOptions): Promise<NotifyResult> {
   const sla = await loadSlaContext(store)
   const plan = await planReminders(store, sla, opts.now, {unit: opts.unit})
-  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], failed: [], noChannel: plan.noChannel}
+  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], dropped: [], failed: [], noChannel: plan.noChannel}
   if (opts.dryRun) {
     result.planned = plan.entries.length
     result.plan = plan.entries.map((e) => ({caseId: e.caseId, stage: e.stage, step: e.step, channel: e.channel}))
@@ -76,6 +79,12 @@ export async function runNotify(store: Store, opts: NotifyOptions): Promise<Noti
     const {channel, reminder} = row.payload as {channel: Channel; reminder: Reminder}
     const key = reminderKey(row)
     const id = {caseId: row.caseId, stage: row.stage, step: row.step, channel: row.channel}
+    const gone = await noLongerDue(store, row)
+    if (gone) {
+      await store.sla.markDropped(row.id, worker, gone)
+      result.dropped.push({...id, reason: gone})
+      return
+    }
     // Rendered now, not when planned: a retry states the lateness of the moment it goes out.
     const fresh: Reminder = {...reminder, lateMs: evaluatedAt().getTime() - Date.parse(reminder.dueAt), key}
     try {
@@ -110,4 +119,14 @@ export async function runNotify(store: Store, opts: NotifyOptions): Promise<Noti
     sender.close()
   }
   return result
+}
+
+/** Why a claimed reminder should not go out any more (its case answered or closed, its deadline moved), else null. */
+async function noLongerDue(store: Store, row: OutboxRow): Promise<string | null> {
+  const c = await store.cases.get(row.caseId)
+  if (!c) return 'the case is gone'
+  if (!(RUNNING_STATUSES as readonly string[]).includes(c.status)) return `the case is ${c.status}`
+  const due = row.stage === 'respond' ? c.respondDueAt : c.resolveDueAt
+  if (due === null || Date.parse(due) !== Date.parse(row.dueAt)) return `the ${row.stage} deadline moved`
+  return null
 }
