@@ -45,7 +45,8 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     }
     const store = await this.store()
     // Local times in a file are the office's: the store's zone, not this machine's display zone.
-    const tz = this.flags.tz ?? (await storeZone(store)).zone
+    const {zone} = await storeZone(store)
+    const tz = this.flags.tz ?? zone
     try {
       new Intl.DateTimeFormat('en', {timeZone: tz})
     } catch {
@@ -65,6 +66,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
       rejectsPath: this.flags.rejects ?? (this.flags['dry-run'] ? null : this.defaultRejectsPath()),
       dryRun: this.flags['dry-run'],
       actor,
+      zone,
       batchSize: this.flags['batch-size'],
       now: () => this.now(),
       signal: this.abort.signal,

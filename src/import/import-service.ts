@@ -14,7 +14,6 @@ import {recordText, type RowItem, rowStream} from './row-stream.js'
 import {GroupCommit} from './group-commit.js'
 import {workerAvailable, type WorkerRows, workerRows} from './worker-rows.js'
 import {BoardError} from '../errors.js'
-import {storeZone} from '../services/store-zone.js'
 
 export interface ImportOptions {
   files: string[]
@@ -28,7 +27,7 @@ export interface ImportOptions {
   dryRun: boolean
   actor: string
   /**
-   * The configured zone, which statistics count working days in: given, new cases are stored with
+   * The store's zone, which statistics count working days in: given, new cases are stored with
    * their handling times, so the first statistics after a large import have none to work out.
    */
   zone?: string
@@ -68,7 +67,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const rejects = new RejectsWriter(opts.rejectsPath)
   const files: FileImportSummary[] = []
   let interrupted = false
-  const timing = opts.dryRun ? undefined : await importTiming(store, opts.zone ?? (await storeZone(store)).zone)
+  const timing = opts.dryRun || !opts.zone ? undefined : await importTiming(store, opts.zone)
   const expected = opts.dryRun ? 0 : expectedRows(opts.files)
   const endBulkLoad = await store.bulkLoad(expected)
   let failed = false
