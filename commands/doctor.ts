@@ -16,7 +16,7 @@ export default class Doctor extends BoardCommand<typeof Doctor> {
   static override flags = {quiet: Flags.boolean({description: 'print only failing checks'})}
 
   async run(): Promise<DoctorResult> {
-    const checks = await runDoctor(await this.store(), this.now())
+    const checks = await runDoctor(await this.store(), this.now(), {displayZone: this.tz})
     const failing = checks.filter((c) => !c.ok && !c.warning)
     const shown = this.flags.quiet ? checks.filter((c) => !c.ok) : checks
     if (shown.length > 0) {

@@ -8,6 +8,7 @@ import {normaliseEncoding} from '../src/import/encoding.js'
 import {loadMapFile} from '../src/import/fields.js'
 import {importFiles, type ImportResult} from '../src/import/import-service.js'
 import {isPostgresUrl} from '../src/store/open.js'
+import {storeZone} from '../src/services/store-zone.js'
 
 export type ImportCommandResult = ImportResult
 
@@ -24,7 +25,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
   ]
   static override flags = {
     source: Flags.string({description: 'the id space of the files\' refs (留言编号)', default: 'default'}),
-    tz: Flags.string({description: 'zone of local times in the file (default: configured zone, else Asia/Shanghai)'}),
+    tz: Flags.string({description: 'zone of local times in the file (default: the store zone, setting store.timezone)'}),
     encoding: Flags.string({description: 'utf8 or gb18030/gbk (default: detected)'}),
     map: Flags.string({description: 'JSON/YAML map file: {"fields": {field: column}, "timezone", "dateFormat"}'}),
     format: Flags.string({options: ['csv', 'open311'], default: 'csv', description: 'input format'}),
@@ -42,14 +43,16 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
-    const tz = this.flags.tz ?? this.tz
+    const store = await this.store()
+    // Local times in a file are the office's: the store's zone, not this machine's display zone.
+    const {zone} = await storeZone(store)
+    const tz = this.flags.tz ?? zone
     try {
       new Intl.DateTimeFormat('en', {timeZone: tz})
     } catch {
       throw new UsageError(`unknown time zone "${tz}"`, 'pass --tz with an IANA zone, e.g. --tz Asia/Shanghai')
     }
     const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
-    const store = await this.store()
     const actor = await this.actor()
     const progress = progressLine()
     const result = await importFiles(store, {
@@ -63,7 +66,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
       rejectsPath: this.flags.rejects ?? (this.flags['dry-run'] ? null : this.defaultRejectsPath()),
       dryRun: this.flags['dry-run'],
       actor,
-      zone: this.tz,
+      zone,
       batchSize: this.flags['batch-size'],
       now: () => this.now(),
       signal: this.abort.signal,

@@ -27,7 +27,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
   static override flags = {
     at: Flags.string({description: 'evaluate as of this time (in the configured zone) instead of now'}),
     within: Flags.string({description: 'also list deadlines due within this span, e.g. 2h or 1d'}),
-    unit: Flags.string({description: 'only this unit (code or name)'}),
+    unit: Flags.string({description: 'only this unit (code or name); with --notify, only its reminders are recorded and sent'}),
     csv: Flags.boolean({description: 'CSV on stdout', exclusive: ['notify']}),
     'fail-if-any': Flags.boolean({description: 'exit 3 when any case is listed'}),
     notify: Flags.boolean({description: 'send due reminders through the units\' channels (setting notify.channels)'}),
@@ -38,10 +38,14 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     const f = this.flags
     const at = f.at ? new Date(parseWhen(f.at, this.tz, '--at')) : this.now()
     const store = await this.store()
-    if (f.notify) return this.notify(at)
+    if (f.notify) {
+      // --notify sends what is due now, through every filter it is given, or refuses the filter.
+      for (const flag of ['within', 'fail-if-any'] as const) if (f[flag]) throw new UsageError(`--${flag} does not apply to --notify`, 'reminders are sent for what is due as of --at; filter with --unit')
+      return this.notify(at)
+    }
     const withinMs = f.within === undefined ? 0 : parseSpan(f.within)
     if (withinMs === undefined) throw new UsageError(`--within: "${f.within}" is not a span`, 'use e.g. 30m, 2h or 1d')
-    const r = await listOverdue(store, {at, withinMs, unit: f.unit, tz: this.tz})
+    const r = await listOverdue(store, {at, withinMs, unit: f.unit})
     for (const w of r.warnings) this.note(`warning: ${w}`)
     const rows = r.groups.flatMap((g) => g.items)
     if (f.csv) {
@@ -70,7 +74,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
   }
 
   private async notify(at: Date): Promise<NotifyResult> {
-    const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], tz: this.tz, signal: this.abort.signal})
+    const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], unit: this.flags.unit, signal: this.abort.signal})
     if (r.dryRun) {
       this.out(renderTable(r.plan, [
         {header: 'case', value: (x) => x.caseId},
@@ -82,6 +86,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     } else {
       this.note(`recorded ${r.planned} new reminder(s); sent ${r.sent.length}; failed ${r.failed.length}`)
     }
+    if (r.dropped.length > 0) this.note(`not sent, no longer due: ${r.dropped.length} (${[...new Set(r.dropped.map((d) => d.reason))].join('; ')})`)
     for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
     if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
     if (r.failed.length > 0) {

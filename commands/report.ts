@@ -29,7 +29,7 @@ export default class Report extends BoardCommand<typeof Report> {
     const format = f.format as 'html' | 'md'
     if (format === 'html' && !f.out) throw new UsageError('the HTML report is a file', 'pass --out report.html')
     if (this.json && !f.out) throw new UsageError('--json prints the figures, so the report needs a file', 'pass --out <file>')
-    const data = await buildReport(await this.store(), {year: f.year, compare: f.compare, tz: this.tz, now: this.now()})
+    const data = await buildReport(await this.store(), {year: f.year, compare: f.compare, now: this.now()})
     const text = format === 'html' ? renderHtml(data, chartJsSource()) : renderMarkdown(data)
     if (f.out) {
       writeFileSync(f.out, text)

@@ -38,7 +38,6 @@ export default class Stats extends BoardCommand<typeof Stats> {
     const progress = progressLine()
     const result = await computeStats(await this.store(), {
       by,
-      tz: this.tz,
       now: this.now(),
       filter: {
         ...caseFilterFrom(f, this.tz),

@@ -14,7 +14,7 @@ export default class CalendarShow extends BoardCommand<typeof CalendarShow> {
 
   async run(): Promise<CalendarShowOutput> {
     if (!/^\d{4}$/.test(this.args.year)) throw new UsageError(`"${this.args.year}" is not a year`, 'e.g. board calendar show 2024')
-    const r = await showCalendarYear(await this.store(), Number(this.args.year), this.tz)
+    const r = await showCalendarYear(await this.store(), Number(this.args.year))
     if (!r.covered) this.note(`no State Council schedule for ${r.year}: Monday–Friday assumed (board calendar import FILE)`)
     this.note(`${r.year}: ${r.workingDays} working days`)
     if (r.exceptions.length > 0) this.out(

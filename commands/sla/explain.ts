@@ -15,15 +15,20 @@ export default class SlaExplain extends BoardCommand<typeof SlaExplain> {
   static override args = {id: Args.string({required: true, description: 'case id, or SOURCE/REF'})}
 
   async run(): Promise<SlaExplainResult> {
-    const e = await explainSla(await this.store(), this.args.id, {now: this.now(), tz: this.tz})
+    const e = await explainSla(await this.store(), this.args.id, {now: this.now()})
     const t = (iso: string | null | undefined) => formatTime(iso, this.tz)
+    const match = Object.entries(e.rule.match ?? {}).map(([k, v]) => `${k}=${[v].flat().join('+')}`).join(', ')
     const lines = [
       `case ${e.id}: ${oneLine(e.title, 60)} (${e.status})`,
-      `rule: ${e.rule.name ?? 'none matched'}${e.rule.index === null ? '' : ` (rules[${e.rule.index}])`}; on transfer: ${e.transfer}`,
-      `clock started ${t(e.history.start)}${e.history.reopenedAt ? `, reopened ${t(e.history.reopenedAt)}` : ''}`,
+      `rule: ${e.rule.name ?? 'none matched'}${e.rule.index === null ? '' : ` (rules[${e.rule.index}]), ${match ? `matching ${oneLine(match, 80)}` : 'the catch-all'}`}; on transfer: ${e.transfer}`,
+      `flags: ${e.flags.set.join(', ') || 'none'}${e.flags.matched.length > 0 ? ` (the rule needs ${e.flags.matched.join(' + ')})` : ''}`,
+      `zone: ${e.zone.name} (${e.zone.stored ? 'store.timezone' : 'default; store.timezone not set'})`,
+      e.history
+        ? `clock started ${t(e.history.start)}${e.history.reopenedAt ? `, reopened ${t(e.history.reopenedAt)}` : ''}`
+        : 'clock not started: nobody has triaged this case yet, so it has no deadline',
     ]
-    for (const p of e.history.pauses) lines.push(`waiting ${t(p.from)} → ${p.to ? t(p.to) : 'now (clock stopped)'}`)
-    for (const x of e.history.transfers) lines.push(`transferred ${t(x.at)}${x.acceptedAt ? `, taken ${t(x.acceptedAt)}` : ', not yet taken'}`)
+    for (const p of e.history?.pauses ?? []) lines.push(`waiting ${t(p.from)} → ${p.to ? t(p.to) : 'now (clock stopped)'}`)
+    for (const x of e.history?.transfers ?? []) lines.push(`transferred ${t(x.at)}${x.acceptedAt ? `, taken ${t(x.acceptedAt)}` : ', not yet taken'}`)
     for (const [name, s] of [['respond', e.respond], ['resolve', e.resolve]] as const) {
       if (!s) continue
       lines.push(`${name}: ${formatTarget(s.target)} from ${t(s.clockFrom)} → due ${t(s.dueAt)}${s.pausedMs > 0 ? ` (+${formatSpan(s.pausedMs)} paused)` : ''}`)

@@ -13,7 +13,7 @@ export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
   static override flags = {'dry-run': Flags.boolean({description: 'show what would change, write nothing'})}
 
   async run(): Promise<SlaRecomputeResult> {
-    const r = await recomputeAll(await this.store(), {actor: await this.actor(), now: this.now(), dryRun: this.flags['dry-run'], tz: this.tz, signal: this.abort.signal})
+    const r = await recomputeAll(await this.store(), {actor: await this.actor(), now: this.now(), dryRun: this.flags['dry-run'], signal: this.abort.signal})
     this.throwIfAborted()
     for (const w of r.warnings) this.note(`warning: ${w}`)
     if (r.changed.length > 0) {

@@ -47,6 +47,7 @@ const ZH_REASONS: [RegExp, string][] = [
   [/^category /, '分类 '],
   [/^region /, '地区 '],
   [/^rule (\d+) /, '规则 $1 '],
+  [/^incident: (\d+) citizens within (\d+) min(?: at (\S+))?: /, '同一事件（$3）：$2 分钟内 $1 位市民：'],
 ]
 
 export function localiseReason(reason: string, lang: Lang): string {

@@ -3,6 +3,7 @@ import type {Suggestion} from '../domain/suggest.js'
 import {URGENCY_FLAGS} from '../domain/triage-keywords.js'
 import {ConflictError} from '../errors.js'
 import {acceptSuggestion, applyTriage, type TriageDecision} from '../services/triage-apply.js'
+import {incidentStart} from '../services/incident-lookup.js'
 import {loadTriageContext} from '../services/triage-context.js'
 import {mergeInto, nextForClerk, rejectCase, suggestionsFor} from '../services/triage-queue.js'
 import type {Store} from '../store/store.js'
@@ -89,7 +90,9 @@ export async function triageSession(store: Store, opts: {actor: string; now: () 
       } else {
         const d = action === 'correct' ? await correct(c, s) : acceptSuggestion(s, ctx.unitIds)
         if (action === 'accept-handler') d.handlerId = await pickHandler(d.unitId ?? c.unitId)
-        saved = await applyTriage(store, c, d, {...at, note: {accepted: action !== 'correct', confidence: s.confidence}})
+        // Kept collective for an incident: the message shares the incident's clock.
+        const joins = s.incident && d.flags?.collective ? s.incident : null
+        saved = await applyTriage(store, c, d, {...at, startAt: await incidentStart(store, joins), note: {accepted: action !== 'correct', confidence: s.confidence, ...(joins ? {incident: joins.ids} : {})}})
       }
       decided++
       process.stderr.write(t('tri.saved', {id: saved.id, status: saved.status}) + '\n')

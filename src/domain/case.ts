@@ -91,6 +91,8 @@ export interface IncomingCase extends CitizenMessage {
   reply: {body: string; sentAt: string | null} | null
   resolvedAt: string | null
   extra: Record<string, string> | null
+  /** Urgency flags the file states (field urgency / 紧急程度); set on new cases only. */
+  flags?: Partial<CaseFlags> | null
 }
 
 export interface CaseEvent {

@@ -1,6 +1,7 @@
 import type {CaseType} from './case.js'
 import type {Prediction} from './classifier/model.js'
 import {type DupCandidate, type Duplicate, findDuplicates} from './duplicates.js'
+import {detectIncident, type Incident, type IncidentMessage, type IncidentSettings} from './incidents.js'
 import {route, type RoutingRule} from './routing.js'
 import {suggestFlags, suggestType, type Suggested} from './suggest-type.js'
 import type {TriageKeywords, UrgencyFlag} from './triage-keywords.js'
@@ -20,6 +21,8 @@ export interface Suggestion {
   flags: Record<UrgencyFlag, Suggested<boolean>>
   unit: Suggested<string> | null
   duplicates: Duplicate[]
+  /** Other citizens' messages about the same event, when there are enough: collective is suggested. */
+  incident: Incident | null
   /** What --min-confidence is compared with: the category's confidence (0 when there is none). */
   confidence: number
 }
@@ -30,6 +33,9 @@ export interface SuggestContext {
   rules: RoutingRule[]
   /** Recent cases to look for duplicates among; omit to skip the search. */
   others?: DupCandidate[]
+  /** Messages near this one in time, to look for a collective incident among; omit to skip. */
+  incidentCandidates?: IncidentMessage[]
+  incidents?: IncidentSettings
 }
 
 export function suggest(c: SuggestInput, ctx: SuggestContext): Suggestion {
@@ -45,13 +51,17 @@ export function suggest(c: SuggestInput, ctx: SuggestContext): Suggestion {
     }
   }
   const type = c.type ? {value: c.type, confidence: 1, reasons: ['type already set']} : suggestType(c.title, c.body, ctx.keywords)
+  const flags = suggestFlags(c.title, c.body, ctx.keywords)
+  const incident = ctx.incidentCandidates ? detectIncident(c, ctx.incidentCandidates, ctx.incidents) : null
+  if (incident) flags.collective = {value: true, confidence: 0.9, reasons: [...incident.reasons, ...flags.collective.reasons]}
   const routed = route({title: c.title, body: c.body, category: category?.value ?? null, region: c.region}, ctx.rules)
   return {
     category,
     type,
-    flags: suggestFlags(c.title, c.body, ctx.keywords),
+    flags,
     unit: routed ? {value: routed.unit, confidence: 1, reasons: routed.reasons} : null,
     duplicates: ctx.others ? findDuplicates(c, ctx.others) : [],
+    incident,
     confidence: category?.confidence ?? 0,
   }
 }

@@ -4,7 +4,7 @@ import type {CaseType} from './case.js'
 // its own words with the shared setting `triage.keywords` (merged into these, never replacing them,
 // so an upgrade's new defaults still reach a team that customised).
 
-export const URGENCY_FLAGS = ['collective', 'utility', 'safety'] as const
+export const URGENCY_FLAGS = ['collective', 'utility', 'safety', 'urgent'] as const
 export type UrgencyFlag = (typeof URGENCY_FLAGS)[number]
 
 export interface TriageKeywords {
@@ -23,6 +23,7 @@ export const DEFAULT_KEYWORDS: TriageKeywords = {
     collective: ['多户', '几十户', '上百户', '数百户', '全体业主', '广大业主', '业主们', '村民们', '居民们', '全村', '联名', '集体', '众多', '上千'],
     utility: ['停水', '停电', '断水', '断电', '断气', '燃气', '天然气', '煤气', '暖气', '供暖', '供水', '供电', '自来水', '水压'],
     safety: ['坍塌', '倒塌', '塌陷', '火灾', '危险', '安全隐患', '爆炸', '触电', '危房', '泄漏', '裂缝', '溺水', '伤亡'],
+    urgent: ['紧急', '十万火急', '刻不容缓', '迫在眉睫', '危急', '人命关天', '马上处理', '立即处理'],
   },
 }
 

@@ -5,7 +5,7 @@ import {UsageError} from '../errors.js'
 /** The fields an import can fill; each source column maps to at most one. */
 export const FIELDS = [
   'ref', 'author', 'title', 'postedAt', 'body', 'category', 'reply', 'repliedAt', 'likes', 'dislikes',
-  'contact', 'region', 'addressee', 'type', 'resolvedAt',
+  'contact', 'region', 'addressee', 'type', 'resolvedAt', 'urgency',
 ] as const
 export type Field = (typeof FIELDS)[number]
 
@@ -26,6 +26,7 @@ const KNOWN: Record<string, Field> = {
   留言对象: 'addressee', addressee: 'addressee',
   类型: 'type', 留言类型: 'type', type: 'type',
   办结时间: 'resolvedAt', resolved_at: 'resolvedAt', resolvedat: 'resolvedAt',
+  紧急程度: 'urgency', 紧急标记: 'urgency', urgency: 'urgency', flags: 'urgency',
 }
 
 /** field → the column indexes that feed it (several are joined with a blank line). */

@@ -27,7 +27,7 @@ export interface ImportOptions {
   dryRun: boolean
   actor: string
   /**
-   * The configured zone, which statistics count working days in: given, new cases are stored with
+   * The store's zone, which statistics count working days in: given, new cases are stored with
    * their handling times, so the first statistics after a large import have none to work out.
    */
   zone?: string

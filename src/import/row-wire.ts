@@ -8,7 +8,7 @@ import type {IncomingCase} from '../domain/case.js'
 export type WireRow = readonly unknown[]
 
 // Every field of IncomingCase, in wire order; the compiler refuses a field left out.
-const FIELDS = ['source', 'ref', 'title', 'body', 'author', 'contact', 'postedAt', 'region', 'addressee', 'type', 'category', 'likes', 'dislikes', 'resolvedAt', 'extra'] as const
+const FIELDS = ['source', 'ref', 'title', 'body', 'author', 'contact', 'postedAt', 'region', 'addressee', 'type', 'category', 'likes', 'dislikes', 'resolvedAt', 'extra', 'flags'] as const
 type Unsent = Exclude<keyof IncomingCase, (typeof FIELDS)[number] | 'reply'>
 const everyField: [Unsent] extends [never] ? true : Unsent = true
 void everyField
@@ -21,6 +21,7 @@ export function toWire(line: number, row: IncomingCase): WireRow {
 
 export function fromWire(w: WireRow): {line: number; row: IncomingCase} {
   const row = {reply: w[1] === null ? null : {body: w[1] as string, sentAt: w[2] as string | null}} as Record<string, unknown>
-  for (let i = 0; i < FIELDS.length; i++) row[FIELDS[i]] = w[i + 3]
+  // An optional field the row did not have stays absent, as it was.
+  for (let i = 0; i < FIELDS.length; i++) if (w[i + 3] !== undefined) row[FIELDS[i]] = w[i + 3]
   return {line: w[0] as number, row: row as unknown as IncomingCase}
 }

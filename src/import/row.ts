@@ -1,5 +1,6 @@
 import {type IncomingCase, parseCaseType} from '../domain/case.js'
 import {type ColumnMap, type Field} from './fields.js'
+import {parseUrgency} from './urgency.js'
 import {parseTimestamp} from './dates.js'
 
 export const MAX_FIELD_CHARS = 100_000
@@ -63,6 +64,9 @@ export function toIncoming(values: string[], map: ColumnMap, ctx: RowContext): I
   const replyText = get('reply')
   const repliedAt = date('repliedAt')
   const rawType = get('type')
+  const rawUrgency = get('urgency')
+  const flags = rawUrgency === null ? null : parseUrgency(rawUrgency)
+  if (flags === undefined) throw new RowError(colName('urgency'), `field "${colName('urgency')}": "${rawUrgency}" is not an urgency (e.g. 紧急, 群体性, 水电气热, 安全, 一般; several separated by commas)`)
 
   return {
     source: ctx.source,
@@ -81,6 +85,7 @@ export function toIncoming(values: string[], map: ColumnMap, ctx: RowContext): I
     reply: replyText === null ? null : {body: replyText, sentAt: repliedAt},
     resolvedAt: date('resolvedAt'),
     extra: null,
+    flags,
   }
 }
 

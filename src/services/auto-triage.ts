@@ -1,6 +1,7 @@
 import type {Case} from '../domain/case.js'
 import {suggest, type Suggestion} from '../domain/suggest.js'
 import type {Store} from '../store/store.js'
+import {incidentCandidates, incidentStart} from './incident-lookup.js'
 import {acceptSuggestion, applyTriage} from './triage-apply.js'
 import {loadTriageContext} from './triage-context.js'
 
@@ -12,6 +13,10 @@ export interface AutoTriageItem {
   type: string
   flags: string[]
   unit: string | null
+  /** Other messages of the collective incident this one belongs to (then collective is set). */
+  incident: number[]
+  /** Why collective was suggested for an incident. */
+  incidentReasons: string[]
   /** What happened (or, with --dry-run, would happen). */
   outcome: 'triaged' | 'assigned' | 'below-threshold' | 'failed'
 }
@@ -59,14 +64,17 @@ export async function autoTriage(store: Store, opts: AutoTriageOptions): Promise
       : await store.cases.claim({ids: chunk, status: ['new']}, {worker: opts.worker, now: opts.now(), leaseSeconds: opts.leaseSeconds ?? 300, limit: batch})
     for (const c of cases) {
       result.examined++
-      const s = suggest(c, ctx)
+      const s = suggest(c, {...ctx, incidentCandidates: await incidentCandidates(store, c, ctx.incidents)})
       const item = toItem(c, s)
       if (s.confidence < opts.minConfidence || !s.category) {
         item.outcome = 'below-threshold'
         result.leftForPeople++
       } else if (!opts.dryRun) {
         try {
-          const changed = await applyTriage(store, c, acceptSuggestion(s, ctx.unitIds), {actor: opts.actor, now: opts.now(), note: {auto: true, confidence: s.confidence}})
+          const changed = await applyTriage(store, c, acceptSuggestion(s, ctx.unitIds), {
+            actor: opts.actor, now: opts.now(), startAt: await incidentStart(store, s.incident),
+            note: {auto: true, confidence: s.confidence, ...(s.incident ? {incident: s.incident.ids} : {})},
+          })
           item.outcome = changed.status === 'assigned' ? 'assigned' : 'triaged'
         } catch (error) {
           result.failed.push({id: c.id, reason: (error as Error).message})
@@ -92,6 +100,8 @@ function toItem(c: Case, s: Suggestion): AutoTriageItem {
     type: s.type.value,
     flags: Object.entries(s.flags).filter(([, v]) => v.value).map(([k]) => k),
     unit: s.unit?.value ?? null,
+    incident: s.incident?.ids ?? [],
+    incidentReasons: s.incident?.reasons ?? [],
     outcome: 'below-threshold',
   }
 }

@@ -11,7 +11,8 @@ export interface DoctorCheck {
   warning?: boolean
 }
 
-export type DoctorProbe = (ctx: {store: Store; now: Date}) => Promise<DoctorCheck[]>
+/** displayZone: the zone this user's times are shown in (BOARD_TZ, the config file). */
+export type DoctorProbe = (ctx: {store: Store; now: Date; displayZone?: string}) => Promise<DoctorCheck[]>
 
 // Capabilities add probes (calendar coverage, channels, classifier) by calling registerProbe.
 const probes: DoctorProbe[] = []
@@ -20,7 +21,7 @@ export function registerProbe(probe: DoctorProbe): void {
   probes.push(probe)
 }
 
-export async function runDoctor(store: Store, now: Date): Promise<DoctorCheck[]> {
+export async function runDoctor(store: Store, now: Date, opts: {displayZone?: string} = {}): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [{area: 'store', name: 'reachable', ok: true, detail: `${store.backend} ${store.location}`}]
   const m = await store.migrationStatus()
   checks.push({
@@ -44,6 +45,6 @@ export async function runDoctor(store: Store, now: Date): Promise<DoctorCheck[]>
   }
   // Capabilities' probes load here, after this module is complete (they import registerProbe).
   await import('./doctor-probes.js')
-  for (const probe of probes) checks.push(...(await probe({store, now})))
+  for (const probe of probes) checks.push(...(await probe({store, now, displayZone: opts.displayZone})))
   return checks
 }

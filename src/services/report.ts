@@ -5,6 +5,7 @@ import type {StatsDimension, StatsFilter} from '../store/stats.js'
 import type {Store} from '../store/store.js'
 import {assertZone} from './stats.js'
 import {refreshDurations} from './stats-durations.js'
+import {storeZone} from './store-zone.js'
 
 // The yearly report's figures, gathered from store.stats; html.ts and markdown.ts only lay them out.
 
@@ -69,7 +70,9 @@ function figures(year: number, r: StatsRow | undefined): YearFigures {
   }
 }
 
-export async function buildReport(store: Store, opts: {year: number; compare?: number; tz: string; now: Date}): Promise<ReportData> {
+export async function buildReport(store: Store, o: {year: number; compare?: number; tz?: string; now: Date}): Promise<ReportData> {
+  // Years and months are the store's, whoever runs the report.
+  const opts = {...o, tz: o.tz ?? (await storeZone(store)).zone}
   assertZone(opts.tz)
   await refreshDurations(store, opts.tz)
   const stats = async (by: StatsDimension[], filter: StatsFilter) =>

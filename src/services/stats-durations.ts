@@ -21,7 +21,8 @@ export function durationBasis(cal: WorkingCalendar): string {
 
 /** The basis this zone and the store's calendar make, the one the store holds, and a meter for them. */
 async function bases(store: Store, tz: string): Promise<{basis: string; stored: string | null; meter: WorkingDaysMeter}> {
-  const {calendar} = await loadSlaContext(store, tz)
+  const {calendar: stored} = await loadSlaContext(store)
+  const calendar = {...stored, tz}
   return {basis: durationBasis(calendar), stored: await store.stats.durationBasis(), meter: new WorkingDaysMeter(calendar)}
 }
 
@@ -45,7 +46,7 @@ export async function refreshDurations(store: Store, tz: string, onProgress?: (d
       const zone = stored.split(' ')[0]
       throw new BoardError(`handling times in this store are counted in ${zone} with its holiday calendar, and this role may not count them again in ${tz}: ${(error as Error).message}`, {
         cause: error,
-        suggestion: zone === tz ? 'ask an admin to run board stats once (the holiday calendar changed)' : `set BOARD_TZ=${zone} (or timezone in the config file), or ask an admin to run board stats once`,
+        suggestion: zone === tz ? 'ask an admin to run board stats once (the holiday calendar changed)' : `the store's zone (setting store.timezone) is now ${tz}: ask an admin to run board stats once`,
       })
     }
   }

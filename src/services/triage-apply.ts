@@ -25,7 +25,7 @@ export function acceptSuggestion(s: Suggestion, unitIds: Map<string, number>): T
  * Saves a triage decision as one audited change (action "triage", optimistic on the version the
  * caller read), then lets the SLA capability react. Status: assigned when a unit is set, else triaged.
  */
-export async function applyTriage(store: Store, c: Case, d: TriageDecision, opts: {actor: string; now: Date; note?: Record<string, unknown>}): Promise<Case> {
+export async function applyTriage(store: Store, c: Case, d: TriageDecision, opts: {actor: string; now: Date; note?: Record<string, unknown>; startAt?: string | null}): Promise<Case> {
   const unitId = d.unitId !== undefined ? d.unitId : c.unitId
   const patch: CasePatch = {
     category: d.category,
@@ -36,6 +36,6 @@ export async function applyTriage(store: Store, c: Case, d: TriageDecision, opts
     status: unitId ? 'assigned' : 'triaged',
   }
   const changed = await store.cases.change(c.id, patch, {actor: opts.actor, now: opts.now, action: 'triage', expectedVersion: c.version, note: opts.note})
-  await afterCaseChange(store, changed, {action: 'triage', actor: opts.actor, now: opts.now})
+  await afterCaseChange(store, changed, {action: 'triage', actor: opts.actor, now: opts.now, startAt: opts.startAt ?? undefined})
   return changed
 }

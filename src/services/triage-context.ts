@@ -4,6 +4,8 @@ import type {SuggestContext} from '../domain/suggest.js'
 import {mergeKeywords} from '../domain/triage-keywords.js'
 import type {Store} from '../store/store.js'
 import {loadClassifier} from './classifier-service.js'
+import {incidentSettings} from './incident-lookup.js'
+import type {IncidentSettings} from '../domain/incidents.js'
 
 export interface TriageContext extends SuggestContext {
   /** Unit code → id, for turning a routing result into an assignment. */
@@ -11,6 +13,7 @@ export interface TriageContext extends SuggestContext {
   hasModel: boolean
   /** Categories the model knows, for a clerk correcting one. */
   categories: string[]
+  incidents: IncidentSettings
 }
 
 /** Shared lookups for a triage run, read once: settings, the model, the unit directory. */
@@ -26,5 +29,6 @@ export async function loadTriageContext(store: Store): Promise<TriageContext> {
     unitIds: new Map(units.map((u) => [u.code, u.id])),
     hasModel: Boolean(model),
     categories: model?.labels ?? [],
+    incidents: await incidentSettings(store),
   }
 }

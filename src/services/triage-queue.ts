@@ -2,6 +2,7 @@ import type {Case} from '../domain/case.js'
 import {suggest, type Suggestion} from '../domain/suggest.js'
 import type {Store} from '../store/store.js'
 import {afterCaseChange} from './case-hooks.js'
+import {incidentCandidates} from './incident-lookup.js'
 import type {TriageContext} from './triage-context.js'
 
 // The interactive queue's store side: which message a clerk sees next, and the decisions that are
@@ -25,7 +26,8 @@ export async function nextForClerk(store: Store, opts: {worker: string; now: Dat
 export async function suggestionsFor(store: Store, c: Case, ctx: TriageContext): Promise<Suggestion> {
   const at = Date.parse(c.postedAt)
   const others = await store.cases.list({since: new Date(at - 30 * 86_400_000).toISOString(), until: new Date(at + 30 * 86_400_000).toISOString(), limit: 2000})
-  return suggest(c, {...ctx, others: others.filter((o) => o.status !== 'merged' && o.status !== 'rejected')})
+  const incidents = ctx.incidents ? await incidentCandidates(store, c, ctx.incidents) : undefined
+  return suggest(c, {...ctx, others: others.filter((o) => o.status !== 'merged' && o.status !== 'rejected'), incidentCandidates: incidents})
 }
 
 /** 并案: the message joins another case. */

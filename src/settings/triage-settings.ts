@@ -4,7 +4,7 @@ import {registerSetting} from './registry.js'
 
 registerSetting({
   key: 'triage.keywords',
-  description: 'extra keywords for type (types.suggestion|complaint|inquiry|help) and urgency flags (flags.collective|utility|safety); merged into the defaults',
+  description: 'extra keywords for type (types.suggestion|complaint|inquiry|help) and urgency flags (flags.collective|utility|safety|urgent); merged into the defaults',
   validate: validateKeywords,
   defaultValue: () => DEFAULT_KEYWORDS,
 })

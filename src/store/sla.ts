@@ -25,7 +25,8 @@ export interface OutboxEntry {
 
 export interface OutboxRow extends OutboxEntry {
   id: number
-  status: 'pending' | 'sent' | 'failed'
+  /** dropped: its deadline was met or moved before it could be sent. */
+  status: 'pending' | 'sent' | 'failed' | 'dropped'
   attempts: number
   nextAttemptAt: string
   lastError: string | null
@@ -43,12 +44,17 @@ export interface SlaRepository {
   /** Records entries not recorded before (unique key); returns how many were new. */
   enqueue(entries: OutboxEntry[], now: Date): Promise<number>
   /**
-   * Leases up to limit ready rows (pending, or failed and due for retry) to worker; concurrent
+   * Leases up to limit ready rows (ready as of `now`; leases counted in real time, `leaseNow`,
+   * which defaults to now) (pending, or failed and due for retry) to worker; concurrent
    * claimers never get the same row (SKIP LOCKED on PostgreSQL; BEGIN IMMEDIATE on SQLite).
    */
-  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<OutboxRow[]>
+  claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string; leaseNow?: Date}): Promise<OutboxRow[]>
+  /** Extends worker's claims on rows still in its hands to `until`; returns how many it still held. */
+  renewClaims(ids: number[], worker: string, until: Date): Promise<number>
   markSent(id: number, worker: string, now: Date): Promise<boolean>
   markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void>
+  /** A claimed reminder no longer due (the case was answered, or its deadline moved): never sent. */
+  markDropped(id: number, worker: string, reason: string): Promise<void>
   /** Rows still failing (for the report and doctor). */
   failures(): Promise<OutboxRow[]>
 }

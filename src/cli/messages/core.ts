@@ -76,6 +76,7 @@ export const core: Messages = {
   'tri.flag.collective': {en: 'collective', zh: '群体性'},
   'tri.flag.utility': {en: 'utility', zh: '水电气热'},
   'tri.flag.safety': {en: 'safety', zh: '安全'},
+  'tri.flag.urgent': {en: 'urgent', zh: '紧急'},
   'tri.duplicate': {en: 'Possible duplicate', zh: '疑似重复'},
   'tri.action': {en: 'Decision', zh: '处理'},
   'tri.accept': {en: 'Accept suggestions', zh: '采纳建议'},

@@ -1,6 +1,7 @@
 import {core} from './core.js'
 import {security} from './security.js'
 import type {Messages} from './messages.js'
+import {sla} from './sla.js'
 
 // One catalogue a capability, merged here; a key is defined once (test/cli/catalogue.test.ts).
-export const catalogues: readonly Messages[] = [core, security]
+export const catalogues: readonly Messages[] = [core, security, sla]

@@ -30,3 +30,14 @@ export function addDays(date: string, n: number): string {
 export function weekday(date: string): number {
   return new Date(date + 'T00:00:00Z').getUTCDay()
 }
+
+/** Problems with a zone setting: an IANA zone name is expected. */
+export function validateZone(value: unknown): string[] {
+  if (typeof value !== 'string' || value.trim() === '') return ['expected an IANA zone name such as Asia/Shanghai']
+  try {
+    new Intl.DateTimeFormat('en', {timeZone: value})
+    return []
+  } catch {
+    return [`"${value}" is not an IANA zone name (e.g. Asia/Shanghai)`]
+  }
+}

@@ -35,8 +35,8 @@ export interface CalendarShowResult {
   exceptions: DayInfo[]
 }
 
-export async function showCalendarYear(store: Store, year: number, tz?: string): Promise<CalendarShowResult> {
-  const {calendar} = await loadSlaContext(store, tz)
+export async function showCalendarYear(store: Store, year: number): Promise<CalendarShowResult> {
+  const {calendar} = await loadSlaContext(store)
   let workingDays = 0
   const exceptions: DayInfo[] = []
   for (const d of datesBetween(`${year}-01-01`, `${year}-12-31`)) {

@@ -1,6 +1,7 @@
 import type {Case} from '../../domain/case.js'
 import {type ClockHistory, computeDeadlines, type Deadlines} from '../../domain/sla/clock.js'
-import {evolveHistory} from '../../domain/sla/history.js'
+import {clockStart, evolveHistory, STARTS_CLOCK} from '../../domain/sla/history.js'
+import {matchRule} from '../../domain/sla/policy.js'
 import type {Store} from '../../store/store.js'
 import {loadSlaContext, type SlaContext} from './context.js'
 
@@ -15,18 +16,25 @@ export interface DeadlineChange {
 
 /**
  * Moves the case's clock history on by `action`, recomputes both deadlines and stores them on the
- * case (an audit event when they change). With dryRun nothing is written.
+ * case (an audit event when they change). A case whose clock has not started (see the clock rule
+ * in domain/sla/history.ts) gets no deadline, and loses one it should not have. With dryRun
+ * nothing is written.
  */
 export async function updateDeadlines(
   store: Store,
   c: Case,
-  ctx: {action: string; actor: string; now: Date; sla?: SlaContext; dryRun?: boolean},
-): Promise<{change: DeadlineChange; deadlines: Deadlines; history: ClockHistory}> {
+  ctx: {action: string; actor: string; now: Date; sla?: SlaContext; dryRun?: boolean; startAt?: string},
+): Promise<{change: DeadlineChange; deadlines: Deadlines; history: ClockHistory | null}> {
   const sla = ctx.sla ?? (await loadSlaContext(store))
   const stored = await store.sla.getClock(c.id)
-  const history = evolveHistory(stored?.history, c, ctx.action, ctx.now)
+  let history: ClockHistory | null = null
+  if (stored) history = evolveHistory(stored.history, c, ctx.action, ctx.now)
+  else {
+    const start = clockStart(c, ctx.action, ctx.now, STARTS_CLOCK.includes(ctx.action) ? null : await firstStart(store, c.id), ctx.startAt)
+    if (start !== null) history = evolveHistory(undefined, c, ctx.action, ctx.now, start)
+  }
   const unitCode = c.unitId === null ? null : ((await store.units.get(c.unitId))?.code ?? null)
-  const d = computeDeadlines({...c, unitCode}, history, sla.policy, sla.calendar, ctx.now)
+  const d = history ? computeDeadlines({...c, unitCode}, history, sla.policy, sla.calendar, ctx.now) : notStarted({...c, unitCode}, sla)
   const respond = d.respond?.dueAt ?? null
   const resolve = d.resolve?.dueAt ?? null
   const change: DeadlineChange = {
@@ -37,17 +45,37 @@ export async function updateDeadlines(
     warnings: d.warnings,
     changed: !same(c.respondDueAt, respond) || !same(c.resolveDueAt, resolve),
   }
-  if (!ctx.dryRun) {
+  if (!ctx.dryRun && (history || change.changed)) {
     await store.transaction(async (tx) => {
-      await tx.sla.putClock({caseId: c.id, ruleIndex: d.ruleIndex, ruleName: d.ruleName, history, warnings: d.warnings, computedAt: ctx.now.toISOString()})
+      if (history) await tx.sla.putClock({caseId: c.id, ruleIndex: d.ruleIndex, ruleName: d.ruleName, history, warnings: d.warnings, computedAt: ctx.now.toISOString()})
       if (change.changed) {
         await tx.cases.change(c.id, {respondDueAt: respond, resolveDueAt: resolve}, {
-          actor: ctx.actor, now: ctx.now, action: 'sla.deadline', note: {rule: d.ruleName, after: ctx.action},
+          actor: ctx.actor, now: ctx.now, action: 'sla.deadline', note: {rule: d.ruleName, after: ctx.action, ...(history ? {} : {clock: 'not started'})},
         })
       }
     })
   }
   return {change, deadlines: d, history}
+}
+
+/** The first triage, assignment or transfer in the audit log: where a clock not yet recorded started. */
+async function firstStart(store: Store, caseId: number): Promise<string | null> {
+  const events = await store.events.forCase(caseId)
+  const first = events.filter((e) => STARTS_CLOCK.includes(e.action)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0]
+  return first ? new Date(first.at).toISOString() : null
+}
+
+function notStarted(c: Parameters<typeof matchRule>[1], sla: SlaContext): Deadlines {
+  const m = matchRule(sla.policy, c)
+  return {
+    ruleIndex: m?.index ?? null,
+    ruleName: m ? (m.rule.name ?? `rules[${m.index}]`) : null,
+    transfer: m?.rule.transfer ?? 'keep',
+    respond: null,
+    resolve: null,
+    paused: false,
+    warnings: [],
+  }
 }
 
 const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b))

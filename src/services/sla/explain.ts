@@ -1,5 +1,6 @@
+import type {CaseFlags} from '../../domain/case.js'
 import type {ClockHistory, StageDeadline} from '../../domain/sla/clock.js'
-import type {TransferMode} from '../../domain/sla/policy.js'
+import type {SlaRule, TransferMode} from '../../domain/sla/policy.js'
 import type {Store} from '../../store/store.js'
 import {findCase} from '../find-case.js'
 import {loadSlaContext} from './context.js'
@@ -9,28 +10,39 @@ export interface SlaExplanation {
   id: number
   title: string
   status: string
-  rule: {index: number | null; name: string | null}
+  /** The rule that gave the deadlines, and what it matches on. */
+  rule: {index: number | null; name: string | null; match: SlaRule['match'] | null}
+  /** The case's urgency flags (a rule may match on them), and which of them the rule required. */
+  flags: {set: (keyof CaseFlags)[]; matched: string[]}
+  /** The store's zone the deadlines were counted in, and whether it is the store's setting or the default. */
+  zone: {name: string; stored: boolean}
   transfer: TransferMode
+  /** False for a case nobody has triaged: it has no clock and no deadline yet. */
+  clockStarted: boolean
   respond: StageDeadline | null
   resolve: StageDeadline | null
   /** Deadlines currently stored on the case (stale when they differ: run sla recompute). */
   stored: {respondDueAt: string | null; resolveDueAt: string | null}
-  history: ClockHistory
+  history: ClockHistory | null
   paused: boolean
   warnings: string[]
 }
 
-/** Which rule matched, the deadlines as of now, and what moved them; writes nothing. */
-export async function explainSla(store: Store, key: string, opts: {now: Date; tz?: string}): Promise<SlaExplanation> {
+/** Which rule, flags and zone gave the deadlines as of now, and what moved them; writes nothing. */
+export async function explainSla(store: Store, key: string, opts: {now: Date}): Promise<SlaExplanation> {
   const c = await findCase(store, key)
-  const sla = await loadSlaContext(store, opts.tz)
+  const sla = await loadSlaContext(store)
   const {deadlines: d, history} = await updateDeadlines(store, c, {action: 'explain', actor: 'explain', now: opts.now, sla, dryRun: true})
+  const rule = d.ruleIndex === null ? undefined : sla.policy.rules[d.ruleIndex]
   return {
     id: c.id,
     title: c.title,
     status: c.status,
-    rule: {index: d.ruleIndex, name: d.ruleName},
+    rule: {index: d.ruleIndex, name: d.ruleName, match: rule?.match ?? null},
+    flags: {set: (Object.keys(c.flags) as (keyof CaseFlags)[]).filter((k) => c.flags[k]), matched: rule?.match?.flags ?? []},
+    zone: {name: sla.calendar.tz, stored: sla.zoneStored},
     transfer: d.transfer,
+    clockStarted: history !== null,
     respond: d.respond,
     resolve: d.resolve,
     stored: {respondDueAt: c.respondDueAt, resolveDueAt: c.resolveDueAt},

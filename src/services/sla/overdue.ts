@@ -14,13 +14,13 @@ export interface OverdueResult {
 }
 
 /** Breached deadlines as of `at`, plus those due within `withinMs` after it. */
-export async function listOverdue(store: Store, opts: {at: Date; withinMs?: number; unit?: string; tz?: string}): Promise<OverdueResult> {
+export async function listOverdue(store: Store, opts: {at: Date; withinMs?: number; unit?: string}): Promise<OverdueResult> {
   const withinMs = opts.withinMs ?? 0
   const rows = await store.sla.deadlinesBefore(new Date(opts.at.getTime() + withinMs).toISOString(), {unit: opts.unit})
   const groups = groupOverdue(rows, opts.at)
   const warnings: string[] = []
   if (rows.length > 0) {
-    const {calendar} = await loadSlaContext(store, opts.tz)
+    const {calendar} = await loadSlaContext(store)
     const uncovered = new Set(rows.map((r) => localDate(Date.parse(r.dueAt), calendar.tz)).filter((d) => dayInfo(calendar, d).uncovered).map((d) => d.slice(0, 4)))
     if (uncovered.size > 0) {
       warnings.push(`deadlines in ${[...uncovered].sort().join(', ')} were counted Monday–Friday (no State Council schedule loaded): board calendar import, then board sla recompute`)

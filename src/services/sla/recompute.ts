@@ -14,8 +14,8 @@ export interface RecomputeResult {
 const BATCH = 500
 
 /** After a policy or calendar change: every open (or waiting) case's deadlines, again. */
-export async function recomputeAll(store: Store, opts: {actor: string; now: Date; dryRun: boolean; tz?: string; signal?: AbortSignal}): Promise<RecomputeResult> {
-  const sla = await loadSlaContext(store, opts.tz)
+export async function recomputeAll(store: Store, opts: {actor: string; now: Date; dryRun: boolean; signal?: AbortSignal}): Promise<RecomputeResult> {
+  const sla = await loadSlaContext(store)
   const result: RecomputeResult = {dryRun: opts.dryRun, checked: 0, changed: [], failed: [], warnings: []}
   const warnings = new Set<string>()
   for (let offset = 0; ; offset += BATCH) {

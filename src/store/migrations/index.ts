@@ -12,6 +12,7 @@ import {reopenedFlag} from './011-reopened-flag.js'
 import {pinnedSearchPath} from './012-pinned-search-path.js'
 import {appendOnlyAudit} from './013-append-only-audit.js'
 import {settingsSecrets} from './014-settings-secrets.js'
+import {slaCycle} from './015-sla-cycle.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   pinnedSearchPath,
   appendOnlyAudit,
   settingsSecrets,
+  slaCycle,
 ]

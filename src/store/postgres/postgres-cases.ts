@@ -1,7 +1,7 @@
 import type {IncomingCase} from '../../domain/case.js'
 import {decideImport} from '../../domain/import-decision.js'
 import type {ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
-import {createdEvent, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
+import {createdEvent, flagParams, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
 import {copyInto} from './copy.js'
@@ -12,14 +12,15 @@ const STAGE = 'board_import_stage'
 const STAGE_COLUMNS = [
   'ord', 'source', 'ref', 'title', 'body', 'author', 'contact', 'posted_at', 'region', 'addressee', 'type', 'category',
   'likes', 'dislikes', 'resolved_at', 'extra', 'reply_body', 'reply_sent_at', 'status', 'event_after',
-  'timed', 'respond_wdays', 'resolve_wdays',
+  'timed', 'respond_wdays', 'resolve_wdays', 'collective', 'utility', 'safety', 'urgent',
 ]
 // One per session, emptied by every commit.
 const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   ord INTEGER, source TEXT, ref TEXT, title TEXT, body TEXT, author TEXT, contact TEXT, posted_at TIMESTAMPTZ,
   region TEXT, addressee TEXT, type TEXT, category TEXT, likes INTEGER, dislikes INTEGER, resolved_at TIMESTAMPTZ,
   extra TEXT, reply_body TEXT, reply_sent_at TIMESTAMPTZ, status TEXT, event_after TEXT,
-  timed BOOLEAN, respond_wdays DOUBLE PRECISION, resolve_wdays DOUBLE PRECISION
+  timed BOOLEAN, respond_wdays DOUBLE PRECISION, resolve_wdays DOUBLE PRECISION,
+  collective INTEGER, utility INTEGER, safety INTEGER, urgent INTEGER
 ) ON COMMIT DELETE ROWS`
 const staged = new WeakSet<object>()
 /** Calendar days as the statistics fill them (the dialect's daysBetween), so both agree exactly. */
@@ -30,10 +31,10 @@ const DAYS = postgresDialect().daysBetween
 // stored ones come back, as they were before this statement, for decideImport to judge.
 const MERGE = `WITH ins AS (
   INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-    likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at,
+    likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, collective, utility, safety, urgent,
     respond_days, resolve_days, respond_wdays, resolve_wdays)
   SELECT source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-    likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?,
+    likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?, collective, utility, safety, urgent,
     CASE WHEN timed THEN ${DAYS('posted_at', 'reply_sent_at')} END, CASE WHEN timed THEN ${DAYS('posted_at', 'resolved_at')} END,
     respond_wdays, resolve_wdays
   FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
@@ -124,6 +125,6 @@ function stageRow(row: IncomingCase, ord: number, timing: ImportTiming | undefin
     ord, row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, row.resolvedAt, json(row.extra), row.reply?.body ?? null,
     row.reply?.sentAt ?? null, importStatus(row), createdEvent(row),
-    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null,
+    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null, ...flagParams(row),
   ]
 }

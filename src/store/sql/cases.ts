@@ -301,9 +301,9 @@ function insertCasesSql(tx: Executor, n: number): string {
   let sql = insertSql.get(key)
   if (!sql) {
     const days = tx.dialect.daysBetween(tx.dialect.instantParam, tx.dialect.instantParam)
-    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
+    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
     sql = `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at,
+      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, collective, utility, safety, urgent,
       respond_days, resolve_days, respond_wdays, resolve_wdays) VALUES ${Array(n).fill(values).join(', ')}`
     insertSql.set(key, sql)
   }
@@ -332,13 +332,20 @@ function caseParams(row: IncomingCase, now: string): Param[] {
   return [
     row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, importStatus(row), row.reply?.sentAt ?? null,
-    row.resolvedAt, json(row.extra), now, now,
+    row.resolvedAt, json(row.extra), now, now, ...flagParams(row),
   ]
+}
+
+/** The urgency flags a file gave a new case, as the 0/1 the flag columns hold. */
+export function flagParams(row: IncomingCase): number[] {
+  const f = row.flags ?? {}
+  return [f.collective ? 1 : 0, f.utility ? 1 : 0, f.safety ? 1 : 0, f.urgent ? 1 : 0]
 }
 
 /** The import.create event's `after`: where the case came from and the status it got. */
 export function createdEvent(row: IncomingCase): string {
-  return json({source: row.source, ref: row.ref, status: importStatus(row)})!
+  const flags = Object.entries(row.flags ?? {}).filter(([, on]) => on).map(([k]) => k)
+  return json({source: row.source, ref: row.ref, status: importStatus(row), ...(flags.length > 0 ? {flags} : {})})!
 }
 
 /** A row of cases (with its imported reply as reply_body/reply_sent_at) as decideImport sees it. */

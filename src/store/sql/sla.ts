@@ -25,10 +25,10 @@ export class SqlSla implements SlaRepository {
 
   async putClock(c: StoredClock): Promise<void> {
     await this.db.run(
-      `INSERT INTO sla_clocks (case_id, rule_index, rule_name, history, warnings, computed_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO sla_clocks (case_id, rule_index, rule_name, history, warnings, computed_at, reopened_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (case_id) DO UPDATE SET rule_index = excluded.rule_index, rule_name = excluded.rule_name,
-         history = excluded.history, warnings = excluded.warnings, computed_at = excluded.computed_at`,
-      [c.caseId, c.ruleIndex, c.ruleName, JSON.stringify(c.history), JSON.stringify(c.warnings), c.computedAt],
+         history = excluded.history, warnings = excluded.warnings, computed_at = excluded.computed_at, reopened_at = excluded.reopened_at`,
+      [c.caseId, c.ruleIndex, c.ruleName, JSON.stringify(c.history), JSON.stringify(c.warnings), c.computedAt, c.history.reopenedAt],
     )
   }
 
@@ -49,15 +49,18 @@ export class SqlSla implements SlaRepository {
   }
 
   async deadlinesBefore(before: string, opts: {unit?: string; after?: string} = {}): Promise<DeadlineRow[]> {
-    // One indexed range per stage on (status, due): a million closed cases are never read.
+    // One indexed range per stage on (status, due): a million closed cases are never read. The
+    // respond stage is open until a reply of the current cycle: a reopened case's first reply
+    // (kept for statistics) predates its cycle and answers nothing of it.
     const part = (stage: 'respond' | 'resolve') => {
       const col = `c.${stage}_due_at`
       const params: Param[] = [...OPEN_STATUSES, before]
       let sql = `SELECT c.id, c.title, u.name AS unit, u.code AS unit_code, h.name AS handler, '${stage}' AS stage, ${col} AS due_at
         FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN handlers h ON h.id = c.handler_id
+        ${stage === 'respond' ? 'LEFT JOIN sla_clocks k ON k.case_id = c.id' : ''}
         WHERE c.status IN (${placeholders(OPEN_STATUSES.length)}) AND ${col} < ?`
       if (opts.after) (sql += ` AND ${col} >= ?`), params.push(opts.after)
-      if (stage === 'respond') sql += ' AND c.responded_at IS NULL'
+      if (stage === 'respond') sql += ' AND (c.responded_at IS NULL OR c.responded_at < k.reopened_at)'
       if (opts.unit) (sql += ' AND (u.code = ? OR u.name = ?)'), params.push(opts.unit, opts.unit)
       return {sql, params}
     }
@@ -91,15 +94,17 @@ export class SqlSla implements SlaRepository {
     })
   }
 
-  async claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<OutboxRow[]> {
+  async claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string; leaseNow?: Date}): Promise<OutboxRow[]> {
     const now = opts.now.toISOString()
-    const until = new Date(opts.now.getTime() + opts.leaseSeconds * 1000).toISOString()
+    const leaseNow = (opts.leaseNow ?? opts.now).toISOString()
+    const until = new Date((opts.leaseNow ?? opts.now).getTime() + opts.leaseSeconds * 1000).toISOString()
     return this.db.transaction(async (tx) => {
       const lock = tx.dialect.supportsSkipLocked ? ' FOR UPDATE SKIP LOCKED' : ''
+      const unit = opts.unit ? ' AND case_id IN (SELECT c.id FROM cases c JOIN units u ON u.id = c.unit_id WHERE u.code = ? OR u.name = ?)' : ''
       const rows = await tx.all<{id: number}>(
         `SELECT id FROM sla_outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?
-           AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ?${lock}`,
-        [now, now, opts.limit],
+           AND (lease_until IS NULL OR lease_until < ?)${unit} ORDER BY id LIMIT ?${lock}`,
+        [now, leaseNow, ...(opts.unit ? [opts.unit, opts.unit] : []), opts.limit],
       )
       const ids = rows.map((r) => Number(r.id))
       if (ids.length === 0) return []
@@ -109,18 +114,35 @@ export class SqlSla implements SlaRepository {
     })
   }
 
+  async renewClaims(ids: number[], worker: string, until: Date): Promise<number> {
+    if (ids.length === 0) return 0
+    // Each write is its own transaction: a run's lanes share one connection, and a statement sent
+    // while another lane's claim is open would otherwise join (and could roll back with) it.
+    const r = await this.db.transaction((tx) => tx.run(
+      `UPDATE sla_outbox SET lease_until = ? WHERE leased_by = ? AND status <> 'sent' AND id IN (${placeholders(ids.length)})`,
+      [until.toISOString(), worker, ...ids],
+    ))
+    return r.changes
+  }
+
   async markSent(id: number, worker: string, now: Date): Promise<boolean> {
-    const r = await this.db.run(
+    const r = await this.db.transaction((tx) => tx.run(
       "UPDATE sla_outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND leased_by = ? AND status <> 'sent'",
       [now.toISOString(), id, worker],
-    )
+    ))
     return r.changes === 1
   }
 
   async markFailed(id: number, worker: string, error: string, retryAt: Date): Promise<void> {
-    await this.db.run("UPDATE sla_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
+    await this.db.transaction((tx) => tx.run("UPDATE sla_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
       error.slice(0, 500), retryAt.toISOString(), id, worker,
-    ])
+    ]))
+  }
+
+  async markDropped(id: number, worker: string, reason: string): Promise<void> {
+    await this.db.transaction((tx) => tx.run("UPDATE sla_outbox SET status = 'dropped', last_error = ?, lease_until = NULL WHERE id = ? AND leased_by = ?", [
+      reason.slice(0, 500), id, worker,
+    ]))
   }
 
   async failures(): Promise<OutboxRow[]> {

@@ -18,8 +18,8 @@ export interface ReminderPlan {
 }
 
 /** Which (case, stage, step, channel) reminders are due as of now; pure reading. */
-export async function planReminders(store: Store, sla: SlaContext, now: Date): Promise<ReminderPlan> {
-  const rows = await store.sla.deadlinesBefore(new Date(now.getTime() + LOOKAHEAD_MS).toISOString())
+export async function planReminders(store: Store, sla: SlaContext, now: Date, filter: {unit?: string} = {}): Promise<ReminderPlan> {
+  const rows = await store.sla.deadlinesBefore(new Date(now.getTime() + LOOKAHEAD_MS).toISOString(), {unit: filter.unit})
   const units = new Map((await store.units.list()).map((u) => [u.code, u]))
   const plan: ReminderPlan = {entries: [], noChannel: []}
   for (const row of rows) {

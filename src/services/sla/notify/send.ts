@@ -1,21 +1,23 @@
+import type {Lang} from '../../../cli/i18n.js'
 import type {Channel, ChannelSettings} from '../../../domain/sla/channels.js'
 import {type Reminder, reminderText, webhookBody} from './message.js'
 
 export interface Sender {
+  /** r.key is the reminder's idempotency key: the same on every attempt, for receivers to drop repeats. */
   send(channel: Channel, r: Reminder): Promise<void>
   close(): void
 }
 
 /** Delivers over HTTP (fetch) and SMTP (nodemailer, loaded only when an email is due). */
-export function createSender(settings: ChannelSettings, tz: string, timeoutMs = 10_000): Sender {
+export function createSender(settings: ChannelSettings, tz: string, timeoutMs = 10_000, lang: Lang = 'zh'): Sender {
   let mailer: import('nodemailer').Transporter | undefined
   return {
     async send(channel, r) {
       if (channel.type === 'webhook') {
         const res = await fetch(channel.url, {
           method: 'POST',
-          headers: {'content-type': 'application/json'},
-          body: JSON.stringify(webhookBody(channel.format ?? 'generic', r, tz)),
+          headers: {'content-type': 'application/json', ...(r.key ? {'idempotency-key': r.key} : {})},
+          body: JSON.stringify(webhookBody(channel.format ?? 'generic', r, tz, lang)),
           signal: AbortSignal.timeout(timeoutMs),
         })
         const body = await res.text()
@@ -35,10 +37,13 @@ export function createSender(settings: ChannelSettings, tz: string, timeoutMs = 
           connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
         })
       }
-      const {subject, text} = reminderText(r, tz)
-      // Headers let mail rules (and tests) sort reminders without parsing the Chinese text.
+      const {subject, text} = reminderText(r, tz, lang)
+      // Headers let mail rules (and tests) sort reminders without parsing the Chinese text; the
+      // Message-ID is the reminder's key, so a repeat after a crash is the same message.
+      const domain = settings.smtp.from.split('@').pop()
       await mailer.sendMail({
         from: settings.smtp.from, to: channel.to, subject, text,
+        ...(r.key ? {messageId: `<${r.key}@${domain}>`} : {}),
         headers: {'X-Board-Case': String(r.caseId), 'X-Board-Stage': r.stage, 'X-Board-Step': r.step},
       })
     },
