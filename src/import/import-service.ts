@@ -118,7 +118,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
   // A file is parsed and checked in a worker thread while this one writes; stdin is read here.
   let batches: AsyncGenerator<RowItem[]>
   let worker: WorkerRows | undefined
-  if (file !== '-' && workerAvailable() && opts.format === 'csv') {
+  if (file !== '-' && workerAvailable()) {
     input.destroy()
     worker = workerRows({file, rows: streamOpts})
     batches = worker.batches

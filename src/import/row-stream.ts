@@ -4,7 +4,7 @@ import type {IncomingCase} from '../domain/case.js'
 import {UsageError} from '../errors.js'
 import type {Encoding} from './encoding.js'
 import {applyMapFile, type ColumnMap, type MapFile, missingRequired, recogniseHeaders} from './fields.js'
-import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
+import {OPEN311_HEADER, OPEN311_MAP, open311Source} from './open311.js'
 import {type CsvItem, type CsvRecord, csvSource, type RecordSource} from './records.js'
 import {rawLine, type Reject} from './rejects.js'
 import {contentHash, type RowContext, RowError, toIncoming} from './row.js'
@@ -35,7 +35,7 @@ export type RowItem =
   | {kind: 'duplicate'}
 
 export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGenerator<RowItem[]> {
-  const source = o.format === 'open311' ? {encoding: 'json' as const, batches: batched(open311Records(input))} : await csvSource(input, o.encoding)
+  const source = o.format === 'open311' ? open311Source(input) : await csvSource(input, o.encoding)
   yield* rowItems(source, o)
 }
 
@@ -60,10 +60,6 @@ export async function* rowItems(source: RecordSource, o: RowStreamOptions): Asyn
     // However this ends (a bad header, Ctrl-C), the reader under it stops too (a worker thread).
     await source.batches.return(undefined)
   }
-}
-
-async function* batched<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
-  for await (const item of items) yield [item]
 }
 
 /** Checks one item at a time into out; CSV's first record is the header, which names the columns. */

@@ -42,7 +42,7 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
     const cases = opts.redact ? page.map(redactCase) : page
     if (opts.format === 'csv') await opts.write(csvRows(cases))
     else {
-      const items = opts.format === 'json' ? cases : await Promise.all(cases.map((c) => serviceRequest(store, c, opts)))
+      const items = opts.format === 'json' ? cases : await serviceRequests(store, cases, opts)
       await opts.write(items.map((item, i) => (count + i === 0 ? '\n' : ',\n') + JSON.stringify(item)).join(''))
     }
     count += page.length
@@ -52,8 +52,10 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
   return {format: opts.format, count, redacted: opts.redact}
 }
 
-async function serviceRequest(store: Store, c: Case, opts: ExportOptions) {
-  const replies = c.respondedAt ? await store.cases.replies(c.id) : []
-  const sent = replies.filter((r) => r.status === 'sent').at(-1)?.body ?? null
-  return toServiceRequest(c, opts.redact ? redact(sent) : sent, opts.tz)
+async function serviceRequests(store: Store, cases: Case[], opts: ExportOptions) {
+  const replies = await store.cases.publishedReplies(cases.map((c) => c.id))
+  return cases.map((c) => {
+    const reply = replies.get(c.id) ?? null
+    return toServiceRequest(c, reply && opts.redact ? {...reply, body: redact(reply.body)!} : reply, opts.tz)
+  })
 }

@@ -44,6 +44,8 @@ export interface CaseRepository {
   list(filter: CaseFilter): Promise<Case[]>
   count(filter: CaseFilter): Promise<number>
   replies(caseId: number): Promise<Reply[]>
+  /** The latest sent reply of each of these cases that has one (the one the citizen last got). */
+  publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>>
   /**
    * Inserts or updates one batch of imported rows in one transaction, recording an event for each
    * change; refs must be distinct within a batch. With dryRun nothing is written.

@@ -66,6 +66,17 @@ export class SqlCases implements CaseRepository {
     return rows.map(toReply)
   }
 
+  async publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>> {
+    const out = new Map<number, {body: string; sentAt: string | null}>()
+    if (caseIds.length === 0) return out
+    const rows = await this.db.all<{case_id: number; body: string; sent_at: string | null}>(
+      `SELECT case_id, body, sent_at FROM replies WHERE status = 'sent' AND case_id IN (${placeholders(caseIds.length)}) ORDER BY created_at, id`,
+      caseIds,
+    )
+    for (const r of rows) out.set(Number(r.case_id), {body: String(r.body), sentAt: r.sent_at === null ? null : String(r.sent_at)})
+    return out
+  }
+
   async change(id: number, patch: CasePatch, opts: ChangeOpts): Promise<Case> {
     return this.db.transaction(async (tx) => {
       const repo = new SqlCases(tx)
