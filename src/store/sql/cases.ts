@@ -1,5 +1,5 @@
 import type {Case, IncomingCase, Reply} from '../../domain/case.js'
-import {decideImport, type StoredForImport} from '../../domain/import-decision.js'
+import {decideImport, formatVersions, importVersion, parseVersions, type StoredForImport} from '../../domain/import-decision.js'
 import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
@@ -150,17 +150,18 @@ export class SqlCases implements CaseRepository {
       const outcomes: ImportOutcome[] = []
       // New rows in a run are inserted together (see insertRun); the run is written before any
       // update, so ids and event order are those of one insert a row.
-      let run: {row: IncomingCase; outcome: {kind: 'inserted'; id: number}}[] = []
+      let run: {row: IncomingCase; version: string; outcome: {kind: 'inserted'; id: number}}[] = []
       const flush = async () => {
         if (run.length > 0 && !opts.dryRun) await this.insertRun(tx, run, opts)
         run = []
       }
       for (const row of rows) {
-        const decision = decideImport(stored.get(row.ref), row)
+        const version = importVersion(row)
+        const decision = decideImport(stored.get(row.ref), row, version)
         switch (decision.kind) {
           case 'insert': {
             const outcome = {kind: 'inserted' as const, id: 0}
-            run.push({row, outcome})
+            run.push({row, version, outcome})
             outcomes.push(outcome)
             break
           }
@@ -170,8 +171,13 @@ export class SqlCases implements CaseRepository {
             outcomes.push({kind: 'updated', id: decision.id, changed: Object.keys(decision.after)})
             break
           }
+          case 'unchanged': {
+            if (decision.versions && !opts.dryRun) await this.rememberVersions(tx, decision.id, decision.versions)
+            outcomes.push({kind: 'unchanged', id: decision.id})
+            break
+          }
           default:
-            outcomes.push({kind: decision.kind === 'unchanged' ? 'unchanged' : 'conflict', id: decision.id})
+            outcomes.push({kind: 'conflict', id: decision.id})
         }
       }
       await flush()
@@ -187,26 +193,26 @@ export class SqlCases implements CaseRepository {
    * past the largest, with the write lock held), so each row's id follows from the last.
    * PostgreSQL imports through COPY (postgres-cases.ts); elsewhere it is one insert a row.
    */
-  private async insertRun(tx: Executor, run: {row: IncomingCase; outcome: {id: number}}[], opts: ImportOpts): Promise<void> {
+  private async insertRun(tx: Executor, run: {row: IncomingCase; version: string; outcome: {id: number}}[], opts: ImportOpts): Promise<void> {
     let i = 0
     if (tx.dialect.name === 'sqlite') {
       const now = opts.now.toISOString()
       for (; i + INSERT_GROUP <= run.length; i += INSERT_GROUP) {
         const group = run.slice(i, i + INSERT_GROUP)
         const params: Param[] = []
-        for (const {row} of group) params.push(...caseParams(row, now), ...timingParams(row, opts.timing))
+        for (const {row, version} of group) params.push(...caseParams(row, now, version), ...timingParams(row, opts.timing))
         const last = await tx.insertId(insertCasesSql(tx, INSERT_GROUP), params)
         group.forEach((g, k) => (g.outcome.id = last - (INSERT_GROUP - 1 - k)))
         // The ids are worked out, not read: one look at the first makes sure they are right.
         const first = await tx.get<{ref: string}>('SELECT ref FROM cases WHERE id = ?', [group[0].outcome.id])
         if (first?.ref !== group[0].row.ref) throw new Error(`import: case ids of a grouped insert are not consecutive (id ${group[0].outcome.id})`)
-        for (const g of group) if (g.row.reply) await this.insertImportedReply(tx, g.outcome.id, g.row.reply, opts)
+        for (const g of group) if (g.row.reply) await this.insertImportedReply(tx, g.outcome.id, g.row, opts)
         const events: Param[] = []
         for (const g of group) events.push(g.outcome.id, opts.actor, now, createdEvent(g.row))
         await tx.run(INSERT_EVENTS_GROUP, events)
       }
     }
-    for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, opts)
+    for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, run[i].version, opts)
   }
 
   /**
@@ -223,7 +229,7 @@ export class SqlCases implements CaseRepository {
   protected async storedForImport(tx: Executor, source: string, refs: string[]): Promise<Map<string, StoredForImport>> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.region, c.addressee, c.type, c.category,
-         c.likes, c.dislikes, c.resolved_at, r.body AS reply_body, r.sent_at AS reply_sent_at
+         c.likes, c.dislikes, c.resolved_at, c.import_versions, r.body AS reply_body, r.sent_at AS reply_sent_at
        FROM cases c LEFT JOIN replies r ON r.case_id = c.id AND r.channel = 'import'
        WHERE c.source = ? AND c.ref IN (${placeholders(refs.length)})`,
       [source, ...refs],
@@ -231,10 +237,10 @@ export class SqlCases implements CaseRepository {
     return new Map(rows.map((r) => [String(r.ref), storedFromRow(r)]))
   }
 
-  private async insert(tx: Executor, row: IncomingCase, opts: ImportOpts): Promise<number> {
+  private async insert(tx: Executor, row: IncomingCase, version: string, opts: ImportOpts): Promise<number> {
     const now = opts.now.toISOString()
-    const id = await tx.insertId(insertCasesSql(tx, 1), [...caseParams(row, now), ...timingParams(row, opts.timing)])
-    if (row.reply) await this.insertImportedReply(tx, id, row.reply, opts)
+    const id = await tx.insertId(insertCasesSql(tx, 1), [...caseParams(row, now, version), ...timingParams(row, opts.timing)])
+    if (row.reply) await this.insertImportedReply(tx, id, row, opts)
     await tx.run(`INSERT INTO events (case_id, actor, at, action, before, after) VALUES ${EVENT_VALUES}`, [id, opts.actor, now, createdEvent(row)])
     return id
   }
@@ -243,7 +249,7 @@ export class SqlCases implements CaseRepository {
     tx: Executor,
     id: number,
     row: IncomingCase,
-    d: {before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean},
+    d: {before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean; versions: string[]},
     opts: {actor: string; now: Date},
   ): Promise<void> {
     const columns: Record<string, string> = {
@@ -259,23 +265,29 @@ export class SqlCases implements CaseRepository {
     }
     if (d.reply && row.reply) {
       await tx.run("DELETE FROM replies WHERE case_id = ? AND channel = 'import'", [id])
-      await this.insertImportedReply(tx, id, row.reply, opts)
+      await this.insertImportedReply(tx, id, row, opts)
       // A reply arriving in an export moves a still-open case on; board's own states are kept otherwise.
       sets.push("responded_at = ?", "status = CASE WHEN status IN ('new', 'triaged', 'assigned', 'reopened') THEN 'replied' ELSE status END")
       params.push(row.reply.sentAt)
     }
-    sets.push('version = version + 1', 'updated_at = ?')
-    params.push(opts.now.toISOString(), id)
+    sets.push('import_versions = ?', 'version = version + 1', 'updated_at = ?')
+    params.push(formatVersions(d.versions), opts.now.toISOString(), id)
     await tx.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, params)
     await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
       id, opts.actor, opts.now.toISOString(), 'import.update', json(d.before), json(d.after),
     ])
   }
 
-  private async insertImportedReply(tx: Executor, caseId: number, reply: {body: string; sentAt: string | null}, opts: {actor: string; now: Date}) {
+  /** A version new to the case that changes nothing in it: remembered, with no event and no new case version. */
+  protected async rememberVersions(tx: Executor, id: number, versions: string[]): Promise<void> {
+    await tx.run('UPDATE cases SET import_versions = ? WHERE id = ?', [formatVersions(versions), id])
+  }
+
+  /** A reply the source published: its author is the source (importedReplyAuthor), not who ran the import. */
+  private async insertImportedReply(tx: Executor, caseId: number, row: IncomingCase, opts: {now: Date}) {
     await tx.run(
       "INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at) VALUES (?, ?, 'sent', ?, 'import', ?, ?)",
-      [caseId, reply.body, opts.actor, reply.sentAt, opts.now.toISOString()],
+      [caseId, row.reply!.body, importedReplyAuthor(row.source), row.reply!.sentAt, opts.now.toISOString()],
     )
   }
 }
@@ -293,9 +305,9 @@ function insertCasesSql(tx: Executor, n: number): string {
   let sql = insertSql.get(key)
   if (!sql) {
     const days = tx.dialect.daysBetween(tx.dialect.instantParam, tx.dialect.instantParam)
-    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
+    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
     sql = `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at,
+      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, import_versions,
       respond_days, resolve_days, respond_wdays, resolve_wdays) VALUES ${Array(n).fill(values).join(', ')}`
     insertSql.set(key, sql)
   }
@@ -316,15 +328,20 @@ function timingParams(row: IncomingCase, timing: ImportTiming | undefined): Para
 const EVENT_VALUES = "(?, ?, ?, 'import.create', NULL, ?)"
 const INSERT_EVENTS_GROUP = 'INSERT INTO events (case_id, actor, at, action, before, after) VALUES ' + Array(INSERT_GROUP).fill(EVENT_VALUES).join(', ')
 
+/** Who wrote a reply that came in an import: the unit, as published by the source. */
+export function importedReplyAuthor(source: string): string {
+  return `import:${source}`
+}
+
 export function importStatus(row: IncomingCase): string {
   return row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
 }
 
-function caseParams(row: IncomingCase, now: string): Param[] {
+function caseParams(row: IncomingCase, now: string, version: string): Param[] {
   return [
     row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, importStatus(row), row.reply?.sentAt ?? null,
-    row.resolvedAt, json(row.extra), now, now,
+    row.resolvedAt, json(row.extra), now, now, version,
   ]
 }
 
@@ -350,6 +367,7 @@ export function storedFromRow(r: Record<string, unknown>): StoredForImport {
     dislikes: Number(r.dislikes),
     resolvedAt: (r.resolved_at as string | null) ?? null,
     reply: r.reply_body === null || r.reply_body === undefined ? null : {body: String(r.reply_body), sentAt: r.reply_sent_at === null ? null : String(r.reply_sent_at)},
+    versions: parseVersions(r.import_versions as string | null | undefined),
   }
 }
 
