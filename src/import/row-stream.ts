@@ -91,6 +91,9 @@ async function rowChecker(encoding: Encoding | 'json', o: RowStreamOptions, firs
       const names = values.map((h) => h.trim())
       const m = o.mapFile ? applyMapFile(names, o.mapFile, o.name) : recogniseHeaders(names)
       const missing = missingRequired(m)
+      if (missing.length > 0 && looksLikeJson(o.name, names)) {
+        throw new UsageError(`${o.name} looks like JSON, not CSV`, 'pass --format open311 for Open311 (GeoReport v2) service requests')
+      }
       if (missing.length > 0) {
         throw new UsageError(
           `${o.name}: no column for ${missing.join(', ')} (header: ${names.join(', ')})`,
@@ -127,6 +130,11 @@ async function rowChecker(encoding: Encoding | 'json', o: RowStreamOptions, firs
       out.push({kind: 'reject', reject: {line, field: refColumn, reason, raw: recordText(record)}})
     }
   }
+}
+
+/** A file read as CSV that is JSON: named so, or its first "header" opens an array or object. */
+function looksLikeJson(name: string, header: string[]): boolean {
+  return /\.(json|geojson)$/i.test(name) || /^\s*[[{]/.test(header[0] ?? '')
 }
 
 /** The record's text for the rejects file: as kept (Open311 JSON), else its values re-encoded as CSV. */
