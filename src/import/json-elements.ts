@@ -1,3 +1,5 @@
+import {StringDecoder} from 'node:string_decoder'
+
 import {jsonErrorAt, lineAndColumn} from './json-position.js'
 
 // The elements of a top-level JSON array, cut out of the text as it streams in: each one's text
@@ -14,7 +16,7 @@ export type JsonElement =
 const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 
 export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>): AsyncGenerator<JsonElement[]> {
-  const decoder = new TextDecoder()
+  const decoder = new StringDecoder('utf8')
   let buf = ''
   /** Where buf starts in the file: offset, and line/column, kept up to date by advance(). */
   let base = 0
@@ -141,7 +143,7 @@ export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>)
   }
 
   for await (const chunk of stream) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, {stream: true})
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
     if (mode() === 'whole') {
       whole.push(text)
       continue
@@ -152,7 +154,7 @@ export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>)
     if (out.length > 0) yield out
     if (!going) return
   }
-  const rest = decoder.decode()
+  const rest = decoder.end()
   if (mode() === 'whole') {
     yield wrapped(whole.join('') + rest, base, line, column)
     return

@@ -103,9 +103,11 @@ class Located {
 /** The 1-based line and column of offset `at` of the file, given a piece of it that starts at a known place. */
 export function lineAndColumn(piece: {text: string; offset: number; line: number; column: number}, at: number): {line: number; column: number} {
   const end = Math.min(at - piece.offset, piece.text.length)
+  // Searched within the piece only: on a file of one long line, a search for the next \n would read on to its end.
+  const text = end < piece.text.length ? piece.text.slice(0, end) : piece.text
   let line = piece.line
   let lastBreak = -1
-  for (let k = piece.text.indexOf('\n'); k >= 0 && k < end; k = piece.text.indexOf('\n', k + 1)) {
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
     line++
     lastBreak = k
   }
