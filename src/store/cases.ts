@@ -12,7 +12,16 @@ export interface CaseFilter {
   search?: string
   limit?: number
   offset?: number
+  /**
+   * Keyset paging in list order (newest first): only cases after this one, which is as fast on the
+   * last page as on the first (an offset reads every row it skips).
+   */
+  after?: {postedAt: string; id: number}
 }
+
+/** The fields of a case that listValues can read. */
+export type CaseValueColumn = 'id' | 'source' | 'ref' | 'postedAt' | 'title' | 'body' | 'author' | 'contact' | 'region' | 'addressee' | 'type' | 'category' |
+  'status' | 'unit' | 'handler' | 'respondDueAt' | 'resolveDueAt' | 'respondedAt' | 'resolvedAt' | 'likes' | 'dislikes'
 
 export type ImportOutcome =
   | {kind: 'inserted'; id: number}
@@ -43,6 +52,11 @@ export interface CaseRepository {
   getByRef(source: string, ref: string): Promise<Case | undefined>
   list(filter: CaseFilter): Promise<Case[]>
   count(filter: CaseFilter): Promise<number>
+  /**
+   * list() as rows of values in `columns` order, for reading many cases (an export): no object a
+   * case. Timestamps are ISO text, counts numbers, as in a Case.
+   */
+  listValues(filter: CaseFilter, columns: readonly CaseValueColumn[]): Promise<unknown[][]>
   replies(caseId: number): Promise<Reply[]>
   /** The latest sent reply of each of these cases that has one (the one the citizen last got). */
   publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>>

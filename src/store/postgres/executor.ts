@@ -100,6 +100,14 @@ export class PostgresExecutor implements Executor {
     return r.rows as T[]
   }
 
+  async values(sql: string, params: readonly Param[] = []): Promise<unknown[][]> {
+    try {
+      return (await this.client.query({text: numbered(sql), values: params as Param[], rowMode: 'array'})).rows as unknown[][]
+    } catch (error) {
+      throw pgError(error)
+    }
+  }
+
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0]
   }

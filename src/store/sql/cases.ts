@@ -1,6 +1,6 @@
 import type {Case, IncomingCase, Reply} from '../../domain/case.js'
 import {decideImport, formatVersions, importVersion, parseVersions, type StoredForImport} from '../../domain/import-decision.js'
-import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
+import type {CaseFilter, CasePatch, CaseRepository, CaseValueColumn, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
@@ -29,6 +29,16 @@ export class SqlCases implements CaseRepository {
     return rows.map(toCase)
   }
 
+  async listValues(filter: CaseFilter, columns: readonly CaseValueColumn[]): Promise<unknown[][]> {
+    const {where, params} = this.where(filter)
+    const limit = filter.limit ?? -1
+    return this.db.values(
+      `SELECT ${columns.map((k) => VALUE_COLUMNS[k]).join(', ')} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
+        (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
+      limit >= 0 ? [...params, limit, filter.offset ?? 0] : params,
+    )
+  }
+
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
     const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
@@ -52,6 +62,8 @@ export class SqlCases implements CaseRepository {
     if (f.handler) clauses.push('(h.code = ? OR h.name = ?)'), params.push(f.handler, f.handler)
     if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
     if (f.until) clauses.push('c.posted_at < ?'), params.push(f.until)
+    // The posted_at bound alone is what an index on (posted_at, …) can seek on; the row value decides ties.
+    if (f.after) clauses.push('c.posted_at <= ? AND (c.posted_at, c.id) < (?, ?)'), params.push(f.after.postedAt, f.after.postedAt, f.after.id)
     if (f.search) {
       const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
       const op = this.db.dialect.ilike
@@ -290,6 +302,13 @@ export class SqlCases implements CaseRepository {
       [caseId, row.reply!.body, importedReplyAuthor(row.source), row.reply!.sentAt, opts.now.toISOString()],
     )
   }
+}
+
+const VALUE_COLUMNS: Record<CaseValueColumn, string> = {
+  id: 'c.id', source: 'c.source', ref: 'c.ref', postedAt: 'c.posted_at', title: 'c.title', body: 'c.body', author: 'c.author',
+  contact: 'c.contact', region: 'c.region', addressee: 'c.addressee', type: 'c.type', category: 'c.category', status: 'c.status',
+  unit: 'u.name', handler: 'h.name', respondDueAt: 'c.respond_due_at', resolveDueAt: 'c.resolve_due_at',
+  respondedAt: 'c.responded_at', resolvedAt: 'c.resolved_at', likes: 'c.likes', dislikes: 'c.dislikes',
 }
 
 const INSERT_GROUP = 50

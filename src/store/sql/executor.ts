@@ -70,6 +70,8 @@ export interface Executor {
   readonly dialect: Dialect
   all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>
   get<T = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined>
+  /** Rows as arrays of values in column order: no object a row, for reads of many rows (export). */
+  values(sql: string, params?: readonly Param[]): Promise<unknown[][]>
   run(sql: string, params?: readonly Param[]): Promise<RunResult>
   /**
    * Runs an INSERT (no RETURNING clause) into a table keyed by an integer `id` and returns the new id.

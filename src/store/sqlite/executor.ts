@@ -59,6 +59,16 @@ export class SqliteExecutor implements Executor {
     return this.prepare(sql).all(...params) as T[]
   }
 
+  async values(sql: string, params: readonly Param[] = []): Promise<unknown[][]> {
+    const key = '\u0000values ' + sql
+    let st = this.statements.get(key)
+    if (!st) {
+      st = this.db.prepare(sql).raw(true)
+      this.statements.set(key, st)
+    }
+    return st.all(...params) as unknown[][]
+  }
+
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
     return this.prepare(sql).get(...params) as T | undefined
   }
