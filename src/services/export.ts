@@ -4,9 +4,6 @@ import {CSV_COLUMNS, csvHeader, csvValueLines, type ExportFormat, redactCase, to
 import type {CaseFilter} from '../store/cases.js'
 import type {Store} from '../store/store.js'
 
-const POSTED = CSV_COLUMNS.indexOf('postedAt')
-const ID = CSV_COLUMNS.indexOf('id')
-
 export interface ExportOptions {
   format: ExportFormat
   filter: Pick<CaseFilter, 'since' | 'until' | 'unit' | 'category'>
@@ -39,16 +36,14 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
   if (opts.format === 'csv') await opts.write('\uFEFF' + csvHeader()) // BOM: Excel opens UTF-8 as such
   else await opts.write('[')
   let after: CaseFilter['after']
-  // CSV reads values, not cases: no object a case (most of an export's time went on them).
-  while (opts.format === 'csv') {
-    if (opts.signal?.aborted) break
-    const rows = await store.cases.listValues({...opts.filter, limit: pageSize, after}, CSV_COLUMNS)
-    if (rows.length === 0) break
-    const last = rows[rows.length - 1]
-    after = {postedAt: String(last[POSTED]), id: Number(last[ID])}
-    await opts.write(csvValueLines(rows, opts.redact))
-    count += rows.length
-    if (rows.length < pageSize) break
+  // CSV reads values, not cases (no object a case: most of an export's time went on them), from
+  // one run of the query: a server plans a whole-table read once, where a page is an index walk.
+  if (opts.format === 'csv') {
+    await store.cases.eachValues(opts.filter, CSV_COLUMNS, pageSize, async (rows) => {
+      if (opts.signal?.aborted) return false
+      await opts.write(csvValueLines(rows, opts.redact))
+      count += rows.length
+    })
   }
   while (opts.format !== 'csv') {
     if (opts.signal?.aborted) break

@@ -53,10 +53,11 @@ export interface CaseRepository {
   list(filter: CaseFilter): Promise<Case[]>
   count(filter: CaseFilter): Promise<number>
   /**
-   * list() as rows of values in `columns` order, for reading many cases (an export): no object a
-   * case. Timestamps are ISO text, counts numbers, as in a Case.
+   * list() as rows of values in `columns` order, read through once, `size` rows at a time (see
+   * Executor.eachValues), for reading many cases (an export): no object a case. Timestamps are ISO
+   * text, counts numbers, as in a Case. onBatch returning false stops.
    */
-  listValues(filter: CaseFilter, columns: readonly CaseValueColumn[]): Promise<unknown[][]>
+  eachValues(filter: CaseFilter, columns: readonly CaseValueColumn[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void>
   replies(caseId: number): Promise<Reply[]>
   /** The latest sent reply of each of these cases that has one (the one the citizen last got). */
   publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>>

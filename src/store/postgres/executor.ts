@@ -100,12 +100,17 @@ export class PostgresExecutor implements Executor {
     return r.rows as T[]
   }
 
-  async values(sql: string, params: readonly Param[] = []): Promise<unknown[][]> {
-    try {
-      return (await this.client.query({text: numbered(sql), values: params as Param[], rowMode: 'array'})).rows as unknown[][]
-    } catch (error) {
-      throw pgError(error)
-    }
+  async eachValues(sql: string, params: readonly Param[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
+    await this.transaction(async () => {
+      await this.query(`DECLARE board_each NO SCROLL CURSOR FOR ${numbered(sql)}`, params)
+      for (;;) {
+        const r = await this.client.query({text: `FETCH ${Math.floor(size)} FROM board_each`, rowMode: 'array'}).catch((error) => {
+          throw pgError(error)
+        })
+        if (r.rows.length === 0 || (await onBatch(r.rows as unknown[][])) === false) break
+      }
+      await this.query('CLOSE board_each')
+    })
   }
 
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {

@@ -29,14 +29,10 @@ export class SqlCases implements CaseRepository {
     return rows.map(toCase)
   }
 
-  async listValues(filter: CaseFilter, columns: readonly CaseValueColumn[]): Promise<unknown[][]> {
+  async eachValues(filter: CaseFilter, columns: readonly CaseValueColumn[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
     const {where, params} = this.where(filter)
-    const limit = filter.limit ?? -1
-    return this.db.values(
-      `SELECT ${columns.map((k) => VALUE_COLUMNS[k]).join(', ')} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
-        (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
-      limit >= 0 ? [...params, limit, filter.offset ?? 0] : params,
-    )
+    const sql = `SELECT ${columns.map((k) => VALUE_COLUMNS[k]).join(', ')} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC`
+    await this.db.eachValues(sql, params, size, onBatch)
   }
 
   async count(filter: CaseFilter): Promise<number> {

@@ -59,14 +59,21 @@ export class SqliteExecutor implements Executor {
     return this.prepare(sql).all(...params) as T[]
   }
 
-  async values(sql: string, params: readonly Param[] = []): Promise<unknown[][]> {
-    const key = '\u0000values ' + sql
-    let st = this.statements.get(key)
-    if (!st) {
-      st = this.db.prepare(sql).raw(true)
-      this.statements.set(key, st)
+  async eachValues(sql: string, params: readonly Param[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
+    // A statement of its own: the cached one may be in use by another reader of this connection.
+    const it = this.db.prepare(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>
+    try {
+      let batch: unknown[][] = []
+      for (const row of it) {
+        batch.push(row)
+        if (batch.length < size) continue
+        if ((await onBatch(batch)) === false) return
+        batch = []
+      }
+      if (batch.length > 0) await onBatch(batch)
+    } finally {
+      it.return?.()
     }
-    return st.all(...params) as unknown[][]
   }
 
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
