@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 import {BoardCommand} from '../src/cli/base-command.js'
@@ -7,8 +8,9 @@ import {UsageError} from '../src/errors.js'
 import {normaliseEncoding} from '../src/import/encoding.js'
 import {loadMapFile} from '../src/import/fields.js'
 import {importFiles, type ImportResult} from '../src/import/import-service.js'
-import {isPostgresUrl} from '../src/store/open.js'
+import {isPostgresUrl, openStore} from '../src/store/open.js'
 import {storeZone} from '../src/services/store-zone.js'
+import type {Store} from '../src/store/store.js'
 
 export type ImportCommandResult = ImportResult
 
@@ -78,14 +80,38 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     })
     progress.done()
     for (const f of result.files) {
-      this.note(this.t('import.summary', {...f, file: f.file, rate: f.rowsPerSecond}))
+      if (f.note === 'empty') {
+        this.note(this.t('import.empty', {file: f.file}))
+        process.exitCode = 1
+        continue
+      }
+      if (f.note === 'header-only') this.note(this.t('import.headerOnly', {file: f.file}))
+      this.note(this.t(result.dryRun ? 'import.summaryDry' : 'import.summary', {...f, file: f.file, rate: f.rowsPerSecond}))
       if (f.read > 0 && f.inserted + f.updated === 0 && f.rejected === 0 && !result.dryRun) this.note(this.t('import.unchanged'))
     }
     if (result.dryRun) this.note(this.t('import.dryRun'))
     if (result.rejectsFile) this.note(this.t('import.rejects', {path: result.rejectsFile}))
-    if (result.files.some((f) => f.rejected > 0)) process.exitCode = 1
+    if (result.files.some((f) => f.rejected > 0 || f.note === 'empty')) process.exitCode = 1
     if (result.interrupted) process.exitCode = 130
     return result
+  }
+
+  /**
+   * A dry run on a SQLite path where there is no store yet reads an empty store in memory: it
+   * must not create the store it reports it did not write.
+   */
+  protected override async store(): Promise<Store> {
+    const location = this.storeLocation()
+    if (!this.flags['dry-run'] || isPostgresUrl(location) || existsSync(location)) return super.store()
+    this.dryRunStore ??= await openStore(':memory:', {now: this.now()})
+    return this.dryRunStore
+  }
+
+  private dryRunStore?: Store
+
+  protected override async finally(error: Error | undefined): Promise<void> {
+    await this.dryRunStore?.close()
+    return super.finally(error)
   }
 
   private defaultRejectsPath(): string {

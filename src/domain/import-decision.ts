@@ -8,13 +8,42 @@ export interface StoredForImport extends Omit<CitizenMessage, 'type'> {
   dislikes: number
   resolvedAt: string | null
   reply: {body: string; sentAt: string | null} | null
+  /** The versions of this message imports have given (importVersion), oldest first. */
+  versions: string[]
 }
 
 export type ImportDecision =
   | {kind: 'insert'}
-  | {kind: 'unchanged'; id: number}
-  | {kind: 'update'; id: number; before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean}
+  /** versions: set when this version is new to the case and is to be remembered (no change to the case) */
+  | {kind: 'unchanged'; id: number; versions?: string[]}
+  | {kind: 'update'; id: number; before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean; versions: string[]}
   | {kind: 'conflict'; id: number}
+
+/** How many versions a case remembers: enough for the files of one source that overlap. */
+export const KEPT_VERSIONS = 16
+
+/**
+ * A short fingerprint of everything an import row says about its message. FNV-1a, twice over
+ * (two offsets), for 64 bits: collisions only matter between versions of one ref.
+ */
+export function importVersion(row: IncomingCase): string {
+  const s = [
+    row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee, row.type, row.category,
+    row.likes, row.dislikes, row.resolvedAt, row.reply?.body, row.reply?.sentAt,
+  ].map((v) => (v === null || v === undefined ? '\u0002' : String(v))).join('\u0001')
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193)
+  }
+  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0')
+}
+
+/** A case's remembered versions as stored (space-separated), and back. */
+export const parseVersions = (stored: string | null | undefined): string[] => (stored ? stored.split(' ') : [])
+export const formatVersions = (versions: string[]): string => versions.slice(-KEPT_VERSIONS).join(' ')
 
 const UPDATABLE = ['title', 'body', 'author', 'contact', 'postedAt', 'region', 'addressee', 'type', 'category', 'likes', 'dislikes', 'resolvedAt'] as const
 
@@ -22,10 +51,17 @@ const UPDATABLE = ['title', 'body', 'author', 'contact', 'postedAt', 'region', '
  * Real exports reuse ids: the same ref with a different posted time AND a different title is a
  * different message and must never overwrite the stored one. A field the file does not carry
  * (null) leaves the stored value alone, so a titles-only file cannot erase bodies.
+ *
+ * Precedence: a row changes its case only when it is a version of the message that imports have
+ * not given this case before (`version`, importVersion of the row). Re-running imports, in any
+ * order, changes nothing; of two files that disagree, the one whose version arrived last holds;
+ * and a clerk's correction stays until the source says something new about the message.
  */
-export function decideImport(stored: StoredForImport | undefined, row: IncomingCase): ImportDecision {
+export function decideImport(stored: StoredForImport | undefined, row: IncomingCase, version: string): ImportDecision {
   if (!stored) return {kind: 'insert'}
   if (stored.postedAt !== row.postedAt && stored.title !== row.title) return {kind: 'conflict', id: stored.id}
+  if (stored.versions.includes(version)) return {kind: 'unchanged', id: stored.id}
+  const versions = [...stored.versions, version]
   const before: Record<string, unknown> = {}
   const after: Record<string, unknown> = {}
   for (const key of UPDATABLE) {
@@ -42,6 +78,6 @@ export function decideImport(stored: StoredForImport | undefined, row: IncomingC
     after.reply = row.reply
     reply = true
   }
-  if (Object.keys(after).length === 0) return {kind: 'unchanged', id: stored.id}
-  return {kind: 'update', id: stored.id, before, after, reply}
+  if (Object.keys(after).length === 0) return {kind: 'unchanged', id: stored.id, versions}
+  return {kind: 'update', id: stored.id, before, after, reply, versions}
 }

@@ -35,7 +35,11 @@ export interface Redaction {
   masked: number
 }
 
+/** Every pattern above needs a digit or an @, in either width: text with neither has nothing to mask. */
+const MAYBE_PERSONAL = /[0-9@\uFF10-\uFF19\uFF20]/
+
 export function redactPersonalData(text: string): Redaction {
+  if (!MAYBE_PERSONAL.test(text)) return {text, masked: 0}
   const folded = fold(text)
   const spans: {start: number; end: number; replacement: string}[] = []
   const taken = (s: number, e: number) => spans.some((x) => s < x.end && e > x.start)

@@ -7,7 +7,7 @@ import type {CsvItem} from './records.js'
 // 44 s on one core), and parsing is what an import of a large export waits on. But the two differ
 // on malformed text, and what an import keeps or rejects there is csv-parse's (CsvReader): any of
 // \r\n, \n and \r ends a record, a closing quote must be followed by a comma or a line end, a
-// record over MAX_RECORD_BYTES stops the file. So papaparse reads only text on which both give the
+// record over MAX_RECORD_BYTES is skipped. So papaparse reads only text on which both give the
 // same records; from the first record where they could differ, CsvReader takes over for the rest
 // of the file. A clean export, with \n or \r\n line ends (Excel's), stays on papaparse throughout.
 

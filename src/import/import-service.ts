@@ -53,6 +53,8 @@ export interface FileImportSummary {
   conflicts: number
   seconds: number
   rowsPerSecond: number
+  /** empty: the file holds nothing, not even a header (likely a mistake); header-only: a header and no rows. */
+  note?: 'empty' | 'header-only'
 }
 
 export interface ImportResult {
@@ -107,8 +109,10 @@ const BATCH_CHARS = 3_000_000
 async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
+  const s: FileImportSummary = {file: name, encoding: opts.format === 'open311' ? 'json' : 'utf8', read: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0, conflicts: 0, seconds: 0, rowsPerSecond: 0}
+  if (file !== '-' && fileSize(file) === 0) return finish({...s, note: 'empty'}, started)
   const input = file === '-' ? process.stdin : await openFile(file)
-  const s: FileImportSummary = {file: name, encoding: 'utf8', read: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0, conflicts: 0, seconds: 0, rowsPerSecond: 0}
+  let headerSeen = false
   const reject = (r: Omit<Reject, 'file'>) => {
     const full = {file: name, ...r}
     s.rejected++
@@ -119,7 +123,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
   // A file is parsed and checked in a worker thread while this one writes; stdin is read here.
   let batches: AsyncGenerator<RowItem[]>
   let worker: WorkerRows | undefined
-  if (file !== '-' && workerAvailable() && opts.format === 'csv') {
+  if (file !== '-' && workerAvailable()) {
     input.destroy()
     worker = workerRows({file, rows: streamOpts})
     batches = worker.batches
@@ -203,6 +207,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
         if (item.kind === 'encoding') {
           s.encoding = item.encoding
           refColumn = item.refColumn
+          headerSeen = true
           continue
         }
         s.read++
@@ -223,7 +228,20 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     }
     await flush()
     await settle()
+    if (s.read === 0) s.note = headerSeen ? 'header-only' : 'empty'
   }
+}
+
+/** The file's size; a directory, or a file that is not there, is said so by name. */
+function fileSize(file: string): number {
+  let st
+  try {
+    st = statSync(file)
+  } catch (error) {
+    throw new BoardError(`cannot read ${file}: ${(error as Error).message}`)
+  }
+  if (st.isDirectory()) throw new BoardError(`${file} is a directory, not a file`, {suggestion: `name the files in it, e.g. ${file.replace(/\/+$/, '')}/*.csv`})
+  return st.size
 }
 
 /** A guess at the rows in the files, from their size: exports run about 1 KB a row or more. */

@@ -3,6 +3,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 
 import type {CsvRecord} from './records.js'
 import {csvSource} from './records.js'
+import {open311Source} from './open311.js'
 import {recordText, type RowItem, rowItems, type RowStreamOptions} from './row-stream.js'
 import {rowChars} from './row.js'
 import {toWire, type WireRow} from './row-wire.js'
@@ -61,7 +62,8 @@ async function main(input: WorkerInput) {
     credits--
     port.postMessage({type: 'items', items} satisfies WorkerMessage)
   }
-  const source = await csvSource(createReadStream(input.file, {highWaterMark: 1 << 20}), input.rows.encoding)
+  const stream = createReadStream(input.file, {highWaterMark: 1 << 20})
+  const source = input.rows.format === 'open311' ? open311Source(stream) : await csvSource(stream, input.rows.encoding)
   let batch: WorkerItem[] = []
   let chars = 0
   for await (const items of rowItems(source, input.rows)) {

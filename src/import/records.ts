@@ -77,7 +77,7 @@ function gbDecoder(): {write(b: Buffer): string; end(): string} {
  * CSV records with the line each starts on, read as csv-parse reads them (FastCsvReader).
  * Malformed records are reported as issues, never thrown: an import must go on past a bad row.
  * Ragged rows are records here; the row check rejects them. A record csv-parse cannot get past (a
- * quote never closed, a record over MAX_RECORD_BYTES) ends the file with an issue saying so.
+ * quote never closed) ends the file with an issue saying so; a record over MAX_RECORD_BYTES is one issue.
  */
 export async function* csvRecords(stream: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<CsvItem> {
   for await (const batch of csvBatches(stream, encoding)) yield* batch

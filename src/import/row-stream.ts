@@ -4,7 +4,7 @@ import type {IncomingCase} from '../domain/case.js'
 import {UsageError} from '../errors.js'
 import type {Encoding} from './encoding.js'
 import {applyMapFile, type ColumnMap, type MapFile, missingRequired, recogniseHeaders} from './fields.js'
-import {OPEN311_HEADER, OPEN311_MAP, open311Records} from './open311.js'
+import {OPEN311_HEADER, OPEN311_MAP, open311Source} from './open311.js'
 import {type CsvItem, type CsvRecord, csvSource, type RecordSource} from './records.js'
 import {rawLine, type Reject} from './rejects.js'
 import {contentHash, type RowContext, RowError, toIncoming} from './row.js'
@@ -35,7 +35,7 @@ export type RowItem =
   | {kind: 'duplicate'}
 
 export async function* rowStream(input: Readable, o: RowStreamOptions): AsyncGenerator<RowItem[]> {
-  const source = o.format === 'open311' ? {encoding: 'json' as const, batches: batched(open311Records(input))} : await csvSource(input, o.encoding)
+  const source = o.format === 'open311' ? open311Source(input) : await csvSource(input, o.encoding)
   yield* rowItems(source, o)
 }
 
@@ -60,10 +60,6 @@ export async function* rowItems(source: RecordSource, o: RowStreamOptions): Asyn
     // However this ends (a bad header, Ctrl-C), the reader under it stops too (a worker thread).
     await source.batches.return(undefined)
   }
-}
-
-async function* batched<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
-  for await (const item of items) yield [item]
 }
 
 /** Checks one item at a time into out; CSV's first record is the header, which names the columns. */
@@ -95,6 +91,9 @@ async function rowChecker(encoding: Encoding | 'json', o: RowStreamOptions, firs
       const names = values.map((h) => h.trim())
       const m = o.mapFile ? applyMapFile(names, o.mapFile, o.name) : recogniseHeaders(names)
       const missing = missingRequired(m)
+      if (missing.length > 0 && looksLikeJson(o.name, names)) {
+        throw new UsageError(`${o.name} looks like JSON, not CSV`, 'pass --format open311 for Open311 (GeoReport v2) service requests')
+      }
       if (missing.length > 0) {
         throw new UsageError(
           `${o.name}: no column for ${missing.join(', ')} (header: ${names.join(', ')})`,
@@ -131,6 +130,11 @@ async function rowChecker(encoding: Encoding | 'json', o: RowStreamOptions, firs
       out.push({kind: 'reject', reject: {line, field: refColumn, reason, raw: recordText(record)}})
     }
   }
+}
+
+/** A file read as CSV that is JSON: named so, or its first "header" opens an array or object. */
+function looksLikeJson(name: string, header: string[]): boolean {
+  return /\.(json|geojson)$/i.test(name) || /^\s*[[{]/.test(header[0] ?? '')
 }
 
 /** The record's text for the rejects file: as kept (Open311 JSON), else its values re-encoded as CSV. */

@@ -12,7 +12,16 @@ export interface CaseFilter {
   search?: string
   limit?: number
   offset?: number
+  /**
+   * Keyset paging in list order (newest first): only cases after this one, which is as fast on the
+   * last page as on the first (an offset reads every row it skips).
+   */
+  after?: {postedAt: string; id: number}
 }
+
+/** The fields of a case that listValues can read. */
+export type CaseValueColumn = 'id' | 'source' | 'ref' | 'postedAt' | 'title' | 'body' | 'author' | 'contact' | 'region' | 'addressee' | 'type' | 'category' |
+  'status' | 'unit' | 'handler' | 'respondDueAt' | 'resolveDueAt' | 'respondedAt' | 'resolvedAt' | 'likes' | 'dislikes'
 
 export type ImportOutcome =
   | {kind: 'inserted'; id: number}
@@ -44,7 +53,15 @@ export interface CaseRepository {
   getByRef(source: string, ref: string): Promise<Case | undefined>
   list(filter: CaseFilter): Promise<Case[]>
   count(filter: CaseFilter): Promise<number>
+  /**
+   * list() as rows of values in `columns` order, read through once, `size` rows at a time (see
+   * Executor.eachValues), for reading many cases (an export): no object a case. Timestamps are ISO
+   * text, counts numbers, as in a Case. onBatch returning false stops.
+   */
+  eachValues(filter: CaseFilter, columns: readonly CaseValueColumn[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void>
   replies(caseId: number): Promise<Reply[]>
+  /** The latest sent reply of each of these cases that has one (the one the citizen last got). */
+  publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>>
   /**
    * Inserts or updates one batch of imported rows in one transaction, recording an event for each
    * change; refs must be distinct within a batch. With dryRun nothing is written.

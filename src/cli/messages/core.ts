@@ -10,6 +10,12 @@ export const core: Messages = {
     en: '{file}: read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, rejected {rejected}, conflicts {conflicts} ({rate} rows/s)',
     zh: '{file}：读取 {read}，新增 {inserted}，更新 {updated}，未变 {unchanged}，拒收 {rejected}，编号冲突 {conflicts}（{rate} 行/秒）',
   },
+  'import.summaryDry': {
+    en: '{file}: read {read}, would insert {inserted}, would update {updated}, unchanged {unchanged}, rejected {rejected}, conflicts {conflicts} ({rate} rows/s)',
+    zh: '{file}：读取 {read}，将新增 {inserted}，将更新 {updated}，未变 {unchanged}，拒收 {rejected}，编号冲突 {conflicts}（{rate} 行/秒）',
+  },
+  'import.empty': {en: 'warning: {file} is empty, nothing to import (is it the right file?)', zh: '警告：{file} 是空文件，没有可导入的内容（文件是否选对？）'},
+  'import.headerOnly': {en: '{file} has a header and no rows: nothing to import', zh: '{file} 只有表头，没有数据行：无可导入内容'},
   'import.unchanged': {en: 'nothing changed: every row was already in the store', zh: '无变化：所有行均已在库中'},
   'import.rejects': {en: 'rejected rows written to {path}', zh: '被拒收的行已写入 {path}'},
   'import.dryRun': {en: 'dry run: nothing was written', zh: '试运行：未写入任何数据'},

@@ -13,6 +13,7 @@ import {pinnedSearchPath} from './012-pinned-search-path.js'
 import {appendOnlyAudit} from './013-append-only-audit.js'
 import {settingsSecrets} from './014-settings-secrets.js'
 import {slaCycle} from './015-sla-cycle.js'
+import {importVersions} from './016-import-versions.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   appendOnlyAudit,
   settingsSecrets,
   slaCycle,
+  importVersions,
 ]

@@ -100,6 +100,31 @@ export class PostgresExecutor implements Executor {
     return r.rows as T[]
   }
 
+  async eachValues(sql: string, params: readonly Param[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
+    await this.transaction(async () => {
+      // Every row will be read: plan for all of them (a cursor is planned for its first tenth,
+      // which picks an index walk with a random heap read a row over one pass and a sort).
+      await this.query('SET LOCAL cursor_tuple_fraction = 1')
+      await this.query(`DECLARE board_each NO SCROLL CURSOR FOR ${numbered(sql)}`, params)
+      const fetch = () => this.client.query({text: `FETCH ${Math.floor(size)} FROM board_each`, rowMode: 'array'})
+      // The server reads the next batch while this one is handed on.
+      let next = fetch()
+      for (;;) {
+        const r = await next.catch((error) => {
+          throw pgError(error)
+        })
+        if (r.rows.length === 0) break
+        next = fetch()
+        next.catch(() => {}) // awaited on the next turn; this only keeps it from counting as unhandled
+        if ((await onBatch(r.rows as unknown[][])) === false) {
+          await next.catch(() => {})
+          break
+        }
+      }
+      await this.query('CLOSE board_each')
+    })
+  }
+
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0]
   }

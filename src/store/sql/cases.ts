@@ -1,6 +1,6 @@
 import type {Case, IncomingCase, Reply} from '../../domain/case.js'
-import {decideImport, type StoredForImport} from '../../domain/import-decision.js'
-import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
+import {decideImport, formatVersions, importVersion, parseVersions, type StoredForImport} from '../../domain/import-decision.js'
+import type {CaseFilter, CasePatch, CaseRepository, CaseValueColumn, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
@@ -29,6 +29,12 @@ export class SqlCases implements CaseRepository {
     return rows.map(toCase)
   }
 
+  async eachValues(filter: CaseFilter, columns: readonly CaseValueColumn[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
+    const {where, params} = this.where(filter)
+    const sql = `SELECT ${columns.map((k) => VALUE_COLUMNS[k]).join(', ')} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC`
+    await this.db.eachValues(sql, params, size, onBatch)
+  }
+
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
     const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
@@ -52,6 +58,8 @@ export class SqlCases implements CaseRepository {
     if (f.handler) clauses.push('(h.code = ? OR h.name = ?)'), params.push(f.handler, f.handler)
     if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
     if (f.until) clauses.push('c.posted_at < ?'), params.push(f.until)
+    // The posted_at bound alone is what an index on (posted_at, …) can seek on; the row value decides ties.
+    if (f.after) clauses.push('c.posted_at <= ? AND (c.posted_at, c.id) < (?, ?)'), params.push(f.after.postedAt, f.after.postedAt, f.after.id)
     if (f.search) {
       const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
       const op = this.db.dialect.ilike
@@ -64,6 +72,17 @@ export class SqlCases implements CaseRepository {
   async replies(caseId: number): Promise<Reply[]> {
     const rows = await this.db.all('SELECT * FROM replies WHERE case_id = ? ORDER BY created_at, id', [caseId])
     return rows.map(toReply)
+  }
+
+  async publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>> {
+    const out = new Map<number, {body: string; sentAt: string | null}>()
+    if (caseIds.length === 0) return out
+    const rows = await this.db.all<{case_id: number; body: string; sent_at: string | null}>(
+      `SELECT case_id, body, sent_at FROM replies WHERE status = 'sent' AND case_id IN (${placeholders(caseIds.length)}) ORDER BY created_at, id`,
+      caseIds,
+    )
+    for (const r of rows) out.set(Number(r.case_id), {body: String(r.body), sentAt: r.sent_at === null ? null : String(r.sent_at)})
+    return out
   }
 
   async change(id: number, patch: CasePatch, opts: ChangeOpts): Promise<Case> {
@@ -139,17 +158,18 @@ export class SqlCases implements CaseRepository {
       const outcomes: ImportOutcome[] = []
       // New rows in a run are inserted together (see insertRun); the run is written before any
       // update, so ids and event order are those of one insert a row.
-      let run: {row: IncomingCase; outcome: {kind: 'inserted'; id: number}}[] = []
+      let run: {row: IncomingCase; version: string; outcome: {kind: 'inserted'; id: number}}[] = []
       const flush = async () => {
         if (run.length > 0 && !opts.dryRun) await this.insertRun(tx, run, opts)
         run = []
       }
       for (const row of rows) {
-        const decision = decideImport(stored.get(row.ref), row)
+        const version = importVersion(row)
+        const decision = decideImport(stored.get(row.ref), row, version)
         switch (decision.kind) {
           case 'insert': {
             const outcome = {kind: 'inserted' as const, id: 0}
-            run.push({row, outcome})
+            run.push({row, version, outcome})
             outcomes.push(outcome)
             break
           }
@@ -159,8 +179,13 @@ export class SqlCases implements CaseRepository {
             outcomes.push({kind: 'updated', id: decision.id, changed: Object.keys(decision.after)})
             break
           }
+          case 'unchanged': {
+            if (decision.versions && !opts.dryRun) await this.rememberVersions(tx, decision.id, decision.versions)
+            outcomes.push({kind: 'unchanged', id: decision.id})
+            break
+          }
           default:
-            outcomes.push({kind: decision.kind === 'unchanged' ? 'unchanged' : 'conflict', id: decision.id})
+            outcomes.push({kind: 'conflict', id: decision.id})
         }
       }
       await flush()
@@ -176,26 +201,26 @@ export class SqlCases implements CaseRepository {
    * past the largest, with the write lock held), so each row's id follows from the last.
    * PostgreSQL imports through COPY (postgres-cases.ts); elsewhere it is one insert a row.
    */
-  private async insertRun(tx: Executor, run: {row: IncomingCase; outcome: {id: number}}[], opts: ImportOpts): Promise<void> {
+  private async insertRun(tx: Executor, run: {row: IncomingCase; version: string; outcome: {id: number}}[], opts: ImportOpts): Promise<void> {
     let i = 0
     if (tx.dialect.name === 'sqlite') {
       const now = opts.now.toISOString()
       for (; i + INSERT_GROUP <= run.length; i += INSERT_GROUP) {
         const group = run.slice(i, i + INSERT_GROUP)
         const params: Param[] = []
-        for (const {row} of group) params.push(...caseParams(row, now), ...timingParams(row, opts.timing))
+        for (const {row, version} of group) params.push(...caseParams(row, now, version), ...timingParams(row, opts.timing))
         const last = await tx.insertId(insertCasesSql(tx, INSERT_GROUP), params)
         group.forEach((g, k) => (g.outcome.id = last - (INSERT_GROUP - 1 - k)))
         // The ids are worked out, not read: one look at the first makes sure they are right.
         const first = await tx.get<{ref: string}>('SELECT ref FROM cases WHERE id = ?', [group[0].outcome.id])
         if (first?.ref !== group[0].row.ref) throw new Error(`import: case ids of a grouped insert are not consecutive (id ${group[0].outcome.id})`)
-        for (const g of group) if (g.row.reply) await this.insertImportedReply(tx, g.outcome.id, g.row.reply, opts)
+        for (const g of group) if (g.row.reply) await this.insertImportedReply(tx, g.outcome.id, g.row, opts)
         const events: Param[] = []
         for (const g of group) events.push(g.outcome.id, opts.actor, now, createdEvent(g.row))
         await tx.run(INSERT_EVENTS_GROUP, events)
       }
     }
-    for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, opts)
+    for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, run[i].version, opts)
   }
 
   /**
@@ -217,7 +242,7 @@ export class SqlCases implements CaseRepository {
   protected async storedForImportRows(tx: Executor, source: string, refs: string[]): Promise<Map<string, Record<string, unknown>>> {
     const rows = await tx.all<Record<string, unknown>>(
       `SELECT c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.region, c.addressee, c.type, c.category,
-         c.likes, c.dislikes, c.resolved_at, r.body AS reply_body, r.sent_at AS reply_sent_at
+         c.likes, c.dislikes, c.resolved_at, c.import_versions, r.body AS reply_body, r.sent_at AS reply_sent_at
        FROM cases c LEFT JOIN replies r ON r.case_id = c.id AND r.channel = 'import'
        WHERE c.source = ? AND c.ref IN (${placeholders(refs.length)})`,
       [source, ...refs],
@@ -225,9 +250,9 @@ export class SqlCases implements CaseRepository {
     return new Map(rows.map((r) => [String(r.ref), r]))
   }
 
-  private async insert(tx: Executor, row: IncomingCase, opts: ImportOpts): Promise<number> {
+  private async insert(tx: Executor, row: IncomingCase, version: string, opts: ImportOpts): Promise<number> {
     const now = opts.now.toISOString()
-    const values = [...caseParams(row, now), ...timingParams(row, opts.timing)]
+    const values = [...caseParams(row, now, version), ...timingParams(row, opts.timing)]
     let id: number
     if (tx.dialect.name === 'postgres') {
       // The case and its event in one statement: the audit trigger (migration 13) looks for the
@@ -243,7 +268,7 @@ export class SqlCases implements CaseRepository {
       id = await tx.insertId(insertCasesSql(tx, 1), values)
       await tx.run(`INSERT INTO events (case_id, actor, at, action, before, after) VALUES ${EVENT_VALUES}`, [id, opts.actor, now, createdEvent(row)])
     }
-    if (row.reply) await this.insertImportedReply(tx, id, row.reply, opts)
+    if (row.reply) await this.insertImportedReply(tx, id, row, opts)
     return id
   }
 
@@ -251,7 +276,7 @@ export class SqlCases implements CaseRepository {
     tx: Executor,
     id: number,
     row: IncomingCase,
-    d: {before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean},
+    d: {before: Record<string, unknown>; after: Record<string, unknown>; reply: boolean; versions: string[]},
     opts: {actor: string; now: Date},
   ): Promise<void> {
     const columns: Record<string, string> = {
@@ -267,25 +292,38 @@ export class SqlCases implements CaseRepository {
     }
     if (d.reply && row.reply) {
       await tx.run("DELETE FROM replies WHERE case_id = ? AND channel = 'import'", [id])
-      await this.insertImportedReply(tx, id, row.reply, opts)
+      await this.insertImportedReply(tx, id, row, opts)
       // A reply arriving in an export moves a still-open case on; board's own states are kept otherwise.
       sets.push("responded_at = ?", "status = CASE WHEN status IN ('new', 'triaged', 'assigned', 'reopened') THEN 'replied' ELSE status END")
       params.push(row.reply.sentAt)
     }
-    sets.push('version = version + 1', 'updated_at = ?')
-    params.push(opts.now.toISOString(), id)
+    sets.push('import_versions = ?', 'version = version + 1', 'updated_at = ?')
+    params.push(formatVersions(d.versions), opts.now.toISOString(), id)
     await tx.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, params)
     await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
       id, opts.actor, opts.now.toISOString(), 'import.update', json(d.before), json(d.after),
     ])
   }
 
-  private async insertImportedReply(tx: Executor, caseId: number, reply: {body: string; sentAt: string | null}, opts: {actor: string; now: Date}) {
+  /** A version new to the case that changes nothing in it: remembered, with no event and no new case version. */
+  protected async rememberVersions(tx: Executor, id: number, versions: string[]): Promise<void> {
+    await tx.run('UPDATE cases SET import_versions = ? WHERE id = ?', [formatVersions(versions), id])
+  }
+
+  /** A reply the source published: its author is the source (importedReplyAuthor), not who ran the import. */
+  private async insertImportedReply(tx: Executor, caseId: number, row: IncomingCase, opts: {now: Date}) {
     await tx.run(
       "INSERT INTO replies (case_id, body, status, author, channel, sent_at, created_at) VALUES (?, ?, 'sent', ?, 'import', ?, ?)",
-      [caseId, reply.body, opts.actor, reply.sentAt, opts.now.toISOString()],
+      [caseId, row.reply!.body, importedReplyAuthor(row.source), row.reply!.sentAt, opts.now.toISOString()],
     )
   }
+}
+
+const VALUE_COLUMNS: Record<CaseValueColumn, string> = {
+  id: 'c.id', source: 'c.source', ref: 'c.ref', postedAt: 'c.posted_at', title: 'c.title', body: 'c.body', author: 'c.author',
+  contact: 'c.contact', region: 'c.region', addressee: 'c.addressee', type: 'c.type', category: 'c.category', status: 'c.status',
+  unit: 'u.name', handler: 'h.name', respondDueAt: 'c.respond_due_at', resolveDueAt: 'c.resolve_due_at',
+  respondedAt: 'c.responded_at', resolvedAt: 'c.resolved_at', likes: 'c.likes', dislikes: 'c.dislikes',
 }
 
 const INSERT_GROUP = 50
@@ -301,9 +339,9 @@ function insertCasesSql(tx: Executor, n: number): string {
   let sql = insertSql.get(key)
   if (!sql) {
     const days = tx.dialect.daysBetween(tx.dialect.instantParam, tx.dialect.instantParam)
-    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
+    const values = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${days}, ${days}, ?, ?)`
     sql = `INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
-      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, collective, utility, safety, urgent,
+      likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, collective, utility, safety, urgent, import_versions,
       respond_days, resolve_days, respond_wdays, resolve_wdays) VALUES ${Array(n).fill(values).join(', ')}`
     insertSql.set(key, sql)
   }
@@ -324,15 +362,20 @@ function timingParams(row: IncomingCase, timing: ImportTiming | undefined): Para
 const EVENT_VALUES = "(?, ?, ?, 'import.create', NULL, ?)"
 const INSERT_EVENTS_GROUP = 'INSERT INTO events (case_id, actor, at, action, before, after) VALUES ' + Array(INSERT_GROUP).fill(EVENT_VALUES).join(', ')
 
+/** Who wrote a reply that came in an import: the unit, as published by the source. */
+export function importedReplyAuthor(source: string): string {
+  return `import:${source}`
+}
+
 export function importStatus(row: IncomingCase): string {
   return row.resolvedAt ? 'closed' : row.reply ? 'replied' : 'new'
 }
 
-function caseParams(row: IncomingCase, now: string): Param[] {
+function caseParams(row: IncomingCase, now: string, version: string): Param[] {
   return [
     row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, importStatus(row), row.reply?.sentAt ?? null,
-    row.resolvedAt, json(row.extra), now, now, ...flagParams(row),
+    row.resolvedAt, json(row.extra), now, now, ...flagParams(row), version,
   ]
 }
 
@@ -365,6 +408,7 @@ export function storedFromRow(r: Record<string, unknown>): StoredForImport {
     dislikes: Number(r.dislikes),
     resolvedAt: (r.resolved_at as string | null) ?? null,
     reply: r.reply_body === null || r.reply_body === undefined ? null : {body: String(r.reply_body), sentAt: r.reply_sent_at === null ? null : String(r.reply_sent_at)},
+    versions: parseVersions(r.import_versions as string | null | undefined),
   }
 }
 

@@ -70,6 +70,12 @@ export interface Executor {
   readonly dialect: Dialect
   all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>
   get<T = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined>
+  /**
+   * A query's rows as value arrays, `size` at a time, each batch handed to onBatch before the next
+   * is read, all from one run of the query (a cursor: one plan and one snapshot for all of them,
+   * where paging would plan again for each page). onBatch returning false stops.
+   */
+  eachValues(sql: string, params: readonly Param[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void>
   run(sql: string, params?: readonly Param[]): Promise<RunResult>
   /**
    * Runs an INSERT (no RETURNING clause) into a table keyed by an integer `id` and returns the new id.

@@ -75,6 +75,23 @@ export class SqliteExecutor implements Executor {
     return this.free(() => this.prepare(sql).all(...params) as T[])
   }
 
+  async eachValues(sql: string, params: readonly Param[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
+    // A statement of its own: the cached one may be in use by another reader of this connection.
+    const it = this.db.prepare(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>
+    try {
+      let batch: unknown[][] = []
+      for (const row of it) {
+        batch.push(row)
+        if (batch.length < size) continue
+        if ((await onBatch(batch)) === false) return
+        batch = []
+      }
+      if (batch.length > 0) await onBatch(batch)
+    } finally {
+      it.return?.()
+    }
+  }
+
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
     return this.free(() => this.prepare(sql).get(...params) as T | undefined)
   }

@@ -1,0 +1,181 @@
+import {StringDecoder} from 'node:string_decoder'
+
+import {jsonErrorAt, lineAndColumn} from './json-position.js'
+
+// The elements of a top-level JSON array, cut out of the text as it streams in: each one's text
+// goes to JSON.parse on its own, so a file of any length is never held whole, and one bad element
+// is one bad request, not a lost file. The cutting follows strings, escapes and nesting only;
+// what an element holds is JSON.parse's to judge. A top-level object (a wrapper such as
+// {"service_requests": [...]}) is read whole instead.
+
+export type JsonElement =
+  /** offset/line/column: where the element starts in the file (line and column 1-based) */
+  | {kind: 'element'; text: string; offset: number; line: number; column: number}
+  | {kind: 'error'; line: number; reason: string; raw: string}
+
+const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+
+export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>): AsyncGenerator<JsonElement[]> {
+  const decoder = new StringDecoder('utf8')
+  let buf = ''
+  /** Where buf starts in the file: offset, and line/column, kept up to date by advance(). */
+  let base = 0
+  let line = 1
+  let column = 1
+  let state: 'start' | 'value' | 'element' | 'after' | 'end' | 'whole' = 'start'
+  let i = 0
+  let depth = 0
+  let inString = false
+  let count = 0
+  let whole: string[] = []
+  // The state as scan() left it (a plain read would be narrowed by the compiler to its last assignment).
+  const mode = () => state
+  /** Drops buf up to k, keeping line and column of its new start. */
+  const advance = (k: number) => {
+    const at = lineAndColumn({text: buf, offset: base, line, column}, base + k)
+    line = at.line
+    column = at.column
+    buf = buf.slice(k)
+    base += k
+    i -= k
+  }
+  const where = (k: number) => lineAndColumn({text: buf, offset: base, line, column}, base + k)
+  const stop = (k: number, reason: string): JsonElement => {
+    const at = where(k)
+    const rest = count > 0 ? `; the rest of the file after request ${count} was not imported` : ''
+    return {kind: 'error', line: at.line, reason: `not valid JSON at line ${at.line}, column ${at.column}: ${reason}${rest}`, raw: buf.slice(k, k + 200)}
+  }
+
+  const scan = (out: JsonElement[], last: boolean): boolean => {
+    while (i < buf.length) {
+      const c = buf.charCodeAt(i)
+      if (state === 'element') {
+        if (inString) {
+          // Straight to the next quote; a run of backslashes before it decides if it ends the string.
+          const q = buf.indexOf('"', i)
+          if (q < 0) {
+            i = buf.length
+            break
+          }
+          let b = q - 1
+          while (b >= 0 && buf.charCodeAt(b) === 0x5c) b--
+          i = q + 1
+          if ((q - 1 - b) % 2 === 0) inString = false
+          continue
+        }
+        if (c === 0x22) inString = true
+        else if (c === 0x7b || c === 0x5b) depth++
+        else if (c === 0x7d || c === 0x5d) {
+          if (depth === 0) {
+            // the array's own ] after a bare value
+            emit(out, i)
+            continue
+          }
+          depth--
+          if (depth === 0) {
+            emit(out, ++i)
+            continue
+          }
+        } else if (depth === 0 && (c === 0x2c || WS(c))) {
+          emit(out, i)
+          continue
+        }
+        i++
+        continue
+      }
+      if (WS(c) || (c === 0xfeff && base + i === 0)) {
+        i++
+        continue
+      }
+      if (state === 'start') {
+        if (c === 0x5b) state = 'value'
+        else if (c === 0x7b) {
+          advance(i)
+          state = 'whole'
+          whole = [buf]
+          buf = ''
+          i = 0
+          return true
+        } else {
+          out.push(stop(i, 'expected a JSON array of service requests'))
+          return false
+        }
+        i++
+      } else if (state === 'value') {
+        if (c === 0x5d && count === 0) state = 'end'
+        else if (c === 0x5d || c === 0x2c) {
+          out.push(stop(i, 'expected a service request'))
+          return false
+        } else {
+          advance(i)
+          state = 'element'
+          depth = 0
+          inString = false
+          continue
+        }
+        i++
+      } else if (state === 'after') {
+        if (c === 0x2c) state = 'value'
+        else if (c === 0x5d) state = 'end'
+        else {
+          out.push(stop(i, `expected ',' or ']' after request ${count}`))
+          return false
+        }
+        i++
+      } else if (state === 'end') {
+        out.push(stop(i, 'text after the array'))
+        return false
+      }
+    }
+    if (last && state !== 'end' && state !== 'whole') {
+      out.push(stop(Math.min(i, buf.length), state === 'start' ? 'the file holds no JSON' : 'the array is never closed'))
+      return false
+    }
+    // Only the element under way is kept.
+    if (state !== 'element') advance(i)
+    return true
+  }
+  const emit = (out: JsonElement[], end: number) => {
+    count++
+    out.push({kind: 'element', text: buf.slice(0, end), offset: base, line, column})
+    advance(end)
+    state = 'after'
+  }
+
+  for await (const chunk of stream) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+    if (mode() === 'whole') {
+      whole.push(text)
+      continue
+    }
+    buf += text
+    const out: JsonElement[] = []
+    const going = scan(out, false)
+    if (out.length > 0) yield out
+    if (!going) return
+  }
+  const rest = decoder.end()
+  if (mode() === 'whole') {
+    yield wrapped(whole.join('') + rest, base, line, column)
+    return
+  }
+  buf += rest
+  const out: JsonElement[] = []
+  scan(out, true)
+  if (out.length > 0) yield out
+}
+
+/** A top-level object: its service_requests array, element by element. */
+function wrapped(text: string, offset: number, line: number, column: number): JsonElement[] {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    const e = jsonErrorAt(text)
+    const at = lineAndColumn({text, offset, line, column}, offset + e.offset)
+    return [{kind: 'error', line: at.line, reason: `not valid JSON at line ${at.line}, column ${at.column}: ${e.reason}`, raw: text.slice(e.offset, e.offset + 200)}]
+  }
+  const list = (data as {service_requests?: unknown}).service_requests
+  if (!Array.isArray(list)) return [{kind: 'error', line, reason: 'expected a JSON array of service requests (or an object with one under "service_requests")', raw: ''}]
+  return list.map((item) => ({kind: 'element', text: JSON.stringify(item), offset, line, column}))
+}
