@@ -1,5 +1,6 @@
 import {core} from './core.js'
 import type {Messages} from './messages.js'
+import {terminal} from './terminal.js'
 
 // One catalogue a capability, merged here; a key is defined once (test/cli/catalogue.test.ts).
-export const catalogues: readonly Messages[] = [core]
+export const catalogues: readonly Messages[] = [core, terminal]
