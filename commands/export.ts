@@ -11,6 +11,7 @@ export type ExportResult = ExportSummary & {out: string | null}
 
 export default class Export extends BoardCommand<typeof Export> {
   static override summary = 'Export cases as CSV, JSON or Open311 (GeoReport v2), safe to open'
+  static override readOnly = true
   static override description =
     'CSV cells that a spreadsheet would run as formulas are neutralised. Phone numbers, ID-card numbers and email addresses in citizen text are masked unless --no-redact is given (recorded in the audit log).'
   static override examples = [

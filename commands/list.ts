@@ -9,6 +9,7 @@ export type ListResult = Case[]
 
 export default class List extends BoardCommand<typeof List> {
   static override summary = 'List cases'
+  static override readOnly = true
   static override examples = [
     '<%= config.bin %> list --status new --limit 20',
     '<%= config.bin %> list --category 城乡建设 --since 2019-01-01 --json',

@@ -8,6 +8,7 @@ export type ShowResult = CaseDetail
 
 export default class Show extends BoardCommand<typeof Show> {
   static override summary = 'Show a case with its replies and full history'
+  static override readOnly = true
   static override examples = ['<%= config.bin %> show 42', '<%= config.bin %> show sample/2555 --json']
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
 

@@ -14,6 +14,7 @@ export type StatsResult = Result
 
 export default class Stats extends BoardCommand<typeof Stats> {
   static override summary = 'Statistics: counts, shares, handling days, satisfaction, on-time rates'
+  static override readOnly = true
   static override description =
     'Aggregated in the store (SQL). Handling days from posting to the first reply and to resolution, in calendar days and in working days of the State Council calendar (see `board calendar`).'
   static override examples = [

@@ -5,6 +5,9 @@ import {BoardError, ExitCode, InterruptedError} from '../errors.js'
 import type {Store} from '../store/store.js'
 import {detectLang, type Lang, translate} from './i18n.js'
 import {canPrompt} from './interactive.js'
+import {listenForInterrupts} from './interrupts.js'
+import {langFromArgv, translateParseError} from './parse-errors.js'
+import {guardTerminal} from './terminal-output.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
 import {colorEnabled} from './render.js'
 import {refusePasswordInArgv} from './store-flag.js'
@@ -27,6 +30,9 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     as: Flags.string({helpGroup: 'GLOBAL', description: 'actor recorded in the audit log (else BOARD_ACTOR, else the OS user)'}),
   }
 
+  /** Reads the store and never changes it: a path with no store is an error, not a new store. */
+  static readOnly = false
+
   protected flags!: BaseFlags<T>
   protected args!: BaseArgs<T>
   /** All positional arguments, for commands that take many (strict = false). */
@@ -35,11 +41,14 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   protected local: LocalConfig = {}
   protected readonly abort = new AbortController()
   private openedStore?: Store
-  private onSigint?: () => void
+  private stopListening?: () => void
 
   public override async init(): Promise<void> {
+    guardTerminal()
     await super.init()
     const ctor = this.ctor as typeof BoardCommand
+    this.local = readLocalConfig(this.config.configDir)
+    this.lang = detectLang(langFromArgv(this.argv), this.local.locale)
     const {args, argv, flags} = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
@@ -50,15 +59,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     this.positional = argv as string[]
-    this.local = readLocalConfig(this.config.configDir)
-    this.lang = detectLang(this.flags.lang, this.local.locale)
-    // First Ctrl-C asks long work to stop at a safe point (a batch boundary); a second one exits now.
-    this.onSigint = () => {
-      if (this.abort.signal.aborted) process.exit(ExitCode.interrupted)
-      this.abort.abort()
-      this.warn(translate(this.lang, 'interrupted'))
-    }
-    process.on('SIGINT', this.onSigint)
+    this.stopListening = listenForInterrupts(this.abort, () => this.note(this.t('interrupt.stopping')))
   }
 
   protected t(key: string, vars?: Record<string, string | number>): string {
@@ -108,10 +109,15 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     return resolveStoreLocation(this.flags.store, this.local, this.config.dataDir)
   }
 
+  /** Whether this run only reads the store (commands whose flags decide override it). */
+  protected get readsOnly(): boolean {
+    return (this.ctor as typeof BoardCommand).readOnly
+  }
+
   protected async store(): Promise<Store> {
     if (!this.openedStore) {
       const {openStore} = await import('../store/open.js')
-      this.openedStore = await openStore(this.storeLocation(), {now: this.now()})
+      this.openedStore = await openStore(this.storeLocation(), {now: this.now(), mustExist: this.readsOnly})
     }
     return this.openedStore
   }
@@ -145,7 +151,11 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     if (error.oclif?.exit !== undefined) {
       // oclif's own parse and usage errors
       process.exitCode = error.oclif.exit === 0 ? 0 : error.oclif.exit === 1 ? ExitCode.usage : error.oclif.exit
-      if (error.oclif.exit !== 0) this.note(`${prefix}: ${error.message}`)
+      if (error.oclif.exit !== 0) {
+        const parsed = translateParseError(this.lang, error.message)
+        this.note(`${prefix}: ${parsed.message}`)
+        this.note(`${this.t('error.hint')}: ${parsed.hint}`)
+      }
       return
     }
     process.exitCode = ExitCode.failure
@@ -154,7 +164,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   }
 
   protected override async finally(error: Error | undefined): Promise<void> {
-    if (this.onSigint) process.off('SIGINT', this.onSigint)
+    this.stopListening?.()
     if (this.openedStore) await this.openedStore.close()
     if (this.abort.signal.aborted && !process.exitCode) process.exitCode = ExitCode.interrupted
     await super.finally(error)

@@ -7,16 +7,16 @@ import {loadTriageContext} from '../services/triage-context.js'
 import {mergeInto, nextForClerk, rejectCase, suggestionsFor} from '../services/triage-queue.js'
 import type {Store} from '../store/store.js'
 import {type Lang, translate} from './i18n.js'
+import {isPromptExit, loadPrompts} from './prompts.js'
 import {renderCard} from './triage-card.js'
 
-type Prompts = typeof import('@inquirer/prompts')
 
 /**
  * The clerk's loop: lease the next new message, show it with suggestions, save the decision at
  * once. Ctrl-C leaves the lease in place, so the same message comes back first next time.
  */
 export async function triageSession(store: Store, opts: {actor: string; now: () => Date; lang: Lang; tz: string}): Promise<{interactive: true; decided: number}> {
-  const p: Prompts = await import('@inquirer/prompts')
+  const p = await loadPrompts()
   const io = {output: process.stderr}
   const t = (k: string, v?: Record<string, string | number>) => translate(opts.lang, k, v)
   const ctx = await loadTriageContext(store)
@@ -78,6 +78,7 @@ export async function triageSession(store: Store, opts: {actor: string; now: () 
       skipped.add(c.id)
       continue
     }
+    let stopped = false
     try {
       let saved: Case
       const at = {...who, now: opts.now()}
@@ -94,10 +95,13 @@ export async function triageSession(store: Store, opts: {actor: string; now: () 
       decided++
       process.stderr.write(t('tri.saved', {id: saved.id, status: saved.status}) + '\n')
     } catch (error) {
+      // Ctrl-C in a sub-prompt (correcting, a handler, a merge, a reason) keeps the lease, as on the
+      // card itself: the message comes back to this clerk first.
+      stopped = isPromptExit(error)
       if (!(error instanceof ConflictError)) throw error
       process.stderr.write(t('tri.conflict', {id: c.id}) + '\n')
     } finally {
-      await store.cases.release(c.id, opts.actor)
+      if (!stopped) await store.cases.release(c.id, opts.actor)
     }
   }
   process.stderr.write(t('tri.done', {n: decided}) + '\n')

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3'
-import {existsSync, mkdirSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
-import {StoreUnreachableError} from '../../errors.js'
+import {BoardError, StoreUnreachableError} from '../../errors.js'
+import {prepareSqlitePath, sqliteHint} from '../location.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
@@ -28,11 +28,12 @@ export class SqliteExecutor implements Executor {
     private readonly path: string | null = null,
   ) {}
 
-  static open(path: string, opts: {readonly?: boolean} = {}): SqliteExecutor {
+  static open(path: string, opts: {readonly?: boolean; mustExist?: boolean} = {}): SqliteExecutor {
+    const access = prepareSqlitePath(path, {mustExist: opts.mustExist ?? false})
     try {
-      if (path !== ':memory:') mkdirSync(dirname(path), {recursive: true})
-      const db = new Database(path, {readonly: opts.readonly ?? false})
-      db.pragma('journal_mode = WAL')
+      const readonly = (opts.readonly ?? false) || access === 'read'
+      const db = new Database(path, {readonly, fileMustExist: access !== 'create'})
+      if (!readonly) db.pragma('journal_mode = WAL')
       db.pragma('busy_timeout = 5000')
       db.pragma('foreign_keys = ON')
       db.pragma('synchronous = NORMAL')
@@ -42,7 +43,8 @@ export class SqliteExecutor implements Executor {
       registerFunctions(db)
       return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : path)
     } catch (error) {
-      throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error)
+      if (error instanceof BoardError) throw error
+      throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error, sqliteHint())
     }
   }
 
