@@ -4,6 +4,7 @@ import {once} from 'node:events'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
+import {stoppedEarly} from '../src/cli/interrupts.js'
 import {UsageError} from '../src/errors.js'
 import {exportCases, type ExportSummary} from '../src/services/export.js'
 
@@ -55,7 +56,7 @@ export default class Export extends BoardCommand<typeof Export> {
         write,
         signal: AbortSignal.any([this.abort.signal, stop.signal]),
       })
-      this.throwIfAborted()
+      if (this.abort.signal.aborted) throw stoppedEarly(this.lang, {done: summary.count, total: null, what: 'what.cases'})
       if (file) this.note(`${summary.count} → ${f.out}`)
       return {...summary, out: f.out ?? null}
     } finally {

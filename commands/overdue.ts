@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {stringify} from 'csv-stringify/sync'
 
 import {BoardCommand} from '../src/cli/base-command.js'
+import {stoppedEarly} from '../src/cli/interrupts.js'
 import {parseWhen} from '../src/cli/parse-when.js'
 import {type Column, renderTable} from '../src/cli/render.js'
 import {formatTime} from '../src/cli/time-format.js'
@@ -90,6 +91,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     }
     for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
     if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
+    if (r.interrupted) throw stoppedEarly(this.lang, {done: r.sent.length + r.failed.length, total: null, what: 'what.reminders'})
     if (r.failed.length > 0) {
       this.note(`${r.failed.length} reminder(s) failed to send; later runs retry them`)
       process.exitCode = ExitCode.failure

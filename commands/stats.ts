@@ -28,6 +28,7 @@ export default class Stats extends BoardCommand<typeof Stats> {
     csv: Flags.boolean({description: 'CSV on stdout (ratios 0–1, days as decimals)', exclusive: ['chart']}),
     chart: Flags.boolean({description: 'bars in the terminal for one --by dimension'}),
     metric: Flags.string({options: METRIC_IDS, default: 'count', description: 'what --chart draws'}),
+    wide: Flags.boolean({description: 'on a terminal, every metric (default: a compact set that fits; piped output always has all)'}),
   }
 
   async run(): Promise<StatsResult> {
@@ -50,7 +51,7 @@ export default class Stats extends BoardCommand<typeof Stats> {
     if (result.rows.length === 0) this.note(this.t('list.none'))
     else if (f.csv) this.out(statsCsv(result))
     else if (f.chart) this.out(this.chart(result, f.metric))
-    else this.out(renderStatsTable(result, {lang: this.lang, tty: this.tty, color: this.color}))
+    else this.out(renderStatsTable(result, {lang: this.lang, tty: this.tty, color: this.color, wide: f.wide}))
     return result
   }
 

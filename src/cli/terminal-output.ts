@@ -15,12 +15,15 @@ const SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001
 // Remaining C0/C1 controls except tab, newline and carriage return; bidirectional overrides.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 
+const TOKENS = new RegExp(`${SEQUENCE.source}|${CONTROLS.source}`, 'g')
+
 let prompting = 0
 
 /** Text made safe for a terminal: control sequences removed, colour (and, in a prompt, redraws) kept. */
 export function forTerminal(text: string, opts: {redraw?: boolean} = {}): string {
   const redraw = opts.redraw ?? prompting > 0
-  return text.replace(SEQUENCE, (s) => (SGR.test(s) || (redraw && REDRAW.test(s)) ? s : '')).replace(CONTROLS, '')
+  // One pass, so the ESC of a kept sequence is not then taken for a stray control.
+  return text.replace(TOKENS, (s) => (s.length > 1 && (SGR.test(s) || (redraw && REDRAW.test(s))) ? s : ''))
 }
 
 /** Runs a prompt (or anything that redraws lines, like a progress counter) with redraws allowed. */

@@ -1,3 +1,4 @@
+import {stopHere} from './boundary.js'
 import type {Case} from '../domain/case.js'
 import {redact} from '../domain/redact.js'
 import {csvHeader, csvRows, type ExportFormat, redactCase, toServiceRequest} from '../export/case-export.js'
@@ -36,7 +37,7 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
   if (opts.format === 'csv') await opts.write('\uFEFF' + csvHeader()) // BOM: Excel opens UTF-8 as such
   else await opts.write('[')
   for (let offset = 0; ; offset += pageSize) {
-    if (opts.signal?.aborted) break
+    if (await stopHere(opts.signal)) break
     const page = await store.cases.list({...opts.filter, limit: pageSize, offset})
     if (page.length === 0) break
     const cases = opts.redact ? page.map(redactCase) : page

@@ -42,6 +42,11 @@ export interface CaseRepository {
   get(id: number): Promise<Case | undefined>
   getByRef(source: string, ref: string): Promise<Case | undefined>
   list(filter: CaseFilter): Promise<Case[]>
+  /**
+   * What list() returns, in the same order, a page at a time: each page starts after the last row
+   * of the one before (keyset), so memory stays flat and later pages cost no more than the first.
+   */
+  pages(filter: CaseFilter, pageSize?: number): AsyncIterable<Case[]>
   count(filter: CaseFilter): Promise<number>
   replies(caseId: number): Promise<Reply[]>
   /**

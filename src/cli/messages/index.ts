@@ -1,6 +1,7 @@
 import {core} from './core.js'
 import type {Messages} from './messages.js'
 import {terminal} from './terminal.js'
+import {commands} from './commands.js'
 
 // One catalogue a capability, merged here; a key is defined once (test/cli/catalogue.test.ts).
-export const catalogues: readonly Messages[] = [core, terminal]
+export const catalogues: readonly Messages[] = [core, terminal, commands]

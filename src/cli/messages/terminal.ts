@@ -13,7 +13,7 @@ export const terminal: Messages = {
   'what.replies': {en: 'replies', zh: '答复'},
   'what.reminders': {en: 'reminders', zh: '提醒'},
   'what.ratings': {en: 'ratings', zh: '评价'},
-  'what.tables': {en: 'tables copied (the copy was rolled back: the target is unchanged)', zh: '张表已复制（复制已回滚：目标库未改变）'},
+  'copy.rolledBack': {en: 'interrupted: the copy was rolled back, the target store is as it was; nothing was copied', zh: '已中断：复制已回滚，目标库保持原样；未复制任何数据'},
   'parse.unknownFlag': {en: 'unknown flag: {flags}', zh: '未知的选项：{flags}'},
   'parse.unexpectedArg': {en: 'unexpected argument: {args}', zh: '多余的参数：{args}'},
   'parse.missingArgs': {en: '{n} required argument(s) missing', zh: '缺少 {n} 个必需参数'},

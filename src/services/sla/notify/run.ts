@@ -1,3 +1,4 @@
+import {stopHere} from '../../boundary.js'
 import {randomUUID} from 'node:crypto'
 import {hostname} from 'node:os'
 
@@ -17,6 +18,8 @@ export interface NotifyResult {
   sent: {caseId: number; stage: string; step: string; channel: string}[]
   failed: {caseId: number; stage: string; step: string; channel: string; attempts: number; error: string; retryAt: string}[]
   noChannel: {caseId: number; unit: string | null}[]
+  /** Stopped early (Ctrl-C): reminders not yet claimed stay in the outbox for the next run. */
+  interrupted: boolean
 }
 
 const LEASE_SECONDS = 300
@@ -35,7 +38,7 @@ export function backoffMs(attempts: number): number {
 export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean; tz: string; sender?: Sender; signal?: AbortSignal}): Promise<NotifyResult> {
   const sla = await loadSlaContext(store, opts.tz)
   const plan = await planReminders(store, sla, opts.now)
-  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], failed: [], noChannel: plan.noChannel}
+  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], failed: [], noChannel: plan.noChannel, interrupted: false}
   if (opts.dryRun) {
     result.planned = plan.entries.length
     result.plan = plan.entries.map((e) => ({caseId: e.caseId, stage: e.stage, step: e.step, channel: e.channel}))
@@ -46,7 +49,10 @@ export async function runNotify(store: Store, opts: {now: Date; dryRun: boolean;
   const sender = opts.sender ?? createSender(sla.channels, opts.tz)
   try {
     for (;;) {
-      if (opts.signal?.aborted) break
+      if (await stopHere(opts.signal)) {
+        result.interrupted = true
+        break
+      }
       const rows = await store.sla.claimOutbox({worker, now: opts.now, leaseSeconds: LEASE_SECONDS, limit: BATCH})
       if (rows.length === 0) break
       await Promise.all(
