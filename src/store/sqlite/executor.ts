@@ -10,6 +10,7 @@ import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
 import {registerFunctions} from './functions.js'
+import {isWalFile, readableCopy} from './read-only-copy.js'
 
 /** Compiled beside this file in the built CLI; tests running the sources query on one thread. */
 const READ_WORKER = new URL('./read-worker.js', import.meta.url)
@@ -26,13 +27,15 @@ export class SqliteExecutor implements Executor {
     private readonly db: Database.Database,
     /** the file, when other connections can open it (not ':memory:') */
     private readonly path: string | null = null,
+    private readonly cleanup?: () => void,
   ) {}
 
   static open(path: string, opts: {readonly?: boolean; mustExist?: boolean} = {}): SqliteExecutor {
     const access = prepareSqlitePath(path, {mustExist: opts.mustExist ?? false})
     try {
       const readonly = (opts.readonly ?? false) || access === 'read'
-      const db = new Database(path, {readonly, fileMustExist: access !== 'create'})
+      const copy = access === 'read' && isWalFile(path) ? readableCopy(path) : undefined
+      const db = new Database(copy?.path ?? path, {readonly, fileMustExist: access !== 'create'})
       if (!readonly) db.pragma('journal_mode = WAL')
       db.pragma('busy_timeout = 5000')
       db.pragma('foreign_keys = ON')
@@ -41,7 +44,7 @@ export class SqliteExecutor implements Executor {
       // page writes per row (the import's main cost), in memory it is a copy.
       db.pragma('temp_store = MEMORY')
       registerFunctions(db)
-      return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : path)
+      return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : (copy?.path ?? path), copy?.remove)
     } catch (error) {
       if (error instanceof BoardError) throw error
       throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error, sqliteHint())
@@ -114,6 +117,7 @@ export class SqliteExecutor implements Executor {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+    this.cleanup?.()
   }
 }
 
