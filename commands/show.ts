@@ -14,7 +14,7 @@ export default class Show extends BoardCommand<typeof Show> {
 
   async run(): Promise<ShowResult> {
     const detail = await showCase(await this.store(), this.args.id)
-    this.out(renderCaseDetail(detail.case, detail.replies, detail.events, {lang: this.lang, tz: this.tz, tty: this.tty, color: this.color}))
+    this.out(renderCaseDetail(detail.case, detail.replies, detail.events, {mergedFrom: detail.mergedFrom, lang: this.lang, tz: this.tz, tty: this.tty, color: this.color}))
     return detail
   }
 }

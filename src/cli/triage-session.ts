@@ -1,5 +1,6 @@
 import {CASE_TYPE_ZH, CASE_TYPES, type Case, type CaseType} from '../domain/case.js'
 import type {Suggestion} from '../domain/suggest.js'
+import {route} from '../domain/routing.js'
 import {URGENCY_FLAGS} from '../domain/triage-keywords.js'
 import {ConflictError} from '../errors.js'
 import {acceptSuggestion, applyTriage, type TriageDecision} from '../services/triage-apply.js'
@@ -41,13 +42,18 @@ export async function triageSession(store: Store, opts: {actor: string; now: () 
     const typeName = (x: CaseType) => (opts.lang === 'zh' ? `${CASE_TYPE_ZH[x]} (${x})` : `${x} (${CASE_TYPE_ZH[x]})`)
     const type = await p.select({message: t('col.type'), default: s.type.value, choices: CASE_TYPES.map((x) => ({name: typeName(x), value: x}))}, io)
     const on = await p.checkbox({message: t('tri.urgency'), choices: URGENCY_FLAGS.map((f) => ({name: t(`tri.flag.${f}`), value: f, checked: s.flags[f].value || c.flags[f]}))}, io)
-    const suggested = units.find((u) => u.code === s.unit?.value)
+    // The unit the corrected category routes to, not the one the old category did.
+    const routed = route({title: c.title, body: c.body, category, region: c.region}, ctx.rules)
+    const suggested = units.find((u) => u.code === (routed?.unit ?? (category === s.category?.value ? s.unit?.value : undefined)))
     const unitId = await p.search<number | null>({
       message: t('tri.unitSearch'),
       source: (term) => {
         const hits = units.filter((u) => !term || u.code.includes(term) || u.name.includes(term))
         const ordered = suggested && !term ? [suggested, ...hits.filter((u) => u !== suggested)] : hits
-        return [{name: t('tri.none'), value: null}, ...ordered.slice(0, 30).map((u) => ({name: `${u.name} (${u.code})`, value: u.id as number | null}))]
+        const none = {name: t('tri.none'), value: null as number | null}
+        const shown = ordered.slice(0, 30).map((u) => ({name: `${u.name} (${u.code})`, value: u.id as number | null}))
+        // The routed unit comes first, so Enter takes it; (none) is never the default over it.
+        return suggested && !term ? [shown[0], none, ...shown.slice(1)] : [none, ...shown]
       },
     }, io)
     return {category, type, flags: Object.fromEntries(URGENCY_FLAGS.map((f) => [f, on.includes(f)])), unitId, handlerId: await pickHandler(unitId)}

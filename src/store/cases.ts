@@ -10,6 +10,8 @@ export interface CaseFilter {
   since?: string
   until?: string
   search?: string
+  /** Cases merged (并案) into this one. */
+  mergedInto?: number
   limit?: number
   offset?: number
 }

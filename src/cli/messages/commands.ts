@@ -15,4 +15,8 @@ export const commands: Messages = {
   'assign.noTargetHint': {en: 'pass --to UNIT[/HANDLER], or --from-csv FILE', zh: '使用 --to 单位[/办理人]，或 --from-csv 文件'},
   'assign.noCases': {en: 'no cases given', zh: '没有指定留言'},
   'assign.noCasesHint': {en: 'pass ids, --where, --ids - or --from-csv', zh: '请给出编号，或使用 --where、--ids - 、--from-csv'},
+  'col.resolved': {en: 'Resolved', zh: '办结时间'},
+  'show.deadlines': {en: 'Deadlines: respond {respond}  resolve {resolve}', zh: '时限：签收 {respond}  办结 {resolve}'},
+  'show.mergedInto': {en: 'Merged into #{id}', zh: '已并入 #{id}'},
+  'show.mergedFrom': {en: 'Merged into this case: {ids}', zh: '并入本件的留言：{ids}'},
 }

@@ -69,6 +69,7 @@ export class SqlCases implements CaseRepository {
     }
     if (f.category) clauses.push('c.category = ?'), params.push(f.category)
     if (f.source) clauses.push('c.source = ?'), params.push(f.source)
+    if (f.mergedInto !== undefined) clauses.push('c.merged_into = ?'), params.push(f.mergedInto)
     if (f.unit) clauses.push('(u.code = ? OR u.name = ?)'), params.push(f.unit, f.unit)
     if (f.handler) clauses.push('(h.code = ? OR h.name = ?)'), params.push(f.handler, f.handler)
     if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
