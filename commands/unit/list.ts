@@ -14,10 +14,10 @@ export default class UnitList extends BoardCommand<typeof UnitList> {
     else
       this.out(
         renderTable(rows, [
-          {header: 'Code', value: (u) => u.code},
-          {header: 'Path', value: (u) => u.path, max: 60},
-          {header: 'Kind', value: (u) => u.kind},
-          {header: 'Supervisor', value: (u) => u.supervisor},
+          {header: this.t('col.code'), value: (u) => u.code},
+          {header: this.t('col.path'), value: (u) => u.path, max: 60},
+          {header: this.t('col.kind'), value: (u) => u.kind},
+          {header: this.t('col.supervisor'), value: (u) => u.supervisor},
         ], {tty: this.tty, color: this.color}),
       )
     return rows

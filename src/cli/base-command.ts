@@ -6,6 +6,7 @@ import type {Store} from '../store/store.js'
 import {detectLang, type Lang, translate} from './i18n.js'
 import {canPrompt} from './interactive.js'
 import {listenForInterrupts} from './interrupts.js'
+import {localise} from './localise.js'
 import {langFromArgv, translateParseError} from './parse-errors.js'
 import {guardTerminal} from './terminal-output.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
@@ -124,7 +125,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
 
   /** Progress, warnings and notes: stderr, so stdout stays data. */
   protected note(message: string): void {
-    process.stderr.write(message + '\n')
+    process.stderr.write(localise(this.lang, message) + '\n')
   }
 
   /** Data for people (tables, text) on stdout; --json output goes through the return value. */
@@ -140,8 +141,8 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     const prefix = this.t('error.prefix')
     if (error instanceof BoardError) {
       process.exitCode = error.exitCode
-      this.note(`${prefix}: ${error.message}`)
-      if (error.suggestion) this.note(`${this.t('error.hint')}: ${error.suggestion}`)
+      this.note(`${prefix}: ${localise(this.lang, error.message)}`)
+      if (error.suggestion) this.note(`${this.t('error.hint')}: ${localise(this.lang, error.suggestion)}`)
       return
     }
     if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') {

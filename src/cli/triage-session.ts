@@ -1,4 +1,4 @@
-import {CASE_TYPE_ZH, CASE_TYPES, type Case, type CaseType} from '../domain/case.js'
+import {CASE_STATUS_ZH, CASE_TYPE_ZH, CASE_TYPES, type Case, type CaseType} from '../domain/case.js'
 import type {Suggestion} from '../domain/suggest.js'
 import {route} from '../domain/routing.js'
 import {URGENCY_FLAGS} from '../domain/triage-keywords.js'
@@ -9,7 +9,7 @@ import {mergeInto, nextForClerk, rejectCase, suggestionsFor} from '../services/t
 import type {Store} from '../store/store.js'
 import {type Lang, translate} from './i18n.js'
 import {isPromptExit, loadPrompts} from './prompts.js'
-import {renderCard} from './triage-card.js'
+import {localiseReason, renderCard} from './triage-card.js'
 
 
 /**
@@ -89,7 +89,7 @@ export async function triageSession(store: Store, opts: {actor: string; now: () 
       let saved: Case
       const at = {...who, now: opts.now()}
       if (action === 'merge') {
-        const into = await p.select({message: t('tri.merge'), choices: s.duplicates.map((d) => ({name: `#${d.id}  ${d.reasons.join('; ')}`, value: d.id}))}, io)
+        const into = await p.select({message: t('tri.merge'), choices: s.duplicates.map((d) => ({name: `#${d.id}  ${d.reasons.map((r) => localiseReason(r, opts.lang)).join('; ')}`, value: d.id}))}, io)
         saved = await mergeInto(store, c, into, at)
       } else if (action === 'reject') {
         saved = await rejectCase(store, c, await p.input({message: t('tri.reason'), default: 'spam'}, io), at)
@@ -99,7 +99,7 @@ export async function triageSession(store: Store, opts: {actor: string; now: () 
         saved = await applyTriage(store, c, d, {...at, note: {accepted: action !== 'correct', confidence: s.confidence}})
       }
       decided++
-      process.stderr.write(t('tri.saved', {id: saved.id, status: saved.status}) + '\n')
+      process.stderr.write(t('tri.saved', {id: saved.id, status: opts.lang === 'zh' ? CASE_STATUS_ZH[saved.status] : saved.status}) + '\n')
     } catch (error) {
       // Ctrl-C in a sub-prompt (correcting, a handler, a merge, a reason) keeps the lease, as on the
       // card itself: the message comes back to this clerk first.

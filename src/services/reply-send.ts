@@ -67,7 +67,7 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
       const reply = await store.replies.open(c.id)
       if (!reply) {
         const last = (await store.cases.replies(c.id)).at(-1)
-        fail({caseId: c.id, replyId: last?.id ?? null, reason: last?.status === 'sent' ? `already sent (reply ${last.id}${last.sentAt ? ', ' + last.sentAt : ''}); nothing to send` : 'no reply to send (draft one first)'})
+        fail({caseId: c.id, replyId: last?.id ?? null, reason: last?.status === 'sent' ? `already sent (reply ${last.id}); nothing to send` : 'no reply to send (draft one first)'})
       }
       else work.push({c, reply})
     }
