@@ -1,7 +1,7 @@
 import {ExitCode, InterruptedError} from '../errors.js'
 import {type Lang, translate} from './i18n.js'
 
-// One interrupt rule for every command: the first Ctrl-C (SIGINT) or SIGTERM asks the work to stop
+// One interrupt rule for every command: the first Ctrl-C (SIGINT) asks the work to stop
 // at the next item or batch boundary (services check stopHere()); the command then says what was
 // done and what was not, and exits 130. A second Ctrl-C exits at once.
 
@@ -13,11 +13,7 @@ export function listenForInterrupts(controller: AbortController, onFirst: () => 
     onFirst()
   }
   process.on('SIGINT', handler)
-  process.on('SIGTERM', handler)
-  return () => {
-    process.off('SIGINT', handler)
-    process.off('SIGTERM', handler)
-  }
+  return () => void process.off('SIGINT', handler)
 }
 
 /**
