@@ -7,7 +7,6 @@ import {BoardError, ExitCode, StoreUnreachableError, UsageError} from '../errors
 // usage error (not a file named "mysql:"), and a read-only command never creates a store.
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i
-export const SUPPORTED_STORES = 'a SQLite file path, or postgres:// / postgresql:// URL'
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location)
@@ -17,7 +16,7 @@ export function isPostgresUrl(location: string): boolean {
 export function checkScheme(location: string): void {
   const scheme = SCHEME.exec(location)?.[1]
   if (scheme && !/^postgres(ql)?$/i.test(scheme)) {
-    throw new UsageError(`--store ${scheme}:// is not a kind of store board supports (supported: ${SUPPORTED_STORES})`, 'pass a SQLite file path or a postgres:// URL')
+    throw new UsageError(`--store ${scheme}:// is not a kind of store board supports (supported: a SQLite file path, or postgres:// / postgresql:// URL)`, 'pass a SQLite file path or a postgres:// URL')
   }
 }
 

@@ -54,6 +54,7 @@ export const commands: Messages = {
   'text.sqliteHint': {en: 'check the path in --store / BOARD_STORE, and that you may read (and, to change it, write) the file and its folder', zh: '请检查 --store / BOARD_STORE 中的路径，以及您对该文件及其目录有读取（修改时还需写入）权限'},
   'text.noStore': {en: 'there is no board store at {path}', zh: '{path} 处没有 board 存储'},
   'text.noStoreHint': {en: 'create one with board db migrate --store {path}, or by a first board import … --store {path}', zh: '可用 board db migrate --store {path} 创建，或首次运行 board import … --store {path} 时创建'},
+  'text.isDirectory': {en: 'cannot open SQLite store {path}: it is a directory', zh: '无法打开 SQLite 存储 {path}：这是一个目录'},
   'text.cannotMkdir': {en: 'cannot create the folder for SQLite store {path}: {why}', zh: '无法为 SQLite 存储 {path} 创建目录：{why}'},
   'text.badScheme': {en: '--store {scheme}:// is not a kind of store board supports (supported: a SQLite file path, or postgres:// / postgresql:// URL)', zh: '--store {scheme}:// 不是 board 支持的存储（支持：SQLite 文件路径，或 postgres:// / postgresql:// 地址）'},
   'text.badSchemeHint': {en: 'pass a SQLite file path or a postgres:// URL', zh: '请使用 SQLite 文件路径或 postgres:// 地址'},
