@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {confirmBulk} from '../src/cli/confirm.js'
+import {stoppedEarly} from '../src/cli/interrupts.js'
 import {readInput} from '../src/services/read-input.js'
 import {renderTable} from '../src/cli/render.js'
 import {UsageError} from '../src/errors.js'
@@ -31,6 +32,7 @@ export default class Assign extends BoardCommand<typeof Assign> {
     strategy: Flags.string({options: ['round-robin', 'least-loaded'], description: "spread over the unit's on-duty handlers"}),
     'dry-run': Flags.boolean({description: 'print the plan; write nothing'}),
     yes: Flags.boolean({char: 'y', description: 'apply without asking'}),
+    force: Flags.boolean({description: 'assign to a named handler who is off duty or at capacity'}),
   }
 
   async run(): Promise<AssignResult> {
@@ -41,31 +43,50 @@ export default class Assign extends BoardCommand<typeof Assign> {
       const rows = await readCsvTable(f['from-csv'], {id: ['编号', 'case'], unit: ['单位'], handler: ['办理人']})
       plan = await planFromRows(store, rows.map(({row}) => ({id: toId(row.id), to: row.handler ? `${row.unit}/${row.handler}` : row.unit})))
     } else {
-      if (!f.to) throw new UsageError('say where the cases go', 'pass --to UNIT[/HANDLER], or --from-csv FILE')
+      if (!f.to) throw new UsageError(this.t('assign.noTarget'), this.t('assign.noTargetHint'))
       const ids = [...this.positional.map(toId)]
       if (f.ids) ids.push(...parseIds(await readInput(f.ids)))
       if (f.where) ids.push(...(await selectWhere(store, parseWhere(f.where, this.now()))).map((c) => c.id))
-      if (ids.length === 0 && !f.where) throw new UsageError('no cases given', 'pass ids, --where, --ids - or --from-csv')
+      if (ids.length === 0 && !f.where) throw new UsageError(this.t('assign.noCases'), this.t('assign.noCasesHint'))
       plan = await planAssign(store, [...new Set(ids)], {to: f.to, strategy: f.strategy as 'round-robin' | 'least-loaded' | undefined})
     }
+    const planTable = () =>
+      renderTable(plan.items, [
+        {header: this.t('col.id'), value: (i) => i.caseId},
+        {header: this.t('col.unit'), value: (i) => plan.units[i.unitId]},
+        {header: this.t('col.handler'), value: (i) => i.handler},
+      ], {tty: this.tty, color: this.color})
+    const cannot = [...plan.rejected, ...plan.unplaced.map((u) => ({id: u.caseId, reason: u.reason}))]
     if (f['dry-run']) {
-      this.out(renderTable(plan.items, [
-        {header: 'Case', value: (i) => i.caseId},
-        {header: 'Unit', value: (i) => plan.units[i.unitId]},
-        {header: 'Handler', value: (i) => i.handler},
-      ], {tty: this.tty, color: this.color}))
-      for (const r of [...plan.rejected, ...plan.unplaced.map((u) => ({id: u.caseId, reason: u.reason}))]) this.note(`case ${r.id}: ${r.reason}`)
-      this.note(`dry run: would assign ${plan.items.length}, cannot assign ${plan.rejected.length + plan.unplaced.length}; nothing written`)
+      this.out(planTable())
+      for (const r of cannot) this.note(this.t('assign.caseFailed', {id: r.id, reason: r.reason}))
+      this.note(this.t('assign.dryRun', {ok: plan.items.length, cannot: cannot.length}))
       return {...plan, dryRun: true}
     }
-    if (plan.items.length > 1 && !(await confirmBulk(`assign ${plan.items.length} cases`, {json: this.json, yes: f.yes}))) {
-      this.note('nothing assigned')
+    if (plan.handlerProblem && !f.force) await this.confirmHandler(plan.handlerProblem, plan.items.length)
+    if (plan.items.length > 1 && !f.yes && this.canPrompt()) {
+      // The question shows what it would do: the plan, then what cannot be assigned.
+      this.note(planTable())
+      for (const r of cannot) this.note(this.t('assign.caseFailed', {id: r.id, reason: r.reason}))
+    }
+    if (plan.items.length > 1 && !(await confirmBulk(this.t('assign.confirm', {n: plan.items.length}), {json: this.json, yes: f.yes}))) {
+      this.note(this.t('assign.nothing'))
       return {succeeded: [], failed: [], dryRun: false}
     }
     const r = await applyAssign(store, plan, {actor: await this.actor(), now: this.now(), signal: this.abort.signal})
-    for (const x of r.failed) this.note(`case ${x.id}: ${x.reason}`)
-    this.note(`assigned ${r.succeeded.length}, failed ${r.failed.length}`)
+    for (const x of r.failed) this.note(this.t('assign.caseFailed', {id: x.id, reason: x.reason}))
+    if (r.notDone.length > 0) throw stoppedEarly(this.lang, {done: r.succeeded.length, total: plan.items.length, what: 'what.cases'})
+    this.note(this.t('assign.summary', {ok: r.succeeded.length, failed: r.failed.length}))
     if (r.failed.length > 0) process.exitCode = 1
-    return {...r, dryRun: false}
+    return {succeeded: r.succeeded, failed: r.failed, dryRun: false}
+  }
+
+  /** A named handler who is off duty or full: a yes at a terminal, else --force. */
+  private async confirmHandler(p: NonNullable<AssignPlan['handlerProblem']>, n: number): Promise<void> {
+    const why = p.offDuty ? this.t('assign.offDuty', {handler: p.handler}) : this.t('assign.full', {handler: p.handler, load: p.load, capacity: p.capacity ?? 0, n})
+    if (!this.canPrompt()) throw new UsageError(why, this.t('assign.forceHint'))
+    const {loadPrompts} = await import('../src/cli/prompts.js')
+    const {confirm} = await loadPrompts()
+    if (!(await confirm({message: `${why} ${this.t('assign.anyway')}`, default: false}, {output: process.stderr}))) throw new UsageError(why, this.t('assign.forceHint'))
   }
 }

@@ -11,6 +11,7 @@ export interface DoctorResult {
 
 export default class Doctor extends BoardCommand<typeof Doctor> {
   static override summary = 'Check the store, the settings and the capabilities that depend on them'
+  static override readOnly = true
   static override description = 'Exit code 1 when any check fails (3 with --fail-if-any is not needed: failures already exit 1).'
   static override examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --json']
   static override flags = {quiet: Flags.boolean({description: 'print only failing checks'})}

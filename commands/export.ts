@@ -4,6 +4,7 @@ import {once} from 'node:events'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
+import {stoppedEarly} from '../src/cli/interrupts.js'
 import {UsageError} from '../src/errors.js'
 import {exportCases, type ExportSummary} from '../src/services/export.js'
 
@@ -11,6 +12,7 @@ export type ExportResult = ExportSummary & {out: string | null}
 
 export default class Export extends BoardCommand<typeof Export> {
   static override summary = 'Export cases as CSV, JSON or Open311 (GeoReport v2), safe to open'
+  static override readOnly = true
   static override description =
     'CSV cells that a spreadsheet would run as formulas are neutralised. Phone numbers, ID-card numbers and email addresses in citizen text are masked unless --no-redact is given (recorded in the audit log).'
   static override examples = [
@@ -63,7 +65,7 @@ export default class Export extends BoardCommand<typeof Export> {
         write,
         signal: AbortSignal.any([this.abort.signal, stop.signal]),
       })
-      this.throwIfAborted()
+      if (this.abort.signal.aborted) throw stoppedEarly(this.lang, {done: summary.count, total: null, what: 'what.cases'})
       if (file) this.note(`${summary.count} → ${f.out}`)
       return {...summary, out: f.out ?? null}
     } finally {

@@ -2,11 +2,13 @@ import {Flags} from '@oclif/core'
 import {stringify} from 'csv-stringify/sync'
 
 import {BoardCommand} from '../src/cli/base-command.js'
+import {stoppedEarly} from '../src/cli/interrupts.js'
 import {parseWhen} from '../src/cli/parse-when.js'
 import {type Column, renderTable} from '../src/cli/render.js'
 import {formatTime} from '../src/cli/time-format.js'
 import {formatSpan, type OverdueItem, parseSpan} from '../src/domain/sla/overdue.js'
 import {neutraliseFormula, oneLine} from '../src/domain/sanitize.js'
+import {w3cTime} from '../src/export/case-export.js'
 import {ExitCode, UsageError} from '../src/errors.js'
 import {listOverdue, type OverdueResult} from '../src/services/sla/overdue.js'
 import {type NotifyResult, runNotify} from '../src/services/sla/notify/run.js'
@@ -34,6 +36,10 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     'dry-run': Flags.boolean({description: 'with --notify: show what would be sent', dependsOn: ['notify']}),
   }
 
+  protected override get readsOnly(): boolean {
+    return !this.flags.notify
+  }
+
   async run(): Promise<OverdueOutput> {
     const f = this.flags
     const at = f.at ? new Date(parseWhen(f.at, this.tz, '--at')) : this.now()
@@ -50,9 +56,10 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     const rows = r.groups.flatMap((g) => g.items)
     if (f.csv) {
       const cell = (v: string | number | null) => neutraliseFormula(String(v ?? ''))
-      this.out(stringify([
+      // As export writes CSV: a BOM so spreadsheets read UTF-8, times in the store's zone with its offset.
+      this.out('\uFEFF' + stringify([
         ['case', 'title', 'unit', 'handler', 'stage', 'deadline', 'late_minutes'],
-        ...rows.map((i) => [i.caseId, cell(i.title), cell(i.unit), cell(i.handler), i.stage, i.dueAt, Math.round(i.lateMs / 60_000)]),
+        ...rows.map((i) => [i.caseId, cell(i.title), cell(i.unit), cell(i.handler), i.stage, w3cTime(i.dueAt, this.tz), Math.round(i.lateMs / 60_000)]),
       ]))
     } else if (!this.json) {
       if (rows.length === 0) this.note(this.t('overdue.none'))
@@ -89,6 +96,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     if (r.dropped.length > 0) this.note(`not sent, no longer due: ${r.dropped.length} (${[...new Set(r.dropped.map((d) => d.reason))].join('; ')})`)
     for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
     if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
+    if (r.interrupted) throw stoppedEarly(this.lang, {done: r.sent.length + r.failed.length, total: null, what: 'what.reminders'})
     if (r.failed.length > 0) {
       this.note(`${r.failed.length} reminder(s) failed to send; later runs retry them`)
       process.exitCode = ExitCode.failure

@@ -12,6 +12,7 @@ export type ReportResult = ReportData & {out: string | null; format: 'html' | 'm
 
 export default class Report extends BoardCommand<typeof Report> {
   static override summary = 'Yearly report: one self-contained HTML file with charts (or Markdown)'
+  static override readOnly = true
   static override examples = [
     '<%= config.bin %> report --year 2019 --out report-2019.html',
     '<%= config.bin %> report --year 2019 --compare 2018 --out report.html',

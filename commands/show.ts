@@ -8,12 +8,13 @@ export type ShowResult = CaseDetail
 
 export default class Show extends BoardCommand<typeof Show> {
   static override summary = 'Show a case with its replies and full history'
+  static override readOnly = true
   static override examples = ['<%= config.bin %> show 42', '<%= config.bin %> show sample/2555 --json']
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
 
   async run(): Promise<ShowResult> {
     const detail = await showCase(await this.store(), this.args.id)
-    this.out(renderCaseDetail(detail.case, detail.replies, detail.events, {lang: this.lang, tz: this.tz, tty: this.tty, color: this.color}))
+    this.out(renderCaseDetail(detail.case, detail.replies, detail.events, {mergedFrom: detail.mergedFrom, lang: this.lang, tz: this.tz, tty: this.tty, color: this.color}))
     return detail
   }
 }

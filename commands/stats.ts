@@ -14,6 +14,7 @@ export type StatsResult = Result
 
 export default class Stats extends BoardCommand<typeof Stats> {
   static override summary = 'Statistics: counts, shares, handling days, satisfaction, on-time rates'
+  static override readOnly = true
   static override description =
     'Aggregated in the store (SQL). Handling days from posting to the first reply and to resolution, in calendar days and in working days of the State Council calendar (see `board calendar`).'
   static override examples = [
@@ -27,6 +28,7 @@ export default class Stats extends BoardCommand<typeof Stats> {
     csv: Flags.boolean({description: 'CSV on stdout (ratios 0–1, days as decimals)', exclusive: ['chart']}),
     chart: Flags.boolean({description: 'bars in the terminal for one --by dimension'}),
     metric: Flags.string({options: METRIC_IDS, default: 'count', description: 'what --chart draws'}),
+    wide: Flags.boolean({description: 'on a terminal, every metric (default: a compact set that fits; piped output always has all)'}),
   }
 
   async run(): Promise<StatsResult> {
@@ -48,7 +50,7 @@ export default class Stats extends BoardCommand<typeof Stats> {
     if (result.rows.length === 0) this.note(this.t('list.none'))
     else if (f.csv) this.out(statsCsv(result))
     else if (f.chart) this.out(this.chart(result, f.metric))
-    else this.out(renderStatsTable(result, {lang: this.lang, tty: this.tty, color: this.color}))
+    else this.out(renderStatsTable(result, {lang: this.lang, tty: this.tty, color: this.color, wide: f.wide}))
     return result
   }
 

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {hostname} from 'node:os'
 
 import {BoardCommand} from '../src/cli/base-command.js'
+import {stoppedEarly} from '../src/cli/interrupts.js'
 import {renderTable} from '../src/cli/render.js'
 import {NoInputError} from '../src/errors.js'
 import {autoTriage, type AutoTriageResult} from '../src/services/auto-triage.js'
@@ -59,9 +60,9 @@ With --auto, applies the suggestions to every new message whose confidence reach
         ], {tty: this.tty, color: this.color}),
       )
     }
+    if (r.notExamined > 0) throw stoppedEarly(this.lang, {done: r.examined, total: r.examined + r.notExamined, what: 'what.cases'})
     this.note(this.t(f['dry-run'] ? 'triage.summaryDry' : 'triage.summary', {examined: r.examined, triaged: r.triaged, assigned: r.assigned, left: r.leftForPeople, failed: r.failed.length}))
     if (r.failed.length > 0) process.exitCode = 1
-    this.throwIfAborted()
     return r
   }
 }

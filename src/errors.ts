@@ -33,8 +33,8 @@ export class NoInputError extends UsageError {
 
 export class StoreUnreachableError extends BoardError {
   override name = 'StoreUnreachableError'
-  constructor(message: string, cause?: unknown) {
-    super(message, {exitCode: ExitCode.storeUnreachable, cause, suggestion: 'check --store / BOARD_STORE and that the server is running'})
+  constructor(message: string, cause?: unknown, suggestion = 'check --store / BOARD_STORE and that the server is running') {
+    super(message, {exitCode: ExitCode.storeUnreachable, cause, suggestion})
   }
 }
 
@@ -61,7 +61,7 @@ export class ValidationError extends BoardError {
 
 export class InterruptedError extends BoardError {
   override name = 'InterruptedError'
-  constructor() {
-    super('interrupted', {exitCode: ExitCode.interrupted})
+  constructor(message = 'interrupted', suggestion?: string) {
+    super(message, {exitCode: ExitCode.interrupted, suggestion})
   }
 }

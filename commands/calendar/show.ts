@@ -8,6 +8,7 @@ import {UsageError} from '../../src/errors.js'
 export type CalendarShowOutput = CalendarShowResult
 
 export default class CalendarShow extends BoardCommand<typeof CalendarShow> {
+  static override readOnly = true
   static override summary = 'Show the holidays and make-up workdays of a year'
   static override examples = ['<%= config.bin %> calendar show 2024', '<%= config.bin %> calendar show 2019 --json']
   static override args = {year: Args.string({required: true, description: 'year, e.g. 2024'})}

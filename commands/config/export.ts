@@ -2,6 +2,7 @@ import {BoardCommand} from '../../src/cli/base-command.js'
 import {effectiveSettings} from '../../src/services/config-service.js'
 
 export default class ConfigExport extends BoardCommand<typeof ConfigExport> {
+  static override readOnly = true
   static override summary = 'Print the shared settings as YAML (the input of config import)'
   static override examples = ['<%= config.bin %> config export > team-settings.yaml']
 

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
 import {renderTable} from '../../src/cli/render.js'
+import {InterruptedError} from '../../src/errors.js'
 import {refusePasswordInArgv} from '../../src/cli/store-flag.js'
 import {copyStore, type StoreCopyResult} from '../../src/services/store-copy.js'
 import type {Store} from '../../src/store/store.js'
@@ -42,6 +43,10 @@ Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD 
         replace: this.flags.replace,
         dryRun: this.flags['dry-run'],
         onTable: (table, rows) => process.stderr.isTTY && process.stderr.write(`\r${table}: ${rows}   `),
+        signal: this.abort.signal,
+      }).catch((error: unknown) => {
+        if (error instanceof InterruptedError) throw new InterruptedError(this.t('copy.rolledBack'), this.t('interrupt.again'))
+        throw error
       })
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
       this.out(

@@ -7,6 +7,7 @@ import type {RoleGrant} from '../../src/store/access.js'
 export type DbGrantsResult = RoleGrant[]
 
 export default class DbGrants extends BoardCommand<typeof DbGrants> {
+  static override readOnly = true
   static override summary = 'List which PostgreSQL roles reach which units (db grant)'
   static override examples = ['<%= config.bin %> db grants --json']
 

@@ -4,6 +4,7 @@ import {formatTime} from '../../src/cli/time-format.js'
 import type {MigrationStatus} from '../../src/store/sql/migrate.js'
 
 export default class DbStatus extends BoardCommand<typeof DbStatus> {
+  static override readOnly = true
   static override summary = 'Show the store\'s backend and applied migrations'
   static override examples = ['<%= config.bin %> db status --json']
 

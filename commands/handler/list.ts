@@ -7,6 +7,7 @@ import {type HandlerRow, listHandlers} from '../../src/services/directory-servic
 export type HandlerListResult = HandlerRow[]
 
 export default class HandlerList extends BoardCommand<typeof HandlerList> {
+  static override readOnly = true
   static override summary = 'List handlers with their open load'
   static override examples = ['<%= config.bin %> handler list --unit a-housing']
   static override flags = {unit: Flags.string({description: 'only this unit (code or name)'})}
@@ -17,12 +18,12 @@ export default class HandlerList extends BoardCommand<typeof HandlerList> {
     else
       this.out(
         renderTable(rows, [
-          {header: 'Code', value: (h) => h.code},
-          {header: 'Name', value: (h) => h.name},
-          {header: 'Unit', value: (h) => h.unit},
-          {header: 'On duty', value: (h) => (h.onDuty ? 'yes' : 'no')},
-          {header: 'Open', value: (h) => h.load},
-          {header: 'Capacity', value: (h) => h.capacity ?? '-'},
+          {header: this.t('col.code'), value: (h) => h.code},
+          {header: this.t('col.name'), value: (h) => h.name},
+          {header: this.t('col.unit'), value: (h) => h.unit},
+          {header: this.t('col.onDuty'), value: (h) => (h.onDuty ? this.t('word.yes') : this.t('word.no'))},
+          {header: this.t('col.open'), value: (h) => h.load},
+          {header: this.t('col.capacity'), value: (h) => h.capacity ?? '-'},
         ], {tty: this.tty, color: this.color}),
       )
     return rows

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
+import {stoppedEarly} from '../../src/cli/interrupts.js'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {ExitCode} from '../../src/errors.js'
 import {importRatings, type RatingsImportResult} from '../../src/services/ratings-import.js'
@@ -23,7 +24,12 @@ export default class RateImport extends BoardCommand<typeof RateImport> {
       actor: await this.actor(),
       now: this.now(),
       onFailure: (f) => this.note(`${this.args.file}:${f.line}: ${f.ref}: ${f.reason}`),
+      signal: this.abort.signal,
     })
+    if (r.notDone > 0) {
+      const done = r.recorded + r.duplicates + r.failed.length
+      throw stoppedEarly(this.lang, {done, total: done + r.notDone, what: 'what.ratings'})
+    }
     this.note(this.t('rate.summary', {file: r.file, recorded: r.recorded, duplicates: r.duplicates, reopened: r.reopened.length, failed: r.failed.length}))
     if (r.failed.length > 0) process.exitCode = ExitCode.failure
     return r

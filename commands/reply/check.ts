@@ -16,7 +16,7 @@ export default class ReplyCheck extends BoardCommand<typeof ReplyCheck> {
 
   async run(): Promise<ReplyCheckCommandResult> {
     const r = await checkCaseReply(await this.store(), this.args.id)
-    this.out(renderFindings(r.caseId, r.findings, r.blocking))
+    this.out(renderFindings(r.caseId, r.findings, r.blocking, this.lang))
     if (this.flags['fail-if-any'] && r.findings.length > 0) process.exitCode = ExitCode.conditionMet
     return r
   }

@@ -9,6 +9,7 @@ import {listReplies, type ReplyListItem} from '../../src/services/reply-list.js'
 export type ReplyListResult = ReplyListItem[]
 
 export default class ReplyList extends BoardCommand<typeof ReplyList> {
+  static override readOnly = true
   static override summary = 'List replies waiting for someone: drafts to approve, approved to send, failed to retry'
   static override examples = ['<%= config.bin %> reply list', '<%= config.bin %> reply list --status draft --unit city.water --json']
   static override flags = {

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
+import {stoppedEarly} from '../../src/cli/interrupts.js'
 import {renderTable} from '../../src/cli/render.js'
 import {CHANNEL_NAMES, type ChannelName} from '../../src/domain/reply-channels.js'
 import {BoardError, ExitCode, UsageError} from '../../src/errors.js'
@@ -53,9 +54,12 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
       this.out(renderTable(result.succeeded, cols, {tty: this.tty, color: this.color}))
     }
     for (const x of result.skipped) this.note(this.t('reply.skipped', {id: x.caseId, reason: x.reason}))
+    if (result.notDone > 0) {
+      const done = result.succeeded.length + result.failed.length + result.skipped.length
+      throw stoppedEarly(this.lang, {done, total: done + result.notDone, what: 'what.replies'})
+    }
     this.note(this.t(f['dry-run'] ? 'reply.wouldSend' : 'reply.sent', {ok: result.succeeded.length, failed: result.failed.length}))
     if (result.failed.length > 0) process.exitCode = ExitCode.failure
-    this.throwIfAborted()
     return result
   }
 }

@@ -7,6 +7,7 @@ import {type ReplyDetail, showReply} from '../../src/services/reply-show.js'
 export type ReplyShowResult = ReplyDetail
 
 export default class ReplyShow extends BoardCommand<typeof ReplyShow> {
+  static override readOnly = true
   static override summary = "Show a case's current draft with its versions, send attempts and earlier replies"
   static override examples = ['<%= config.bin %> reply show 42', '<%= config.bin %> reply show 42 --json']
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
+import {stoppedEarly} from '../../src/cli/interrupts.js'
 import {renderTable} from '../../src/cli/render.js'
 import {formatTime} from '../../src/cli/time-format.js'
 import {type RecomputeResult, recomputeAll} from '../../src/services/sla/recompute.js'
@@ -14,7 +15,6 @@ export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
 
   async run(): Promise<SlaRecomputeResult> {
     const r = await recomputeAll(await this.store(), {actor: await this.actor(), now: this.now(), dryRun: this.flags['dry-run'], signal: this.abort.signal})
-    this.throwIfAborted()
     for (const w of r.warnings) this.note(`warning: ${w}`)
     if (r.changed.length > 0) {
       this.out(renderTable(r.changed, [
@@ -28,6 +28,7 @@ export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
     }
     this.note(`${r.dryRun ? 'would change' : 'changed'} ${r.changed.length} of ${r.checked} open cases${r.failed.length > 0 ? `; ${r.failed.length} failed` : ''}`)
     for (const f of r.failed) this.note(`case ${f.id}: ${f.reason}`)
+    if (r.notDone > 0) throw stoppedEarly(this.lang, {done: r.checked, total: r.checked + r.notDone, what: 'what.cases'})
     // Partial failure of a bulk action: the rest was applied, the exit code says not all.
     if (r.failed.length > 0) process.exitCode = 1
     return r

@@ -6,6 +6,7 @@ import type {ReplyTemplate} from '../../src/store/replies.js'
 export type TemplateListResult = ReplyTemplate[]
 
 export default class TemplateList extends BoardCommand<typeof TemplateList> {
+  static override readOnly = true
   static override summary = 'List reply templates'
   static override examples = ['<%= config.bin %> template list', '<%= config.bin %> template list --json']
 

@@ -8,6 +8,7 @@ import {getTemplate} from '../../src/services/templates.js'
 export type TemplateShowResult = ReplyTemplate
 
 export default class TemplateShow extends BoardCommand<typeof TemplateShow> {
+  static override readOnly = true
   static override summary = 'Show a reply template'
   static override examples = ['<%= config.bin %> template show ack']
   static override args = {name: Args.string({description: 'template name', required: true})}

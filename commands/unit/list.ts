@@ -5,6 +5,7 @@ import {listUnits, type UnitRow} from '../../src/services/directory-service.js'
 export type UnitListResult = UnitRow[]
 
 export default class UnitList extends BoardCommand<typeof UnitList> {
+  static override readOnly = true
   static override summary = 'List units as a hierarchy'
   static override examples = ['<%= config.bin %> unit list', '<%= config.bin %> unit list --json']
 
@@ -14,10 +15,10 @@ export default class UnitList extends BoardCommand<typeof UnitList> {
     else
       this.out(
         renderTable(rows, [
-          {header: 'Code', value: (u) => u.code},
-          {header: 'Path', value: (u) => u.path, max: 60},
-          {header: 'Kind', value: (u) => u.kind},
-          {header: 'Supervisor', value: (u) => u.supervisor},
+          {header: this.t('col.code'), value: (u) => u.code},
+          {header: this.t('col.path'), value: (u) => u.path, max: 60},
+          {header: this.t('col.kind'), value: (u) => u.kind},
+          {header: this.t('col.supervisor'), value: (u) => u.supervisor},
         ], {tty: this.tty, color: this.color}),
       )
     return rows

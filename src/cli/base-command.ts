@@ -5,8 +5,11 @@ import {BoardError, ExitCode, InterruptedError} from '../errors.js'
 import type {Store} from '../store/store.js'
 import {detectLang, type Lang, translate} from './i18n.js'
 import {canPrompt} from './interactive.js'
+import {listenForInterrupts} from './interrupts.js'
+import {localise} from './localise.js'
+import {langFromArgv, translateParseError} from './parse-errors.js'
+import {guardTerminal} from './terminal-output.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
-import {onlyReads} from './read-commands.js'
 import {colorEnabled} from './render.js'
 import {refusePasswordInArgv} from './store-flag.js'
 
@@ -28,6 +31,13 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     as: Flags.string({helpGroup: 'GLOBAL', description: 'actor recorded in the audit log (else BOARD_ACTOR, else the OS user)'}),
   }
 
+  /**
+   * Reads the store and never changes it: a path with no store is an error, not a new store, and
+   * opening it does no maintenance that writes (on a full disk, or beside a running import, reading
+   * still works; the next command that writes does the maintenance).
+   */
+  static readOnly = false
+
   protected flags!: BaseFlags<T>
   protected args!: BaseArgs<T>
   /** All positional arguments, for commands that take many (strict = false). */
@@ -36,11 +46,14 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   protected local: LocalConfig = {}
   protected readonly abort = new AbortController()
   private openedStore?: Store
-  private onSigint?: () => void
+  private stopListening?: () => void
 
   public override async init(): Promise<void> {
+    guardTerminal()
     await super.init()
     const ctor = this.ctor as typeof BoardCommand
+    this.local = readLocalConfig(this.config.configDir)
+    this.lang = detectLang(langFromArgv(this.argv), this.local.locale)
     const {args, argv, flags} = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
@@ -51,15 +64,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     this.positional = argv as string[]
-    this.local = readLocalConfig(this.config.configDir)
-    this.lang = detectLang(this.flags.lang, this.local.locale)
-    // First Ctrl-C asks long work to stop at a safe point (a batch boundary); a second one exits now.
-    this.onSigint = () => {
-      if (this.abort.signal.aborted) process.exit(ExitCode.interrupted)
-      this.abort.abort()
-      this.warn(translate(this.lang, 'interrupted'))
-    }
-    process.on('SIGINT', this.onSigint)
+    this.stopListening = listenForInterrupts(this.abort, () => this.note(this.t('interrupt.stopping')))
   }
 
   protected t(key: string, vars?: Record<string, string | number>): string {
@@ -109,17 +114,22 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     return resolveStoreLocation(this.flags.store, this.local, this.config.dataDir)
   }
 
+  /** Whether this run only reads the store (commands whose flags decide override it). */
+  protected get readsOnly(): boolean {
+    return (this.ctor as typeof BoardCommand).readOnly
+  }
+
   protected async store(): Promise<Store> {
     if (!this.openedStore) {
       const {openStore} = await import('../store/open.js')
-      this.openedStore = await openStore(this.storeLocation(), {now: this.now(), readOnly: onlyReads(this.id)})
+      this.openedStore = await openStore(this.storeLocation(), {now: this.now(), readOnly: this.readsOnly, mustExist: this.readsOnly})
     }
     return this.openedStore
   }
 
   /** Progress, warnings and notes: stderr, so stdout stays data. */
   protected note(message: string): void {
-    process.stderr.write(message + '\n')
+    process.stderr.write(localise(this.lang, message) + '\n')
   }
 
   /** Data for people (tables, text) on stdout; --json output goes through the return value. */
@@ -135,8 +145,8 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     const prefix = this.t('error.prefix')
     if (error instanceof BoardError) {
       process.exitCode = error.exitCode
-      this.note(`${prefix}: ${error.message}`)
-      if (error.suggestion) this.note(`${this.t('error.hint')}: ${error.suggestion}`)
+      this.note(`${prefix}: ${localise(this.lang, error.message)}`)
+      if (error.suggestion) this.note(`${this.t('error.hint')}: ${localise(this.lang, error.suggestion)}`)
       return
     }
     if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') {
@@ -146,7 +156,11 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     if (error.oclif?.exit !== undefined) {
       // oclif's own parse and usage errors
       process.exitCode = error.oclif.exit === 0 ? 0 : error.oclif.exit === 1 ? ExitCode.usage : error.oclif.exit
-      if (error.oclif.exit !== 0) this.note(`${prefix}: ${error.message}`)
+      if (error.oclif.exit !== 0) {
+        const parsed = translateParseError(this.lang, error.message)
+        this.note(`${prefix}: ${parsed.message}`)
+        this.note(`${this.t('error.hint')}: ${parsed.hint}`)
+      }
       return
     }
     process.exitCode = ExitCode.failure
@@ -155,7 +169,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   }
 
   protected override async finally(error: Error | undefined): Promise<void> {
-    if (this.onSigint) process.off('SIGINT', this.onSigint)
+    this.stopListening?.()
     if (this.openedStore) await this.openedStore.close()
     if (this.abort.signal.aborted && !process.exitCode) process.exitCode = ExitCode.interrupted
     await super.finally(error)

@@ -31,7 +31,7 @@ export function renderCaseList(cases: Case[], o: ViewOpts): string {
   return renderTable(cases, caseColumns(o), o)
 }
 
-export function renderCaseDetail(c: Case, replies: Reply[], events: CaseEvent[], o: ViewOpts): string {
+export function renderCaseDetail(c: Case, replies: Reply[], events: CaseEvent[], o: ViewOpts & {mergedFrom?: number[]}): string {
   const L = (k: string) => label(o.lang, k)
   const type = c.type ? (o.lang === 'zh' ? CASE_TYPE_ZH[c.type] : c.type) : ''
   const flags = Object.entries(c.flags).filter(([, v]) => v).map(([k]) => k).join(', ')
@@ -39,9 +39,12 @@ export function renderCaseDetail(c: Case, replies: Reply[], events: CaseEvent[],
     `#${c.id}  ${oneLine(c.title)}`,
     `${L('col.ref')}: ${oneLine(c.source)}/${oneLine(c.ref)}   ${L('col.posted')}: ${formatTime(c.postedAt, o.tz)}   ${L('col.author')}: ${oneLine(c.author ?? '')}`,
     `${L('col.status')}: ${o.lang === 'zh' ? CASE_STATUS_ZH[c.status] : c.status}   ${L('col.category')}: ${oneLine(c.category ?? '')}   ${L('col.type')}: ${type}${flags ? '   [' + flags + ']' : ''}`,
-    `${L('col.unit')}: ${oneLine(c.unit ?? '')}   ${L('col.handler')}: ${oneLine(c.handler ?? '')}   ${L('col.replied')}: ${formatTime(c.respondedAt, o.tz)}`,
+    `${L('col.unit')}: ${oneLine(c.unit ?? '')}   ${L('col.handler')}: ${oneLine(c.handler ?? '')}   ${L('col.replied')}: ${formatTime(c.respondedAt, o.tz)}` +
+      (c.resolvedAt ? `   ${L('col.resolved')}: ${formatTime(c.resolvedAt, o.tz)}` : ''),
   ]
-  if (c.respondDueAt || c.resolveDueAt) lines.push(`deadlines: respond ${formatTime(c.respondDueAt, o.tz)}  resolve ${formatTime(c.resolveDueAt, o.tz)}`)
+  if (c.respondDueAt || c.resolveDueAt) lines.push(translate(o.lang, 'show.deadlines', {respond: formatTime(c.respondDueAt, o.tz), resolve: formatTime(c.resolveDueAt, o.tz)}))
+  if (c.mergedInto) lines.push(translate(o.lang, 'show.mergedInto', {id: c.mergedInto}))
+  if (o.mergedFrom && o.mergedFrom.length > 0) lines.push(translate(o.lang, 'show.mergedFrom', {ids: o.mergedFrom.map((id) => '#' + id).join(', ')}))
   lines.push('', `${L('show.body')}:`, indent(stripControls(c.body)))
   if (replies.length > 0) {
     lines.push('', `${L('show.replies')}:`)

@@ -1,3 +1,5 @@
+import {drawingNow} from './terminal-output.js'
+
 /** A one-line counter on stderr, only when stderr is a terminal (never in logs or cron mail). */
 export function progressLine(enabled = Boolean(process.stderr.isTTY)) {
   let last = 0
@@ -9,10 +11,10 @@ export function progressLine(enabled = Boolean(process.stderr.isTTY)) {
       if (now - last < 100) return
       last = now
       const rate = Math.round(rows / ((now - started) / 1000))
-      process.stderr.write(`\r\u001B[2K${label}: ${rows.toLocaleString('en')} rows (${rate.toLocaleString('en')}/s)`)
+      drawingNow(() => process.stderr.write(`\r\u001B[2K${label}: ${rows.toLocaleString('en')} rows (${rate.toLocaleString('en')}/s)`))
     },
     done() {
-      if (enabled && last > 0) process.stderr.write('\r\u001B[2K')
+      if (enabled && last > 0) drawingNow(() => process.stderr.write('\r\u001B[2K'))
     },
   }
 }

@@ -1,3 +1,5 @@
+import {type Lang, translate} from './i18n.js'
+import {localise} from './localise.js'
 import type {CheckFinding} from '../domain/reply-check.js'
 import {stripControls} from '../domain/sanitize.js'
 import type {ReplyDetail} from '../services/reply-show.js'
@@ -47,10 +49,10 @@ export function renderReplyDetail(d: ReplyDetail, o: {tz: string; tty: boolean; 
   return lines.join('\n')
 }
 
-export function renderFindings(caseId: number, findings: CheckFinding[], blocking: boolean): string {
-  if (findings.length === 0) return `case ${caseId}: the draft passes every check`
-  const head = `case ${caseId}: ${findings.length} ${blocking ? 'problem(s) (blocking: the unit requires a clean check)' : 'warning(s)'}`
-  return [head, ...findings.map((f) => `  ${f.rule}: ${f.reason}`)].join('\n')
+export function renderFindings(caseId: number, findings: CheckFinding[], blocking: boolean, lang: Lang = 'en'): string {
+  if (findings.length === 0) return translate(lang, 'check.passes', {id: caseId})
+  const head = translate(lang, blocking ? 'check.blocking' : 'check.warnings', {id: caseId, n: findings.length})
+  return [head, ...findings.map((f) => `  ${f.rule}: ${localise(lang, f.reason)}`)].join('\n')
 }
 
 function indent(text: string): string {

@@ -48,6 +48,9 @@ export const METRICS: Metric[] = [
 
 export const METRIC_IDS = METRICS.map((m) => m.id)
 
+/** What a terminal shows without --wide: the figures people read first, in about 80 columns. */
+export const COMPACT_METRICS = ['count', 'share', 'replied', 'respond-mean', 'resolve-mean', 'satisfied', 'resolve-on-time']
+
 const DIMENSION_NAMES: Record<StatsDimension, {en: string; zh: string}> = {
   year: {en: 'Year', zh: '年份'},
   quarter: {en: 'Quarter', zh: '季度'},
@@ -72,10 +75,12 @@ export function keyLabel(d: StatsDimension, v: string | null | undefined, lang: 
   return v
 }
 
-export function renderStatsTable(result: StatsResult, opts: {lang: Lang; tty: boolean; color: boolean}): string {
+/** On a terminal, the compact metrics unless wide; piped, every metric (complete TSV). */
+export function renderStatsTable(result: StatsResult, opts: {lang: Lang; tty: boolean; color: boolean; wide?: boolean}): string {
+  const metrics = opts.tty && !opts.wide ? METRICS.filter((m) => COMPACT_METRICS.includes(m.id)) : METRICS
   const columns: Column<StatsRow>[] = [
     ...result.by.map((d) => ({header: dimensionName(d, opts.lang), value: (r: StatsRow) => keyLabel(d, r.key[d], opts.lang), max: 20})),
-    ...METRICS.map((m) => ({header: m[opts.lang], value: (r: StatsRow) => m.format(m.value(r))})),
+    ...metrics.map((m) => ({header: m[opts.lang], value: (r: StatsRow) => m.format(m.value(r))})),
   ]
   return renderTable(result.rows, columns, opts)
 }

@@ -1,6 +1,8 @@
 import {type Plan, planAssignment, planDirect, type Strategy} from '../domain/assignment-plan.js'
+import type {Case} from '../domain/case.js'
 import {UsageError} from '../errors.js'
 import type {Store} from '../store/store.js'
+import {stopHere} from './boundary.js'
 import {afterCaseChange} from './case-hooks.js'
 
 export interface BulkResult<T> {
@@ -23,6 +25,8 @@ export interface AssignPlan extends Plan {
    * a case changed meanwhile (closed, assigned by someone else) is a conflict, never overwritten.
    */
   versions: Record<number, number>
+  /** A handler named explicitly who is off duty or at capacity: assigning needs a yes or --force. */
+  handlerProblem?: {handler: string; offDuty: boolean; load: number; capacity: number | null}
 }
 
 const FINAL = new Set(['closed', 'rejected', 'merged'])
@@ -32,7 +36,9 @@ export async function planAssign(store: Store, ids: number[], target: AssignTarg
   const [unitName, handlerName] = target.to.split('/')
   const unit = await store.units.find(unitName)
   if (!unit) throw new UsageError(`no unit ${unitName}`, 'see board unit list')
-  const found = new Map((await store.cases.list({ids})).map((c) => [c.id, c]))
+  // In slices: a pipeline may hand over 100,000 ids, more than one statement can bind.
+  const found = new Map<number, Case>()
+  for (let i = 0; i < ids.length; i += 10_000) for (const c of await store.cases.list({ids: ids.slice(i, i + 10_000)})) found.set(c.id, c)
   const rejected: AssignPlan['rejected'] = []
   const ok: number[] = []
   const versions: AssignPlan['versions'] = {}
@@ -48,6 +54,11 @@ export async function planAssign(store: Store, ids: number[], target: AssignTarg
     const h = await store.handlers.find(handlerName, unit.id)
     if (!h) throw new UsageError(`no handler ${handlerName} in unit ${unit.code}`, `see board handler list --unit ${unit.code}`)
     plan = planDirect(ok, unit.id, h)
+    const load = (await store.handlers.openLoad(unit.id)).get(h.id) ?? 0
+    const full = h.capacity !== null && load + ok.length > h.capacity
+    if (ok.length > 0 && (!h.onDuty || full)) {
+      return {...plan, rejected, units: {[unit.id]: unit.code}, versions, handlerProblem: {handler: h.code, offDuty: !h.onDuty, load, capacity: h.capacity}}
+    }
   } else if (target.strategy) {
     plan = planAssignment(ok, unit.id, await store.handlers.list({unitId: unit.id}), await store.handlers.openLoad(unit.id), target.strategy)
   } else plan = planDirect(ok, unit.id, null)
@@ -77,13 +88,16 @@ export interface Assigned {
   handler: string | null
 }
 
-/** Applies a plan case by case: one failure does not stop the rest. */
-export async function applyAssign(store: Store, plan: AssignPlan, opts: {actor: string; now: Date; signal?: AbortSignal}): Promise<BulkResult<Assigned>> {
-  const result: BulkResult<Assigned> = {succeeded: [], failed: [...plan.rejected, ...plan.unplaced.map((u) => ({id: u.caseId, reason: u.reason}))]}
-  for (const item of plan.items) {
-    if (opts.signal?.aborted) {
-      result.failed.push({id: item.caseId, reason: 'interrupted before this case'})
-      continue
+/**
+ * Applies a plan case by case: one failure does not stop the rest. Interrupted (signal), it stops
+ * between two cases; the ones not reached are listed in notDone.
+ */
+export async function applyAssign(store: Store, plan: AssignPlan, opts: {actor: string; now: Date; signal?: AbortSignal}): Promise<BulkResult<Assigned> & {notDone: number[]}> {
+  const result: BulkResult<Assigned> & {notDone: number[]} = {succeeded: [], failed: [...plan.rejected, ...plan.unplaced.map((u) => ({id: u.caseId, reason: u.reason}))], notDone: []}
+  for (const [i, item] of plan.items.entries()) {
+    if (await stopHere(opts.signal)) {
+      result.notDone = plan.items.slice(i).map((x) => x.caseId)
+      break
     }
     try {
       const c = await store.cases.change(item.caseId, {unitId: item.unitId, handlerId: item.handlerId, status: 'assigned'}, {

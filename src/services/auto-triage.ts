@@ -1,3 +1,4 @@
+import {stopHere} from './boundary.js'
 import type {Case} from '../domain/case.js'
 import {suggest, type Suggestion} from '../domain/suggest.js'
 import type {Store} from '../store/store.js'
@@ -31,6 +32,8 @@ export interface AutoTriageResult {
   items: AutoTriageItem[]
   failed: {id: number; reason: string}[]
   warnings: string[]
+  /** New cases not looked at because the run was interrupted (0 when it ran to the end). */
+  notExamined: number
 }
 
 export interface AutoTriageOptions {
@@ -52,12 +55,15 @@ export interface AutoTriageOptions {
  */
 export async function autoTriage(store: Store, opts: AutoTriageOptions): Promise<AutoTriageResult> {
   const ctx = await loadTriageContext(store)
-  const result: AutoTriageResult = {dryRun: opts.dryRun, minConfidence: opts.minConfidence, examined: 0, triaged: 0, assigned: 0, leftForPeople: 0, items: [], failed: [], warnings: []}
+  const result: AutoTriageResult = {dryRun: opts.dryRun, minConfidence: opts.minConfidence, examined: 0, triaged: 0, assigned: 0, leftForPeople: 0, items: [], failed: [], warnings: [], notExamined: 0}
   if (!ctx.hasModel) result.warnings.push('no classifier in the store: only cases that already have a category can be triaged (run board classifier train)')
   const ids = (await store.cases.list({status: ['new']})).map((c) => c.id).sort((a, b) => a - b)
   const batch = opts.batch ?? 50
   for (let start = 0; start < ids.length; start += batch) {
-    if (opts.signal?.aborted) break
+    if (await stopHere(opts.signal)) {
+      result.notExamined = ids.length - start
+      break
+    }
     const chunk = ids.slice(start, start + batch)
     const cases = opts.dryRun
       ? await store.cases.list({ids: chunk, status: ['new']})

@@ -1,4 +1,5 @@
 import {BoardError} from '../errors.js'
+import {stopHere} from './boundary.js'
 import type {Case} from '../domain/case.js'
 import {redact} from '../domain/redact.js'
 import {CSV_COLUMNS, csvHeader, csvValueLines, type ExportFormat, redactCase, toServiceRequest} from '../export/case-export.js'
@@ -46,13 +47,13 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
   // one run of the query: a server plans a whole-table read once, where a page is an index walk.
   if (opts.format === 'csv') {
     await store.cases.eachValues(opts.filter, CSV_COLUMNS, pageSize, async (rows) => {
-      if (opts.signal?.aborted) return false
+      if (await stopHere(opts.signal)) return false
       await opts.write(csvValueLines(rows, opts.redact))
       count += rows.length
     })
   }
   while (opts.format !== 'csv') {
-    if (opts.signal?.aborted) break
+    if (await stopHere(opts.signal)) break
     const page = await store.cases.list({...opts.filter, limit: pageSize, after})
     if (page.length === 0) break
     const last = page[page.length - 1]

@@ -4,6 +4,7 @@ import {parseRating, RATING_COLUMNS} from '../domain/rating.js'
 import {UsageError} from '../errors.js'
 import {parseTimestamp} from '../import/dates.js'
 import type {Store} from '../store/store.js'
+import {stopHere} from './boundary.js'
 import {rateCase} from './ratings.js'
 
 export interface RatingsImportResult {
@@ -12,13 +13,15 @@ export interface RatingsImportResult {
   duplicates: number
   reopened: number[]
   failed: {line: number; ref: string; reason: string}[]
+  /** Interrupted: rows not reached (each row stands alone, so a re-run picks them up). */
+  notDone: number
 }
 
 /** Imports ratings (ref, rating, comment, time); each row stands alone, failures are per row. */
 export async function importRatings(
   store: Store,
   file: string,
-  opts: {source: string; tz: string; actor: string; now: Date; onFailure?: (f: RatingsImportResult['failed'][number]) => void},
+  opts: {source: string; tz: string; actor: string; now: Date; onFailure?: (f: RatingsImportResult['failed'][number]) => void; signal?: AbortSignal},
 ): Promise<RatingsImportResult> {
   let text: string
   try {
@@ -32,8 +35,12 @@ export async function importRatings(
   const col = (names: readonly string[]) => header.find((h) => names.includes(h))
   const cols = {ref: col(RATING_COLUMNS.ref), rating: col(RATING_COLUMNS.rating), comment: col(RATING_COLUMNS.comment), time: col(RATING_COLUMNS.time)}
   if (rows.length > 0 && (!cols.ref || !cols.rating)) throw new UsageError(`${file}: needs columns ref and rating (found: ${header.join(', ')})`)
-  const result: RatingsImportResult = {file, recorded: 0, duplicates: 0, reopened: [], failed: []}
+  const result: RatingsImportResult = {file, recorded: 0, duplicates: 0, reopened: [], failed: [], notDone: 0}
   for (const [i, row] of rows.entries()) {
+    if (await stopHere(opts.signal)) {
+      result.notDone = rows.length - i
+      break
+    }
     const ref = row[cols.ref!] ?? ''
     const line = i + 2
     const failRow = (reason: string) => {

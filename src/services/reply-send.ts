@@ -1,3 +1,4 @@
+import {stopHere} from './boundary.js'
 import type {Case} from '../domain/case.js'
 import {type ChannelConfig, type ChannelName, chooseChannel} from '../domain/reply-channels.js'
 import type {BoardReply} from '../store/replies.js'
@@ -23,6 +24,8 @@ export interface SendResult {
   /** Another run is sending these, or just sent them: not a failure of this run. */
   skipped: {caseId: number; replyId: number; reason: string}[]
   dryRun: boolean
+  /** Replies not reached because the run was interrupted. */
+  notDone: number
 }
 
 interface Opts {
@@ -43,7 +46,7 @@ interface Opts {
  */
 export async function sendReplies(store: Store, which: {keys: string[]} | {approved: true}, opts: Opts): Promise<SendResult> {
   const config = (await store.settings.get<ChannelConfig>('reply.channels')) ?? {}
-  const result: SendResult = {succeeded: [], failed: [], skipped: [], dryRun: Boolean(opts.dryRun)}
+  const result: SendResult = {succeeded: [], failed: [], skipped: [], dryRun: Boolean(opts.dryRun), notDone: 0}
   const fail = (f: SendResult['failed'][number]) => {
     result.failed.push(f)
     opts.onFailure?.(f)
@@ -62,14 +65,20 @@ export async function sendReplies(store: Store, which: {keys: string[]} | {appro
         continue
       }
       const reply = await store.replies.open(c.id)
-      if (!reply) fail({caseId: c.id, replyId: null, reason: 'no reply to send (draft one first)'})
+      if (!reply) {
+        const last = (await store.cases.replies(c.id)).at(-1)
+        fail({caseId: c.id, replyId: last?.id ?? null, reason: last?.status === 'sent' ? `already sent (reply ${last.id}); nothing to send` : 'no reply to send (draft one first)'})
+      }
       else work.push({c, reply})
     }
   } else {
     for (const reply of await store.replies.sendable({})) work.push({c: (await store.cases.get(reply.caseId))!, reply})
   }
-  for (const {c, reply} of work) {
-    if (opts.signal?.aborted) break
+  for (const [i, {c, reply}] of work.entries()) {
+    if (await stopHere(opts.signal)) {
+      result.notDone = work.length - i
+      break
+    }
     const problem = await refusal(store, c, reply, await rulesOf(c))
     if (problem) {
       fail({caseId: c.id, replyId: reply.id, reason: problem})

@@ -1,4 +1,5 @@
-import {BoardError, UsageError} from '../errors.js'
+import {stopHere} from './boundary.js'
+import {BoardError, InterruptedError, UsageError} from '../errors.js'
 import type {Param} from '../store/sql/executor.js'
 import type {Store} from '../store/store.js'
 import type {TableInfo} from '../store/tables.js'
@@ -26,6 +27,7 @@ export interface StoreCopyOptions {
   dryRun: boolean
   pageSize?: number
   onTable?: (table: string, rows: number) => void
+  signal?: AbortSignal
 }
 
 /**
@@ -66,6 +68,8 @@ export async function copyStore(from: Store, to: Store, opts: StoreCopyOptions):
       const later: {key: Param; column: string; value: Param}[] = []
       let copied = 0
       for (let after: Param | null = null; ; ) {
+        // Interrupted, the transaction rolls back: the target is as it was before the copy.
+        if (await stopHere(opts.signal)) throw new InterruptedError()
         const rows = await from.tables.read(t, columns, {after, offset: copied}, page)
         if (rows.length === 0) break
         for (const row of rows) {

@@ -14,6 +14,8 @@ registerProbe(async ({store}) => {
       ok: Boolean(model),
       detail: model ? `model ${model.id}: ${model.trainedOn} examples, ${model.labels.length} categories, trained ${model.createdAt} by ${model.createdBy}` : 'no model: category suggestions are off',
       fix: model ? undefined : 'run board classifier train (from categorised cases) or board classifier train --from FILE',
+      // Suggestions are optional: clerks triage without them. Only what stops the core job fails.
+      warning: !model,
     },
     {
       area: 'triage',

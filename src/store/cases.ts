@@ -10,6 +10,8 @@ export interface CaseFilter {
   since?: string
   until?: string
   search?: string
+  /** Cases merged (并案) into this one. */
+  mergedInto?: number
   limit?: number
   offset?: number
   /**
@@ -52,6 +54,11 @@ export interface CaseRepository {
   get(id: number): Promise<Case | undefined>
   getByRef(source: string, ref: string): Promise<Case | undefined>
   list(filter: CaseFilter): Promise<Case[]>
+  /**
+   * What list() returns, in the same order, a page at a time: each page starts after the last row
+   * of the one before (keyset), so memory stays flat and later pages cost no more than the first.
+   */
+  pages(filter: CaseFilter, pageSize?: number): AsyncIterable<Case[]>
   count(filter: CaseFilter): Promise<number>
   /**
    * list() as rows of values in `columns` order, read through once, `size` rows at a time (see

@@ -1,13 +1,16 @@
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
 import {board} from '../helpers/run-cli.js'
 
 const store = join(mkdtempSync(join(tmpdir(), 'board-conv-')), 'b.db')
 
 describe('CLI conventions', () => {
+  // Read-only commands need a store to be there (they never create one).
+  beforeAll(() => void board(['db', 'migrate'], {store}), 60_000)
+
   it('usage errors exit 2 and name the problem on stderr, nothing on stdout', () => {
     for (const args of [['list', '--bogus'], ['list', '--status', 'nope'], ['show', 'abc'], ['nosuch-command']]) {
       const r = board(args, {store})

@@ -45,7 +45,7 @@ describe.each(backendList)('an interrupted import on $name', (backend) => {
   it('exits 130 with the committed batches kept; a re-run finishes with every row once', async () => {
     const file = bigFile(dir)
     const location = await backend.location()
-    expect(board(['list'], {store: location}).status).toBe(0) // create and migrate the store first
+    expect(board(['db', 'migrate'], {store: location}).status).toBe(0) // create and migrate the store first
     const store = await openStore(location, {now: new Date('2024-01-01T00:00:00Z')})
     try {
       const count = () => store.cases.count({source: 'big'})

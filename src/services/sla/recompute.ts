@@ -1,3 +1,4 @@
+import {stopHere} from '../boundary.js'
 import type {Store} from '../../store/store.js'
 import {RUNNING_STATUSES} from '../../domain/sla/overdue.js'
 import {loadSlaContext} from './context.js'
@@ -9,6 +10,8 @@ export interface RecomputeResult {
   changed: DeadlineChange[]
   failed: {id: number; reason: string}[]
   warnings: string[]
+  /** Interrupted: the open cases not reached (their deadlines are as they were). */
+  notDone: number
 }
 
 const BATCH = 500
@@ -16,10 +19,13 @@ const BATCH = 500
 /** After a policy or calendar change: every open (or waiting) case's deadlines, again. */
 export async function recomputeAll(store: Store, opts: {actor: string; now: Date; dryRun: boolean; signal?: AbortSignal}): Promise<RecomputeResult> {
   const sla = await loadSlaContext(store)
-  const result: RecomputeResult = {dryRun: opts.dryRun, checked: 0, changed: [], failed: [], warnings: []}
+  const result: RecomputeResult = {dryRun: opts.dryRun, checked: 0, changed: [], failed: [], warnings: [], notDone: 0}
   const warnings = new Set<string>()
   for (let offset = 0; ; offset += BATCH) {
-    if (opts.signal?.aborted) break
+    if (await stopHere(opts.signal)) {
+      result.notDone = Math.max(0, (await store.cases.count({status: [...RUNNING_STATUSES, 'waiting']})) - result.checked)
+      break
+    }
     const cases = await store.cases.list({status: [...RUNNING_STATUSES, 'waiting'], limit: BATCH, offset})
     for (const c of cases) {
       result.checked++

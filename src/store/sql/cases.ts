@@ -35,6 +35,27 @@ export class SqlCases implements CaseRepository {
     await this.db.eachValues(sql, params, size, onBatch)
   }
 
+  async *pages(filter: CaseFilter, pageSize = 1000): AsyncIterable<Case[]> {
+    const {where, params} = this.where({...filter, limit: undefined, offset: undefined})
+    let left = filter.limit ?? Infinity
+    let after: {postedAt: string; id: number} | undefined
+    while (left > 0) {
+      const n = Math.min(pageSize, left)
+      const keyset = after ? `${where ? where + ' AND' : 'WHERE'} (c.posted_at, c.id) < (${this.db.dialect.instantParam}, ?)` : where
+      const rows = await this.db.all(
+        `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${keyset} ORDER BY c.posted_at DESC, c.id DESC LIMIT ?`,
+        after ? [...params, after.postedAt, after.id, n] : [...params, n],
+      )
+      if (rows.length === 0) return
+      const page = rows.map(toCase)
+      yield page
+      if (rows.length < n) return
+      left -= rows.length
+      const last = page.at(-1)!
+      after = {postedAt: last.postedAt, id: last.id}
+    }
+  }
+
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
     const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
@@ -54,6 +75,7 @@ export class SqlCases implements CaseRepository {
     }
     if (f.category) clauses.push('c.category = ?'), params.push(f.category)
     if (f.source) clauses.push('c.source = ?'), params.push(f.source)
+    if (f.mergedInto !== undefined) clauses.push('c.merged_into = ?'), params.push(f.mergedInto)
     if (f.unit) clauses.push('(u.code = ? OR u.name = ?)'), params.push(f.unit, f.unit)
     if (f.handler) clauses.push('(h.code = ? OR h.name = ?)'), params.push(f.handler, f.handler)
     if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)

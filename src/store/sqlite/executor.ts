@@ -1,16 +1,17 @@
 import Database from 'better-sqlite3'
-import {existsSync, mkdirSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
-import {StoreFullError, StoreUnreachableError, UsageError} from '../../errors.js'
+import {BoardError, StoreFullError, StoreUnreachableError, UsageError} from '../../errors.js'
+import {prepareSqlitePath, sqliteHint} from '../location.js'
 import {BUSY_TIMEOUT_MS, whenFree, whenFreeSync} from './busy.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
 import {registerFunctions} from './functions.js'
+import {isWalFile, readableCopy} from './read-only-copy.js'
 
 /** Compiled beside this file in the built CLI; tests running the sources query on one thread. */
 const READ_WORKER = new URL('./read-worker.js', import.meta.url)
@@ -27,26 +28,29 @@ export class SqliteExecutor implements Executor {
     private readonly db: Database.Database,
     /** the file, when other connections can open it (not ':memory:') */
     private readonly path: string | null = null,
+    private readonly cleanup?: () => void,
   ) {}
 
-  static open(path: string, opts: {readonly?: boolean} = {}): SqliteExecutor {
+  static open(path: string, opts: {readonly?: boolean; mustExist?: boolean} = {}): SqliteExecutor {
+    const access = prepareSqlitePath(path, {mustExist: opts.mustExist ?? false})
     try {
-      if (path !== ':memory:') mkdirSync(dirname(path), {recursive: true})
-      const db = new Database(path, {readonly: opts.readonly ?? false})
+      const readonly = (opts.readonly ?? false) || access === 'read'
+      const copy = access === 'read' && isWalFile(path) ? readableCopy(path) : undefined
+      const db = new Database(copy?.path ?? path, {readonly, fileMustExist: access !== 'create'})
       // First, so that even switching to WAL waits for a writer instead of failing.
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
       if (path !== ':memory:') refuseForeign(db, path)
-      whenFreeSync(() => db.pragma('journal_mode = WAL'))
+      if (!readonly) whenFreeSync(() => db.pragma('journal_mode = WAL'))
       db.pragma('foreign_keys = ON')
       db.pragma('synchronous = NORMAL')
       // With foreign keys on, every INSERT keeps a statement journal; in a temp file that is a few
       // page writes per row (the import's main cost), in memory it is a copy.
       db.pragma('temp_store = MEMORY')
       registerFunctions(db)
-      return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : path)
+      return new SqliteExecutor(db, path === ':memory:' || path === '' ? null : (copy?.path ?? path), copy?.remove)
     } catch (error) {
-      if (error instanceof UsageError) throw error
-      throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error)
+      if (error instanceof BoardError) throw error
+      throw new StoreUnreachableError(`cannot open SQLite store ${path}: ${(error as Error).message}`, error, sqliteHint())
     }
   }
 
@@ -144,6 +148,7 @@ export class SqliteExecutor implements Executor {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+    this.cleanup?.()
   }
 }
 

@@ -9,8 +9,13 @@ export class SqliteStore extends SqlStore {
     super('sqlite', location, sqlite)
   }
 
-  static open(path: string): SqliteStore {
-    return new SqliteStore(path, SqliteExecutor.open(path))
+  static open(path: string, opts: {mustExist?: boolean} = {}): SqliteStore {
+    return new SqliteStore(path, SqliteExecutor.open(path, opts))
+  }
+
+  /** The file is opened for reading only (this user may not write it). */
+  get readOnly(): boolean {
+    return this.sqlite.raw().readonly
   }
 
   protected override bind(tx: Executor): Store {

@@ -1,3 +1,4 @@
+import {stopHere} from '../../boundary.js'
 import {randomUUID} from 'node:crypto'
 import {hostname} from 'node:os'
 
@@ -23,6 +24,8 @@ export interface NotifyResult {
   dropped: {caseId: number; stage: string; step: string; channel: string; reason: string}[]
   failed: {caseId: number; stage: string; step: string; channel: string; attempts: number; error: string; retryAt: string}[]
   noChannel: {caseId: number; unit: string | null}[]
+  /** Stopped early (Ctrl-C): reminders not yet claimed stay in the outbox for the next run. */
+  interrupted: boolean
 }
 
 /** Retry after 5 min, 10, 20, … capped at 6 h: a channel that is down is not hammered. */
@@ -53,7 +56,7 @@ export interface NotifyOptions {
 export async function runNotify(store: Store, opts: NotifyOptions): Promise<NotifyResult> {
   const sla = await loadSlaContext(store)
   const plan = await planReminders(store, sla, opts.now, {unit: opts.unit})
-  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], dropped: [], failed: [], noChannel: plan.noChannel}
+  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], dropped: [], failed: [], noChannel: plan.noChannel, interrupted: false}
   if (opts.dryRun) {
     result.planned = plan.entries.length
     result.plan = plan.entries.map((e) => ({caseId: e.caseId, stage: e.stage, step: e.step, channel: e.channel}))
@@ -100,7 +103,10 @@ export async function runNotify(store: Store, opts: NotifyOptions): Promise<Noti
 
   const lane = async () => {
     for (;;) {
-      if (opts.signal?.aborted) return
+      if (await stopHere(opts.signal)) {
+        result.interrupted = true
+        return
+      }
       const [row] = await store.sla.claimOutbox({worker, now: evaluatedAt(), leaseNow: clock(), leaseSeconds: delivery.claimSeconds, limit: 1, unit: opts.unit})
       if (!row) return
       inFlight.add(row.id)

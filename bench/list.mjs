@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Peak RSS and time of `board list --json` and of the piped TSV listing over N synthetic cases
+// (default 300,000), on SQLite and on PostgreSQL. A listing streams page by page, so its memory
+// must not grow with the store. Target: peak RSS under 300 MB on both backends. Needs `npm run build`.
+//   node bench/list.mjs [N=300000] [postgres://postgres@127.0.0.1:5432/test]
+import Database from 'better-sqlite3'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import pg from 'pg'
+import {pgArgs} from './args.mjs'
+
+const {n: N, url: PG_URL} = pgArgs(300_000)
+const root = join(import.meta.dirname, '..')
+const dir = mkdtempSync(join(tmpdir(), 'board-bench-list-'))
+const sqlitePath = join(dir, 'board.db')
+const schema = `bench_list_${process.pid}`
+const pgStore = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`
+const {openStore} = await import(join(root, 'dist', 'src', 'store', 'open.js'))
+const stamp = '2024-01-01T00:00:00.000Z'
+const CHUNK = 100_000
+// About 1 KB of citizen text a case, as in the real exports.
+const BODY = '我家小区楼下的路灯已经坏了很久，晚上出行非常不方便，老人和孩子经常摔倒，请相关部门尽快派人维修。'.repeat(7)
+
+async function generateSqlite() {
+  await (await openStore(sqlitePath, {now: new Date(stamp)})).close()
+  const db = new Database(sqlitePath)
+  db.pragma('synchronous = OFF')
+  const insert = db.prepare(`INSERT INTO cases (source, ref, title, body, posted_at, status, created_at, updated_at)
+    WITH RECURSIVE seq(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+    SELECT 'bench', CAST(i AS TEXT), '留言' || i, ? || i, strftime('%Y-%m-%dT%H:%M:%S.000Z', 1293840000 + (i * 7919) % 315360000, 'unixepoch'),
+      CASE WHEN i % 10 = 0 THEN 'triaged' ELSE 'closed' END, '${stamp}', '${stamp}' FROM seq`)
+  for (let from = 1; from <= N; from += CHUNK) db.transaction(() => insert.run(from, Math.min(N, from + CHUNK - 1), BODY))()
+  db.exec('ANALYZE')
+  db.close()
+}
+
+async function generatePostgres() {
+  await (await openStore(pgStore, {now: new Date(stamp)})).close()
+  const c = new pg.Client({connectionString: PG_URL})
+  await c.connect()
+  await c.query(`SET search_path TO ${schema}; SET synchronous_commit = off`)
+  for (let from = 1; from <= N; from += CHUNK) {
+    await c.query(
+      `INSERT INTO cases (source, ref, title, body, posted_at, status, created_at, updated_at)
+       SELECT 'bench', i::text, '留言' || i, $3 || i, to_timestamp(1293840000 + (i * 7919) % 315360000),
+         CASE WHEN i % 10 = 0 THEN 'triaged' ELSE 'closed' END, $4, $4
+       FROM generate_series($1::bigint, $2::bigint) i`,
+      [from, Math.min(N, from + CHUNK - 1), BODY, stamp],
+    )
+  }
+  await c.query('ANALYZE')
+  await c.end()
+}
+
+/** Runs board with stdout into a file (a pipe's reader would add its own memory); peak RSS via time(1). */
+function measure(args, store) {
+  const out = join(dir, 'out')
+  const rss = join(dir, 'rss')
+  const t = performance.now()
+  const r = spawnSync('sh', ['-c', `/usr/bin/time -f %M -o ${rss} "$@" > ${out}`, 'sh', process.execPath, join(root, 'bin', 'run.js'), ...args], {
+    encoding: 'utf8',
+    env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(root, '.no-config.json')},
+  })
+  const seconds = (performance.now() - t) / 1000
+  if (r.status !== 0) throw new Error(`board ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  const lines = spawnSync('wc', ['-l', out], {encoding: 'utf8'}).stdout.trim().split(' ')[0]
+  return {seconds: +seconds.toFixed(1), peakRssMB: Math.round(Number(readFileSync(rss, 'utf8').trim().split('\n').at(-1)) / 1024), outputLines: Number(lines)}
+}
+
+try {
+  await generateSqlite()
+  await generatePostgres()
+  const report = {cases: N}
+  for (const [backend, store] of [['sqlite', sqlitePath], ['postgres', pgStore]]) {
+    const json = measure(['list', '--json'], store)
+    const tsv = measure(['list'], store)
+    report[backend] = {json, tsv, ok: json.peakRssMB < 300 && tsv.peakRssMB < 300 && tsv.outputLines === N + 1}
+  }
+  console.log(JSON.stringify(report, null, 2))
+} finally {
+  rmSync(dir, {recursive: true, force: true})
+  const c = new pg.Client({connectionString: PG_URL})
+  await c.connect()
+  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  await c.end()
+}

@@ -1,0 +1,40 @@
+import {type Lang, translate} from './i18n.js'
+
+// oclif's parser speaks English only. Its messages have a handful of shapes; each is recognised
+// here and said again through the catalogue, so a clerk under a Chinese locale reads Chinese.
+// A shape not listed passes through unchanged.
+
+const SHAPES: {pattern: RegExp; key: string; vars: (m: RegExpExecArray) => Record<string, string>}[] = [
+  {pattern: /^Nonexistent flags?: (.+)$/, key: 'parse.unknownFlag', vars: (m) => ({flags: m[1]})},
+  {pattern: /^Unexpected arguments?: (.+)$/, key: 'parse.unexpectedArg', vars: (m) => ({args: m[1]})},
+  {pattern: /^Missing (\d+) required args?/, key: 'parse.missingArgs', vars: (m) => ({n: m[1]})},
+  {pattern: /^Missing required flag:?\s*(\S+)/, key: 'parse.missingFlag', vars: (m) => ({flag: m[1].replace(/^(?!--)/, '--')})},
+  {pattern: /^Expected --([\w-]+)=(.*) to be one of: (.+)$/, key: 'parse.flagOption', vars: (m) => ({flag: m[1], value: m[2], options: m[3]})},
+  {pattern: /^Expected (.*) to be one of: (.+)$/, key: 'parse.argOption', vars: (m) => ({value: m[1], options: m[2]})},
+  {pattern: /^Parsing --([\w-]+)\s+Expected an integer but received: (.+)$/, key: 'parse.integer', vars: (m) => ({flag: m[1], value: m[2]})},
+  {pattern: /^Parsing --([\w-]+)\s+Expected an integer greater than or equal to (\S+) but received: (.+)$/, key: 'parse.integerMin', vars: (m) => ({flag: m[1], min: m[2], value: m[3]})},
+  {pattern: /^Flag --([\w-]+) expects a value$/, key: 'parse.flagValue', vars: (m) => ({flag: m[1]})},
+  {pattern: /^--([\w-]+)=(.*) cannot also be provided when using --([\w-]+)$/, key: 'parse.exclusive', vars: (m) => ({flag: m[1], other: m[3]})},
+]
+
+/** oclif's parse error message in the user's language; "See more help" becomes the hint. */
+export function translateParseError(lang: Lang, message: string): {message: string; hint: string} {
+  const text = message.replace(/\s*See more help with --help\s*$/, '').replace(/\n\t/g, ' ').trim()
+  const first = text.split('\n')[0]
+  const rest = text.slice(first.length)
+  for (const s of SHAPES) {
+    const m = s.pattern.exec(first)
+    if (m) return {message: translate(lang, s.key, s.vars(m)) + rest, hint: translate(lang, 'parse.help')}
+  }
+  return {message: text, hint: translate(lang, 'parse.help')}
+}
+
+/** --lang as typed, read before oclif parses (a parse error must be in the right language too). */
+export function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break
+    if (argv[i] === '--lang') return argv[i + 1]
+    if (argv[i].startsWith('--lang=')) return argv[i].slice('--lang='.length)
+  }
+  return undefined
+}
