@@ -1,10 +1,9 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
-// ../shared/data beside the checkout; a git worktree under wt/ sits one level deeper.
-export const DATA = [join(ROOT, '..', 'shared', 'data'), join(ROOT, '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data')
+/** The vendored public data the tests read (see test/fixtures/README.md). */
+export const DATA = join(ROOT, 'test', 'fixtures')
 
 export interface CliResult {
   status: number

@@ -8,9 +8,9 @@ import {importFiles} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {board, DATA, ROOT} from '../helpers/run-cli.js'
+import {board, DATA} from '../helpers/run-cli.js'
 
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const CHROMIUM = process.env.BOARD_CHROMIUM ?? '/usr/bin/chromium'
 const HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -7,10 +7,9 @@ import {importFiles} from '../../src/import/import-service.js'
 import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, freshStore} from '../helpers/backends.js'
-import {board, DATA, ROOT} from '../helpers/run-cli.js'
+import {board, DATA} from '../helpers/run-cli.js'
 
-// In a worktree (/work/wt/<name>) the shared data sits one level further up than in the main checkout.
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const FILE = join(data, 'tipdm2020c', 'replied_messages.csv')
 
 // Independent of board: "YYYY-MM-DD hh:mm:ss" in Asia/Shanghai (UTC+8, no DST since 1991).

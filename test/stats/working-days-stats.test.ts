@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -11,8 +11,7 @@ import {backendList} from '../helpers/backends.js'
 import {DATA, ROOT} from '../helpers/run-cli.js'
 
 // Working-day handling times against figures computed here from the CSV and the holiday-cn JSON
-// files alone (no board calendar code): wall-clock Shanghai time, UTC+8, 24-hour days.
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const FILE = join(data, 'tipdm2020c', 'replied_messages.csv')
 const DAY = 86_400_000
 const NOW = new Date('2024-01-01T00:00:00Z')
