@@ -153,7 +153,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     expect((await filledLater.stats.pendingDurations(0, 10)).length).toBe(10)
     // Every stored value is the same to the last bit (medians and p90 show it); a mean may differ
     // in its last digits, as the database adds the same numbers in another order.
-    const rounded = (d: {mean: number | null}) => ({...d, mean: d.mean === null ? null : Number(d.mean.toFixed(9))})
+    const rounded = <D extends {mean: number | null}>(d: D): D => ({...d, mean: d.mean === null ? null : Number(d.mean.toFixed(9))})
     const figures = async (s: Store) =>
       (await computeStats(s, {by: ['year', 'category'], filter: {}, tz: 'Asia/Shanghai', now: NOW})).rows.map((r) => ({
         ...r, respondDays: rounded(r.respondDays), resolveDays: rounded(r.resolveDays),
