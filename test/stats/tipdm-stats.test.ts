@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {importFiles} from '../../src/import/import-service.js'
 import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, freshStore} from '../helpers/backends.js'
+import {backendList} from '../helpers/backends.js'
 import {board, DATA} from '../helpers/run-cli.js'
 
 const data = DATA
