@@ -6,7 +6,8 @@ import {progressLine} from '../src/cli/progress.js'
 import {UsageError} from '../src/errors.js'
 import {normaliseEncoding} from '../src/import/encoding.js'
 import {loadMapFile} from '../src/import/fields.js'
-import {importFiles, type ImportResult} from '../src/import/import-service.js'
+import type {ImportResult} from '../src/import/import-service.js'
+import {importCases} from '../src/services/import-cases.js'
 import {isPostgresUrl} from '../src/store/open.js'
 
 export type ImportCommandResult = ImportResult
@@ -52,7 +53,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     const store = await this.store()
     const actor = await this.actor()
     const progress = progressLine()
-    const result = await importFiles(store, {
+    const result = await importCases(store, {
       files: positional,
       source: this.flags.source,
       tz,

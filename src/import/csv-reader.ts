@@ -1,6 +1,6 @@
 import {type CsvError, type Info, Parser} from 'csv-parse'
 
-import type {CsvItem} from './records.js'
+import type {CsvItem} from './csv-item.js'
 
 // csv-parse (the stack's CSV engine) fed chunk by chunk. Its callbacks run synchronously inside
 // write(), so records and skips come out in file order. csv-parse reports the line a record ENDS

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 
 import {CsvReader, MAX_RECORD_BYTES} from './csv-reader.js'
-import type {CsvItem} from './records.js'
+import type {CsvItem} from './csv-item.js'
 
 // papaparse reads well-formed CSV about seven times as fast as csv-parse (1 GB export: 6 s against
 // 44 s on one core), and parsing is what an import of a large export waits on. But the two differ

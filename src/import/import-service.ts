@@ -2,7 +2,6 @@ import {createReadStream, statSync} from 'node:fs'
 import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
-import {importTiming} from '../services/stats-durations.js'
 import type {ImportOutcome, ImportTiming} from '../store/cases.js'
 import type {Store} from '../store/store.js'
 import type {Encoding} from './encoding.js'
@@ -27,10 +26,11 @@ export interface ImportOptions {
   dryRun: boolean
   actor: string
   /**
-   * The configured zone, which statistics count working days in: given, new cases are stored with
-   * their handling times, so the first statistics after a large import have none to work out.
+   * How to count new cases' working days as statistics would (services/import-cases.ts works it
+   * out for the configured zone): given, new cases are stored with their handling times, so the
+   * first statistics after a large import have none to work out.
    */
-  zone?: string
+  timing?: ImportTiming
   batchSize?: number
   /** Rows (guessed from file size) from which a store that has them writes on two connections. */
   parallelFrom?: number
@@ -67,7 +67,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const rejects = new RejectsWriter(opts.rejectsPath)
   const files: FileImportSummary[] = []
   let interrupted = false
-  const timing = opts.dryRun || !opts.zone ? undefined : await importTiming(store, opts.zone)
+  const timing = opts.dryRun ? undefined : opts.timing
   const expected = opts.dryRun ? 0 : expectedRows(opts.files)
   const endBulkLoad = await store.bulkLoad(expected)
   let failed = false

@@ -1,7 +1,7 @@
 import type {Readable} from 'node:stream'
 
 import type {ColumnMap} from './fields.js'
-import type {CsvItem} from './records.js'
+import type {CsvItem} from './csv-item.js'
 
 // GeoReport v2 service requests (an array of objects) become records with a fixed header, so they
 // pass through the same row checks, identity rules and rejects as CSV.

@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {importFiles} from '../../src/import/import-service.js'
+import {importCases} from '../../src/services/import-cases.js'
 import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
@@ -139,7 +140,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     const {openStore} = await import('../../src/store/open.js')
     const store = await openStore(await backend.location(), {now: NOW})
     stores.push(store)
-    await importFiles(store, {
+    await importCases(store, {
       files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW, zone,
     })
@@ -189,7 +190,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     const store = await openStore(await backend.location(), {now: NOW})
     stores.push(store)
     await store.stats.resetDurations('Europe/Paris 0000000000000000')
-    await importFiles(store, {
+    await importCases(store, {
       files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW, zone: 'Asia/Shanghai',
     })

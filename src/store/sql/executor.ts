@@ -1,13 +1,15 @@
-import type {ReadQuery} from './concurrent.js'
-
-export type {ReadQuery}
-
 // The seam between board's SQL and a driver. Repositories in this folder speak to an Executor
 // and never import a driver; src/store/sqlite and src/store/postgres each provide one.
 // SQL here uses `?` placeholders; the PostgreSQL executor numbers them.
 
 export type Param = string | number | null
 export type Row = Record<string, unknown>
+
+/** One read for Executor.allConcurrently (see concurrent.ts). */
+export interface ReadQuery {
+  sql: string
+  params: readonly Param[]
+}
 
 export interface Dialect {
   readonly name: 'sqlite' | 'postgres'

@@ -1,4 +1,4 @@
-import {formatTime} from '../../../cli/time-format.js'
+import {formatTime} from '../../../domain/time-format.js'
 import type {WebhookFormat} from '../../../domain/sla/channels.js'
 import {formatSpan} from '../../../domain/sla/overdue.js'
 
