@@ -100,7 +100,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
 
 /** Rows (guessed from file size) from which an import writes on more than one connection. */
 const PARALLEL_ROWS = 20_000
-/** A batch is written at this many characters of row text if it has not reached its rows (the bench export's 2,000 rows hold ~0.7M). */
+/** A batch is written at this many characters of row text if it has not reached its rows: long messages make short batches. */
 const BATCH_CHARS = 3_000_000
 
 async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {

@@ -75,7 +75,7 @@ export interface Executor {
   run(sql: string, params?: readonly Param[]): Promise<RunResult>
   /**
    * Runs an INSERT (no RETURNING clause) into a table keyed by an integer `id` and returns the new id.
-   * SQLite reads its last rowid, ~20% cheaper than RETURNING per row of a large import.
+   * SQLite reads its last rowid, cheaper than RETURNING per row of a large import.
    */
   insertId(sql: string, params?: readonly Param[]): Promise<number>
   /** Runs several statements without parameters (DDL). */
