@@ -7,7 +7,8 @@ import {importFiles} from '../../src/import/import-service.js'
 import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {board, DATA} from '../helpers/run-cli.js'
+import {boardAsync, DATA} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const data = DATA
 const FILE = join(data, 'tipdm2020c', 'replied_messages.csv')
@@ -61,8 +62,8 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
     await backend.cleanup()
   })
 
-  it('counts and mean/median reply days per year equal figures computed from the CSV', () => {
-    const r = board(['stats', '--by', 'year', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
+  it('counts and mean/median reply days per year equal figures computed from the CSV', async () => {
+    const r = await runCommand(['stats', '--by', 'year', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(r.status, r.stderr).toBe(0)
     const rows = (JSON.parse(r.stdout) as {rows: JsonRow[]}).rows
     const expected = expectedByYear()
@@ -77,7 +78,8 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
   })
 
   it('the built CLI (each half of the years on a connection of its own) and one connection give the same rows', async () => {
-    const r = board(['stats', '--by', 'year,category', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
+    // Built: the second connection on SQLite is a worker thread running the compiled read-worker.js.
+    const r = await boardAsync(['stats', '--by', 'year,category', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(r.status, r.stderr).toBe(0)
     const cli = (JSON.parse(r.stdout) as {rows: unknown[]}).rows
     const here = await computeStats(store, {by: ['year', 'category'], filter: {}, tz: 'Asia/Shanghai', now: new Date('2024-01-01T00:00:00Z')})
@@ -98,19 +100,19 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
     expect(await store.stats.aggregate({by: ['category'], filter: {category: 'nope'}, tz: 'Asia/Shanghai', now: '2024-01-01T00:00:00Z'})).toEqual([])
   })
 
-  it('several dimensions at once, CSV and chart output', () => {
+  it('several dimensions at once, CSV and chart output', async () => {
     const env = {BOARD_NOW: '2024-01-01T00:00:00Z'}
-    const multi = board(['stats', '--by', 'year,quarter,status', '--json'], {store: location, env})
+    const multi = await runCommand(['stats', '--by', 'year,quarter,status', '--json'], {store: location, env})
     expect(multi.status, multi.stderr).toBe(0)
     const rows = (JSON.parse(multi.stdout) as {rows: {key: Record<string, string>; count: number}[]}).rows
     expect(rows.every((x) => x.key.quarter.startsWith(x.key.year + '-Q') && x.key.status === 'replied')).toBe(true)
     expect(rows.reduce((s, x) => s + x.count, 0)).toBe(857)
-    const csv = board(['stats', '--by', 'year', '--csv'], {store: location, env})
+    const csv = await runCommand(['stats', '--by', 'year', '--csv'], {store: location, env})
     expect(csv.stdout.split('\n')[0]).toMatch(/^year,count,share,replied,/)
-    const chart = board(['stats', '--by', 'year', '--chart'], {store: location, env})
+    const chart = await runCommand(['stats', '--by', 'year', '--chart'], {store: location, env})
     expect(chart.stdout).toContain('2019 │█')
     expect(chart.stdout).not.toMatch(/\u001B\[/)
-    expect(board(['stats', '--by', 'year,month', '--chart'], {store: location}).status).toBe(2)
-    expect(board(['stats', '--by', 'weekday'], {store: location}).status).toBe(2)
+    expect((await runCommand(['stats', '--by', 'year,month', '--chart'], {store: location})).status).toBe(2)
+    expect((await runCommand(['stats', '--by', 'weekday'], {store: location})).status).toBe(2)
   })
 })
