@@ -27,6 +27,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: one, here. Most files wait on PostgreSQL
+    // or on a child process much of the time, so two share the two cores well.
+    maxWorkers: 2,
+    minWorkers: 1,
     reporters: ['default', './test/helpers/count-reporter.ts'],
     projects: [
       {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: E2E}},
