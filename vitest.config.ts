@@ -1,13 +1,40 @@
 import {defineConfig} from 'vitest/config'
 
+// Two tiers. `fast` runs everything in the vitest worker, commands included (through runCommand,
+// test/helpers/run-command.ts). `e2e` is the files that need a real process: they spawn the built
+// CLI (a worker thread, signals, a pseudo-terminal, Chromium, several processes at once), so
+// `npm test` builds first. A file that spawns the CLI belongs in this list.
+const E2E = [
+  'test/cli/conventions.test.ts',
+  'test/cli/list-show.test.ts',
+  'test/import/interrupt.test.ts',
+  'test/import/parse-thread.test.ts',
+  'test/postgres/concurrency.test.ts',
+  'test/postgres/pg-connection.test.ts',
+  'test/replies/editor.test.ts',
+  'test/replies/send-cli.test.ts',
+  'test/sla/notify.test.ts',
+  'test/stats/report-html.test.ts',
+  'test/stats/tipdm-stats.test.ts',
+  'test/triage/auto-triage.test.ts',
+  'test/triage/triage-tty.test.ts',
+]
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // oclif writes through console; vitest would swallow it otherwise.
     disableConsoleIntercept: true,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: one, here. Most files wait on PostgreSQL
+    // or on a child process much of the time, so two share the two cores well.
+    maxWorkers: 2,
+    minWorkers: 1,
     reporters: ['default', './test/helpers/count-reporter.ts'],
+    projects: [
+      {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: E2E}},
+      {extends: true, test: {name: 'e2e', include: E2E}},
+    ],
   },
 })

@@ -7,9 +7,10 @@ import {progressLine} from '../src/cli/progress.js'
 import {UsageError} from '../src/errors.js'
 import {normaliseEncoding} from '../src/import/encoding.js'
 import {loadMapFile} from '../src/import/fields.js'
-import {importFiles, type ImportResult} from '../src/import/import-service.js'
-import {isPostgresUrl, openStore} from '../src/store/open.js'
+import type {ImportResult} from '../src/import/import-service.js'
+import {importCases} from '../src/services/import-cases.js'
 import {storeZone} from '../src/services/store-zone.js'
+import {isPostgresUrl, openStore} from '../src/store/open.js'
 import type {Store} from '../src/store/store.js'
 
 export type ImportCommandResult = ImportResult
@@ -57,7 +58,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
     const actor = await this.actor()
     const progress = progressLine()
-    const result = await importFiles(store, {
+    const result = await importCases(store, {
       files: positional,
       source: this.flags.source,
       tz,

@@ -1,14 +1,15 @@
-import {Command, Flags, type Interfaces} from '@oclif/core'
+import {Command, Flags, type Interfaces, ux} from '@oclif/core'
 import {userInfo} from 'node:os'
 
 import {BoardError, ExitCode, InterruptedError} from '../errors.js'
 import type {Store} from '../store/store.js'
-import {detectLang, type Lang, translate} from './i18n.js'
+import {detectLang, type Lang, translate} from '../i18n/translate.js'
 import {canPrompt} from './interactive.js'
 import {listenForInterrupts} from './interrupts.js'
 import {localise} from './localise.js'
 import {langFromArgv, translateParseError} from './parse-errors.js'
 import {guardTerminal} from './terminal-output.js'
+import {type CommandIO, processIO} from './io.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
 import {colorEnabled} from './render.js'
 import {refusePasswordInArgv} from './store-flag.js'
@@ -45,6 +46,8 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   protected lang: Lang = 'en'
   protected local: LocalConfig = {}
   protected readonly abort = new AbortController()
+  /** Streams, environment and clock; tests inject their own to run a command in-process. */
+  public io: CommandIO = processIO()
   private openedStore?: Store
   private stopListening?: () => void
 
@@ -76,15 +79,15 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   }
 
   protected get tz(): string {
-    return process.env.BOARD_TZ ?? this.local.timezone ?? 'Asia/Shanghai'
+    return this.io.env.BOARD_TZ ?? this.local.timezone ?? 'Asia/Shanghai'
   }
 
   protected get tty(): boolean {
-    return Boolean(process.stdout.isTTY)
+    return Boolean(this.io.stdout.isTTY)
   }
 
   protected get color(): boolean {
-    return colorEnabled(process.stdout)
+    return colorEnabled(this.io.stdout)
   }
 
   protected canPrompt(): boolean {
@@ -93,12 +96,13 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
 
   protected now(): Date {
     // BOARD_NOW pins the clock for reproducible runs and tests.
-    return process.env.BOARD_NOW ? new Date(process.env.BOARD_NOW) : new Date()
+    if (this.io.now) return this.io.now()
+    return this.io.env.BOARD_NOW ? new Date(this.io.env.BOARD_NOW) : new Date()
   }
 
   protected async actor(): Promise<string> {
     if (this.flags.as) return this.flags.as
-    if (process.env.BOARD_ACTOR) return process.env.BOARD_ACTOR
+    if (this.io.env.BOARD_ACTOR) return this.io.env.BOARD_ACTOR
     // On PostgreSQL the database user is who acts (row-level security is keyed on it).
     const dbUser = this.openedStore ? await this.openedStore.currentUser() : null
     if (dbUser) return dbUser
@@ -129,12 +133,17 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
 
   /** Progress, warnings and notes: stderr, so stdout stays data. */
   protected note(message: string): void {
-    process.stderr.write(localise(this.lang, message) + '\n')
+    this.io.stderr.write(localise(this.lang, message) + '\n')
   }
 
   /** Data for people (tables, text) on stdout; --json output goes through the return value. */
   protected out(text: string): void {
-    if (!this.json) process.stdout.write(text.endsWith('\n') ? text : text + '\n')
+    if (!this.json) this.io.stdout.write(text.endsWith('\n') ? text : text + '\n')
+  }
+
+  /** --json output, through this command's stdout. */
+  public override logJson(json: unknown): void {
+    this.io.stdout.write(ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) + '\n')
   }
 
   protected throwIfAborted(): void {
@@ -165,7 +174,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     }
     process.exitCode = ExitCode.failure
     this.note(`${this.t('error.bug')}: ${error.message}`)
-    if (process.env.DEBUG) this.note(error.stack ?? '')
+    if (this.io.env.DEBUG) this.note(error.stack ?? '')
   }
 
   protected override async finally(error: Error | undefined): Promise<void> {

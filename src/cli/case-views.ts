@@ -1,7 +1,7 @@
 import {type Case, CASE_STATUS_ZH, CASE_TYPE_ZH, type CaseEvent, type Reply} from '../domain/case.js'
 import {oneLine, stripControls} from '../domain/sanitize.js'
-import type {Lang} from './i18n.js'
-import {translate} from './i18n.js'
+import type {Lang} from '../i18n/translate.js'
+import {translate} from '../i18n/translate.js'
 import {type Column, renderTable} from './render.js'
 import {formatTime} from './time-format.js'
 

@@ -1,5 +1,5 @@
 import {ExitCode, InterruptedError} from '../errors.js'
-import {type Lang, translate} from './i18n.js'
+import {type Lang, translate} from '../i18n/translate.js'
 
 // One interrupt rule for every command: the first Ctrl-C (SIGINT) asks the work to stop
 // at the next item or batch boundary (services check stopHere()); the command then says what was

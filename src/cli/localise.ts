@@ -1,5 +1,5 @@
-import {catalogues} from './messages/index.js'
-import type {Lang} from './i18n.js'
+import {catalogues} from '../i18n/messages/index.js'
+import type {Lang} from '../i18n/translate.js'
 
 // One translation path. Code speaks through catalogue keys (translate()); text that services,
 // the store and the domain produce in English (an error, a check's reason) is the catalogue's

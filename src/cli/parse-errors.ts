@@ -1,4 +1,4 @@
-import {type Lang, translate} from './i18n.js'
+import {type Lang, translate} from '../i18n/translate.js'
 
 // oclif's parser speaks English only. Its messages have a handful of shapes; each is recognised
 // here and said again through the catalogue, so a clerk under a Chinese locale reads Chinese.

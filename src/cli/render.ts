@@ -40,7 +40,7 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], opts: {tty: bool
   return table.toString()
 }
 
-export function colorEnabled(stream: NodeJS.WriteStream): boolean {
+export function colorEnabled(stream: {isTTY?: boolean}): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false
   if (process.env.FORCE_COLOR) return true
   return Boolean(stream.isTTY)

@@ -1,4 +1,4 @@
-import {type Lang, translate} from './i18n.js'
+import {type Lang, translate} from '../i18n/translate.js'
 import {localise} from './localise.js'
 import type {CheckFinding} from '../domain/reply-check.js'
 import {stripControls} from '../domain/sanitize.js'

@@ -5,7 +5,7 @@ import {neutraliseFormula} from '../domain/sanitize.js'
 import {days, percent, type StatsRow} from '../domain/stats.js'
 import type {StatsResult} from '../services/stats.js'
 import type {DurationAggregate, StatsDimension} from '../store/stats.js'
-import type {Lang} from './i18n.js'
+import type {Lang} from '../i18n/translate.js'
 import {type Column, renderTable} from './render.js'
 
 // How `board stats` shows its rows: one metric list drives the table, the CSV and the chart.

@@ -58,11 +58,11 @@ export function guardTerminal(streams: NodeJS.WriteStream[] = [process.stdout, p
     s[GUARDED] = true
     const write = s.write.bind(s) as (chunk: unknown, ...rest: unknown[]) => boolean
     const decoder = new StringDecoder('utf8')
-    s.write = function (chunk: unknown, ...rest: unknown[]): boolean {
+    s.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
       const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? decoder.write(Buffer.from(chunk)) : String(chunk)
       // An encoding argument described the chunk, which is now a string.
       const args = typeof rest[0] === 'string' ? rest.slice(1) : rest
       return write(forTerminal(text), ...args)
-    } as Write
+    }) as Write
   }
 }

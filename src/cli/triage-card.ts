@@ -3,7 +3,7 @@ import stringWidth from 'string-width'
 import {CASE_TYPE_ZH, type Case} from '../domain/case.js'
 import {oneLine, stripControls} from '../domain/sanitize.js'
 import type {Suggestion} from '../domain/suggest.js'
-import {type Lang, translate} from './i18n.js'
+import {type Lang, translate} from '../i18n/translate.js'
 import {formatTime} from './time-format.js'
 
 /** Wraps text to a display width (CJK characters are two columns); at most maxLines lines. */

@@ -8,7 +8,7 @@ import {incidentStart} from '../services/incident-lookup.js'
 import {loadTriageContext} from '../services/triage-context.js'
 import {mergeInto, nextForClerk, rejectCase, suggestionsFor} from '../services/triage-queue.js'
 import type {Store} from '../store/store.js'
-import {type Lang, translate} from './i18n.js'
+import {type Lang, translate} from '../i18n/translate.js'
 import {isPromptExit, loadPrompts} from './prompts.js'
 import {localiseReason, renderCard} from './triage-card.js'
 

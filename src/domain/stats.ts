@@ -1,4 +1,4 @@
-import type {DurationAggregate, StatsAggregate, StatsDimension} from '../store/stats.js'
+import type {DurationAggregate, StatsAggregate, StatsDimension} from './stats-aggregate.js'
 
 // Ratios from the store's raw counts. A ratio with nothing to divide by is null ("no data"),
 // never 0, so a unit without deadlines is not shown as always late.

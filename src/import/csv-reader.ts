@@ -1,7 +1,7 @@
 import {type CsvError, type Info, Parser} from 'csv-parse'
 
+import type {CsvItem} from './csv-item.js'
 import {OversizeSkip} from './oversize-skip.js'
-import type {CsvItem} from './records.js'
 
 // csv-parse (the stack's CSV engine) fed chunk by chunk. Its callbacks run synchronously inside
 // write(), so records and skips come out in file order. csv-parse reports the line a record ENDS

@@ -1,10 +1,10 @@
 import Papa from 'papaparse'
 
 import {CsvReader, MAX_RECORD_BYTES} from './csv-reader.js'
-import type {CsvItem} from './records.js'
+import type {CsvItem} from './csv-item.js'
 
-// papaparse reads well-formed CSV about seven times as fast as csv-parse (1 GB export: 6 s against
-// 44 s on one core), and parsing is what an import of a large export waits on. But the two differ
+// papaparse reads well-formed CSV several times as fast as csv-parse, and parsing is what an
+// import of a large export waits on. But the two differ
 // on malformed text, and what an import keeps or rejects there is csv-parse's (CsvReader): any of
 // \r\n, \n and \r ends a record, a closing quote must be followed by a comma or a line end, a
 // record over MAX_RECORD_BYTES is skipped. So papaparse reads only text on which both give the

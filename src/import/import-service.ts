@@ -2,11 +2,10 @@ import {createReadStream, statSync} from 'node:fs'
 import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
-import {importTiming} from '../services/stats-durations.js'
 import type {ImportOutcome, ImportTiming} from '../store/cases.js'
 import type {Store} from '../store/store.js'
-import {type Encoding} from './encoding.js'
-import {type MapFile} from './fields.js'
+import type {Encoding} from './encoding.js'
+import type {MapFile} from './fields.js'
 import {type Reject, RejectsWriter} from './rejects.js'
 import type {CsvRecord} from './records.js'
 import {rowChars} from './row.js'
@@ -27,10 +26,11 @@ export interface ImportOptions {
   dryRun: boolean
   actor: string
   /**
-   * The store's zone, which statistics count working days in: given, new cases are stored with
-   * their handling times, so the first statistics after a large import have none to work out.
+   * How to count new cases' working days as statistics would (services/import-cases.ts works it
+   * out for the configured zone): given, new cases are stored with their handling times, so the
+   * first statistics after a large import have none to work out.
    */
-  zone?: string
+  timing?: ImportTiming
   batchSize?: number
   /** Rows (guessed from file size) from which a store that has them writes on two connections. */
   parallelFrom?: number
@@ -69,7 +69,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const rejects = new RejectsWriter(opts.rejectsPath)
   const files: FileImportSummary[] = []
   let interrupted = false
-  const timing = opts.dryRun || !opts.zone ? undefined : await importTiming(store, opts.zone)
+  const timing = opts.dryRun ? undefined : opts.timing
   const expected = opts.dryRun ? 0 : expectedRows(opts.files)
   const endBulkLoad = await store.bulkLoad(expected)
   let failed = false
@@ -103,7 +103,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
 
 /** Rows (guessed from file size) from which an import writes on more than one connection. */
 const PARALLEL_ROWS = 20_000
-/** A batch is written at this many characters of row text if it has not reached its rows (the bench export's 2,000 rows hold ~0.7M). */
+/** A batch is written at this many characters of row text if it has not reached its rows: long messages make short batches. */
 const BATCH_CHARS = 3_000_000
 
 async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {

@@ -1,7 +1,8 @@
 import type {ColumnMap} from './fields.js'
+import type {CsvItem} from './csv-item.js'
 import {jsonErrorAt, lineAndColumn} from './json-position.js'
 import {type JsonElement, jsonArrayElements} from './json-elements.js'
-import type {CsvItem, RecordSource} from './records.js'
+import type {RecordSource} from './records.js'
 
 // GeoReport v2 service requests (an array of objects) become records with a fixed header, so they
 // pass through the same row checks, identity rules, rejects and batched writer as CSV. The array

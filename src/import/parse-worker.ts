@@ -33,7 +33,7 @@ export type WorkerMessage =
 export type WriterMessage = {type: 'ack'} | {type: 'raw'; line: number} | {type: 'settled'; line: number}
 
 const BATCH_ITEMS = 500
-/** A batch is cut at this many characters of row text too (a typical export's 500 rows hold ~0.5M). */
+/** A batch is cut at this many characters of row text too, well above what a typical export's rows hold. */
 const BATCH_CHARS = 1_000_000
 const AHEAD = 4
 

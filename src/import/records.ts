@@ -1,24 +1,11 @@
 import iconv from 'iconv-lite'
 import type {Readable} from 'node:stream'
 
+import type {CsvItem} from './csv-item.js'
 import {detectEncoding, type Encoding} from './encoding.js'
 import {FastCsvReader} from './fast-csv-reader.js'
 
-export interface CsvRecord {
-  /** Line of the file where the record starts (1-based, header is line 1). */
-  line: number
-  values: string[]
-  /** The record's text, where the format keeps it cheaply (Open311 JSON); CSV re-encodes values on a reject. */
-  raw?: string
-}
-
-export interface CsvIssue {
-  line: number
-  reason: string
-  raw: string
-}
-
-export type CsvItem = {kind: 'record'; record: CsvRecord} | {kind: 'issue'; issue: CsvIssue}
+export type {CsvIssue, CsvItem, CsvRecord} from './csv-item.js'
 
 /** A file's records, in batches, and the encoding they were read in. */
 export interface RecordSource {

@@ -1,5 +1,5 @@
 import {type IncomingCase, parseCaseType} from '../domain/case.js'
-import {type ColumnMap, type Field} from './fields.js'
+import type {ColumnMap, Field} from './fields.js'
 import {parseUrgency} from './urgency.js'
 import {parseTimestamp} from './dates.js'
 

@@ -1,5 +1,8 @@
-// Every capability's doctor probes; each module registers itself with registerProbe when loaded.
-import './sla/doctor-probe.js'
-import './sla/zone-probe.js'
-import './reply-doctor.js'
-import './triage-probe.js'
+import type {DoctorProbe} from './doctor-check.js'
+import {replyProbe} from './reply-doctor.js'
+import {slaProbe} from './sla/doctor-probe.js'
+import {zoneProbe} from './sla/zone-probe.js'
+import {triageProbe} from './triage-probe.js'
+
+/** Every capability's doctor probes, run in this order after the store and settings checks. */
+export const PROBES: readonly DoctorProbe[] = [slaProbe, zoneProbe, replyProbe, triageProbe]

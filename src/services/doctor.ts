@@ -1,25 +1,8 @@
 import {settingSpecs} from '../settings/index.js'
+import type {DoctorCheck} from './doctor-check.js'
 import type {Store} from '../store/store.js'
 
-export interface DoctorCheck {
-  area: string
-  name: string
-  ok: boolean
-  detail: string
-  fix?: string
-  /** Not ok, but nothing can be done yet (say, next year's holiday notice is not out): shown, not failed. */
-  warning?: boolean
-}
-
-/** displayZone: the zone this user's times are shown in (BOARD_TZ, the config file). */
-export type DoctorProbe = (ctx: {store: Store; now: Date; displayZone?: string}) => Promise<DoctorCheck[]>
-
-// Capabilities add probes (calendar coverage, channels, classifier) by calling registerProbe.
-const probes: DoctorProbe[] = []
-
-export function registerProbe(probe: DoctorProbe): void {
-  probes.push(probe)
-}
+export type {DoctorCheck, DoctorProbe} from './doctor-check.js'
 
 export async function runDoctor(store: Store, now: Date, opts: {displayZone?: string} = {}): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [{area: 'store', name: 'reachable', ok: true, detail: `${store.backend} ${store.location}`}]
@@ -43,8 +26,8 @@ export async function runDoctor(store: Store, now: Date, opts: {displayZone?: st
       fix: problems.length === 0 ? undefined : 'fix the YAML and run board config import',
     })
   }
-  // Capabilities' probes load here, after this module is complete (they import registerProbe).
-  await import('./doctor-probes.js')
-  for (const probe of probes) checks.push(...(await probe({store, now, displayZone: opts.displayZone})))
+  // Loaded here, not at start-up: only doctor pays for what the probes import.
+  const {PROBES} = await import('./doctor-probes.js')
+  for (const probe of PROBES) checks.push(...(await probe({store, now, displayZone: opts.displayZone})))
   return checks
 }

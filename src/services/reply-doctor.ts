@@ -1,9 +1,9 @@
 import {CHANNEL_NAMES, type ChannelConfig} from '../domain/reply-channels.js'
-import {type DoctorCheck, registerProbe} from './doctor.js'
+import type {DoctorCheck, DoctorProbe} from './doctor-check.js'
 
 // What `board doctor` says about replies: whether waiting replies have a way out, and whether
 // sends failed and wait for a retry. A fresh store with nothing to send passes.
-registerProbe(async ({store}): Promise<DoctorCheck[]> => {
+export const replyProbe: DoctorProbe = async ({store}): Promise<DoctorCheck[]> => {
   const counts = await store.replies.countByStatus()
   const config = (await store.settings.get<ChannelConfig>('reply.channels')) ?? {}
   const configured = CHANNEL_NAMES.filter((n) => config[n])
@@ -25,4 +25,4 @@ registerProbe(async ({store}): Promise<DoctorCheck[]> => {
       fix: failed === 0 ? undefined : 'board reply send --approved --yes (board reply show ID shows each error)',
     },
   ]
-})
+}

@@ -1,8 +1,8 @@
 import type {RoutingRule} from '../domain/routing.js'
-import {registerProbe} from './doctor.js'
+import type {DoctorProbe} from './doctor-check.js'
 
 // What triage depends on: a classifier, and routing rules that name units that exist.
-registerProbe(async ({store}) => {
+export const triageProbe: DoctorProbe = async ({store}) => {
   const model = (await store.classifier.list())[0]
   const units = new Set((await store.units.list()).map((u) => u.code))
   const rules = (await store.settings.get<RoutingRule[]>('routing.rules')) ?? []
@@ -25,4 +25,4 @@ registerProbe(async ({store}) => {
       fix: missing.length === 0 ? undefined : 'add the units (board unit add/import) or fix routing.rules',
     },
   ]
-})
+}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {catalogues} from '../../src/cli/messages/index.js'
+import {catalogues} from '../../src/i18n/messages/index.js'
 
 describe('message catalogues', () => {
   it('define each key once, in both languages', () => {

@@ -1,4 +1,3 @@
-import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -9,7 +8,8 @@ import type {ListResult} from '../../commands/list.js'
 import type {ShowResult} from '../../commands/show.js'
 import {renderTable} from '../../src/cli/render.js'
 import {backendList} from '../helpers/backends.js'
-import {board, ROOT} from '../helpers/run-cli.js'
+import {inTerminal} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const CSV = [
   '留言编号,留言用户,留言主题,留言时间,留言详情,一级标签,答复意见,答复时间',
@@ -18,7 +18,7 @@ const CSV = [
 ].join('\n')
 
 describe('renderTable on a terminal', () => {
-  it('aligns Chinese, Latin and mixed text by display width, with controls stripped', () => {
+  it('aligns Chinese, Latin and mixed text by display width, with controls stripped', async () => {
     const rows = [
       {id: 1, title: '小区垃圾清运不及时', who: '张三'},
       {id: 22, title: 'Street light out', who: 'Li'},
@@ -35,7 +35,7 @@ describe('renderTable on a terminal', () => {
     for (const l of lines) expect(cuts(l)).toEqual(first)
   })
 
-  it('prints tab-separated lines when piped', () => {
+  it('prints tab-separated lines when piped', async () => {
     const out = renderTable([{a: '甲', b: 'x\ty'}], [{header: 'A', value: (r) => r.a}, {header: 'B', value: (r) => r.b}], {tty: false, color: false})
     expect(out).toBe('A\tB\n甲\tx y')
   })
@@ -48,7 +48,7 @@ describe.each(backendList)('board list / show on $name', (backend) => {
     dir = mkdtempSync(join(tmpdir(), 'board-list-'))
     store = await backend.location()
     writeFileSync(join(dir, 'm.csv'), CSV)
-    const r = board(['import', join(dir, 'm.csv'), '--source', 's'], {store})
+    const r = await runCommand(['import', join(dir, 'm.csv'), '--source', 's'], {store})
     expect(r.status, r.stderr).toBe(0)
   })
   afterAll(async () => {
@@ -56,8 +56,8 @@ describe.each(backendList)('board list / show on $name', (backend) => {
     await backend.cleanup()
   })
 
-  it('list --json is an array of case objects with the documented fields', () => {
-    const r = board(['list', '--json'], {store})
+  it('list --json is an array of case objects with the documented fields', async () => {
+    const r = await runCommand(['list', '--json'], {store})
     expect(r.status, r.stderr).toBe(0)
     const cases = JSON.parse(r.stdout) as ListResult
     expect(cases).toHaveLength(2)
@@ -69,17 +69,17 @@ describe.each(backendList)('board list / show on $name', (backend) => {
     expect(cases.find((c) => c.ref === '2')).toMatchObject({status: 'new', respondedAt: null})
   })
 
-  it('list --json prints [] and exits 0 when nothing matches; stdout stays data only', () => {
-    const r = board(['list', '--json', '--category', '没有这个分类'], {store})
+  it('list --json prints [] and exits 0 when nothing matches; stdout stays data only', async () => {
+    const r = await runCommand(['list', '--json', '--category', '没有这个分类'], {store})
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual([])
-    const plain = board(['list', '--category', '没有这个分类'], {store})
+    const plain = await runCommand(['list', '--category', '没有这个分类'], {store})
     expect(plain.stdout).toBe('')
     expect(plain.stderr).toMatch(/no cases match/)
   })
 
-  it('show --json has the case, its replies and its events', () => {
-    const r = board(['show', 's/1', '--json'], {store})
+  it('show --json has the case, its replies and its events', async () => {
+    const r = await runCommand(['show', 's/1', '--json'], {store})
     expect(r.status, r.stderr).toBe(0)
     const d = JSON.parse(r.stdout) as ShowResult
     expect(d.case.ref).toBe('1')
@@ -88,12 +88,8 @@ describe.each(backendList)('board list / show on $name', (backend) => {
   })
 
   // util-linux `script` gives the CLI a real terminal, so this is the table a clerk sees.
-  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal, list is a table aligned by display width, in Chinese', () => {
-    const cmd = `${process.execPath} ${join(ROOT, 'bin', 'run.js')} list --source s`
-    const r = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], {
-      encoding: 'utf8',
-      env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'zh_CN.UTF-8', LC_ALL: '', NO_COLOR: '1'},
-    })
+  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal, list is a table aligned by display width, in Chinese', async () => {
+    const r = await inTerminal(['list', '--source', 's'], {store, env: {LANG: 'zh_CN.UTF-8'}})
     expect(r.status, r.stderr).toBe(0)
     const lines = r.stdout.replace(/\r/g, '').split('\n').filter((l) => l !== '')
     expect(lines).toHaveLength(6) // top rule, header, rule, two rows, bottom rule (none between rows)
@@ -103,19 +99,19 @@ describe.each(backendList)('board list / show on $name', (backend) => {
     expect(r.stdout).not.toContain('\t')
   })
 
-  it('speaks Chinese when LANG is zh_CN.UTF-8, English with --lang en', () => {
+  it('speaks Chinese when LANG is zh_CN.UTF-8, English with --lang en', async () => {
     const zh = {LANG: 'zh_CN.UTF-8'}
-    const list = board(['list', '--source', 's'], {store, env: zh})
+    const list = await runCommand(['list', '--source', 's'], {store, env: zh})
     expect(list.stdout.split('\n')[0].split('\t')).toEqual(['编号', '留言编号', '留言时间', '留言主题', '分类', '状态', '单位', '办理人'])
     expect(list.stdout).toContain('已答复')
-    expect(board(['list', '--source', 'none'], {store, env: zh}).stderr).toMatch(/没有符合条件的留言/)
-    const show = board(['show', 's/1'], {store, env: zh})
+    expect((await runCommand(['list', '--source', 'none'], {store, env: zh})).stderr).toMatch(/没有符合条件的留言/)
+    const show = await runCommand(['show', 's/1'], {store, env: zh})
     expect(show.stdout).toMatch(/留言详情/)
     expect(show.stdout).toMatch(/办理记录/)
-    const again = board(['import', join(dir, 'm.csv'), '--source', 's'], {store, env: zh})
+    const again = await runCommand(['import', join(dir, 'm.csv'), '--source', 's'], {store, env: zh})
     expect(again.stderr).toMatch(/读取 2，新增 0，更新 0，未变 2/)
     expect(again.stderr).toMatch(/无变化/)
-    expect(board(['show', '999999'], {store, env: zh}).stderr).toMatch(/^错误/m)
-    expect(board(['list', '--source', 'none', '--lang', 'en'], {store, env: zh}).stderr).toMatch(/no cases match/)
+    expect((await runCommand(['show', '999999'], {store, env: zh})).stderr).toMatch(/^错误/m)
+    expect((await runCommand(['list', '--source', 'none', '--lang', 'en'], {store, env: zh})).stderr).toMatch(/no cases match/)
   })
 })

@@ -70,7 +70,7 @@ describe.each(backendList)('Open311 export on $name', (backend) => {
 
   it('follows GeoReport v2: category as service_name/code, title with the text, reply as status_notes, replied is closed, last change', async () => {
     const store = await seeded()
-    const requests = JSON.parse(await exportText(store)) as Record<string, any>[]
+    const requests = JSON.parse(await exportText(store)) as {service_request_id: string; description: string; [k: string]: unknown}[]
     const byId = new Map(requests.map((r) => [r.service_request_id as string, r]))
     expect(byId.get('h2')).toMatchObject({
       service_name: '环境保护', service_code: '环境保护', status: 'closed', status_notes: '已责成施工方整改。',

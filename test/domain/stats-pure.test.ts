@@ -36,7 +36,7 @@ describe('stats maths and views', () => {
     const zero = {n: 0, mean: null, median: null, p90: null}
     const [row] = toStatsRows([
       {key: {}, count: 4, replied: 2, resolved: 1, suggestions: 1, rated: 0, satisfied: 0, reopened: 1, respondDays: zero, resolveDays: zero,
-        respondDue: 0, respondOnTime: 0, resolveDue: 2, resolveOnTime: 1},
+        respondWorkingDays: zero, resolveWorkingDays: zero, respondDue: 0, respondOnTime: 0, resolveDue: 2, resolveOnTime: 1},
     ])
     expect(row).toMatchObject({share: 1, repliedShare: 0.5, suggestionShare: 0.25, reopenRate: 0.25, satisfiedShare: null, onTime: {respond: null, resolve: 0.5}})
   })

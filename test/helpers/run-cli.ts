@@ -1,10 +1,9 @@
-import {spawnSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
+import {spawn, spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
-// ../shared/data beside the checkout; a git worktree under wt/ sits one level deeper.
-export const DATA = [join(ROOT, '..', 'shared', 'data'), join(ROOT, '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data')
+/** The vendored public data the tests read (see test/fixtures/README.md). */
+export const DATA = join(ROOT, 'test', 'fixtures')
 
 export interface CliResult {
   status: number
@@ -12,21 +11,64 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the built CLI as a user would, without a TTY. */
-export function board(args: string[], opts: {store?: string; env?: Record<string, string>; input?: string} = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
-    encoding: 'utf8',
-    input: opts.input ?? '',
-    env: {
-      ...process.env,
-      BOARD_STORE: opts.store ?? '',
-      BOARD_CONFIG: join(ROOT, '.no-config.json'),
-      LANG: 'C',
-      LC_ALL: '',
-      NO_COLOR: '1',
-      ...opts.env,
-    },
-    maxBuffer: 64 * 1024 * 1024,
+export interface SpawnOptions {
+  store?: string
+  env?: Record<string, string>
+  input?: string
+}
+
+/** The environment the built CLI runs with in tests: no config file, C locale, no colour. */
+function cliEnv(opts: SpawnOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    BOARD_STORE: opts.store ?? '',
+    BOARD_CONFIG: join(ROOT, '.no-config.json'),
+    LANG: 'C',
+    LC_ALL: '',
+    NO_COLOR: '1',
+    ...opts.env,
+  }
+}
+
+/**
+ * Runs the built CLI in its own process, without a TTY, and without blocking this one (a test may
+ * serve what the CLI calls, and vitest's worker must keep answering its runner). For what needs a
+ * real process; commands are otherwise tested in-process with runCommand (run-command.ts).
+ */
+export function boardAsync(args: string[], opts: SpawnOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {env: cliEnv(opts), stdio: ['pipe', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({status: status ?? -1, stdout, stderr}))
+    child.stdin.end(opts.input ?? '')
   })
+}
+
+/**
+ * The built CLI, synchronously. It blocks vitest's worker for the whole run, which then misses
+ * its runner's calls: prefer runCommand, or boardAsync when a real process is needed.
+ */
+export function board(args: string[], opts: SpawnOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {encoding: 'utf8', input: opts.input ?? '', env: cliEnv(opts), maxBuffer: 64 * 1024 * 1024})
   return {status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr}
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
+
+/** The built CLI under util-linux `script`, which gives it a real terminal (a pseudo-terminal) on every stream. */
+export function inTerminal(args: string[], opts: SpawnOptions = {}): Promise<CliResult> {
+  const cmd = [process.execPath, join(ROOT, 'bin', 'run.js'), ...args].map(shellQuote).join(' ')
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/script', ['-qec', cmd, '/dev/null'], {env: cliEnv(opts), stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({status: status ?? -1, stdout, stderr}))
+  })
 }

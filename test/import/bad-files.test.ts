@@ -8,10 +8,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ImportCommandResult} from '../../commands/import.js'
 import type {ListResult} from '../../commands/list.js'
 import {backendList} from '../helpers/backends.js'
-import {board, DATA, ROOT} from '../helpers/run-cli.js'
+import {DATA, ROOT} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
-// Hand-made bad files through the built CLI: exit codes, file:line:reason on stderr, the rejects
-// CSV, nothing on stdout but data, and a re-run that changes nothing.
+// Hand-made bad files through `board import`: exit codes, file:line:reason on stderr, the rejects
+// CSV, nothing on stdout but data, and a re-run that changes nothing. In-process, where the parse
+// runs on the main thread; parse-thread.test.ts runs the built CLI for the thread itself.
 
 const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情,一级标签'
 const BAD_LINES = [
@@ -56,8 +58,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
-function listJson(store: string, source: string): ListResult {
-  const r = board(['list', '--source', source, '--limit', '0', '--json'], {store})
+async function listJson(store: string, source: string): Promise<ListResult> {
+  const r = await runCommand(['list', '--source', source, '--limit', '0', '--json'], {store})
   expect(r.status, r.stderr).toBe(0)
   return JSON.parse(r.stdout) as ListResult
 }
@@ -68,7 +70,7 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
   it('keeps the good rows, reports each bad one as file:line: reason and in the rejects CSV, exits 1; a re-run changes nothing', async () => {
     const store = await backend.location()
     const rejects = path(`rejects-${backend.name}.csv`)
-    const r = board(['import', path('bad.csv'), '--source', 'bad', '--rejects', rejects], {store})
+    const r = await runCommand(['import', path('bad.csv'), '--source', 'bad', '--rejects', rejects], {store})
     expect(r.status, r.stderr).toBe(1)
     expect(r.stdout).toBe('')
     for (const [line, reason] of REJECTED) {
@@ -82,7 +84,7 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     expect(written.find((w) => w.line === '6')?.raw).toBe('3,U3,参差,2019-04-05 09:03:01,只有五列')
     expect(written.find((w) => w.line === '16')?.raw).toBe(BAD_LINES.slice(15).join('\n'))
 
-    const cases = listJson(store, 'bad')
+    const cases = await listJson(store, 'bad')
     expect(cases.map((c) => c.ref).sort((a, b) => Number(a) - Number(b))).toEqual(KEPT)
     const byRef = new Map(cases.map((c) => [c.ref, c]))
     expect(byRef.get('1')?.postedAt).toBe('2019-04-05T01:03:01.000Z')
@@ -92,7 +94,7 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     expect(byRef.get('12')?.title).toBe('引用,逗号')
     expect(byRef.get('8')?.title).toBe('"坏"引号')
 
-    const again = board(['import', path('bad.csv'), '--source', 'bad', '--rejects', rejects, '--json'], {store})
+    const again = await runCommand(['import', path('bad.csv'), '--source', 'bad', '--rejects', rejects, '--json'], {store})
     expect(again.status).toBe(1)
     const result = JSON.parse(again.stdout) as ImportCommandResult
     expect(result.files[0]).toMatchObject({read: 13, inserted: 0, updated: 0, unchanged: 7, rejected: 6})
@@ -100,26 +102,26 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
 
   it('stores control characters as received and strips them on display', async () => {
     const store = await backend.location()
-    board(['import', path('bad.csv'), '--source', 'ctl', '--rejects', path('ctl-rejects.csv')], {store})
-    const shown = board(['show', 'ctl/9'], {store})
+    await runCommand(['import', path('bad.csv'), '--source', 'ctl', '--rejects', path('ctl-rejects.csv')], {store})
+    const shown = await runCommand(['show', 'ctl/9'], {store})
     expect(shown.status, shown.stderr).toBe(0)
     expect(shown.stdout).toContain('控制[31m红'.replace('[31m', ''))
     expect(shown.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/)
-    const listed = board(['list', '--source', 'ctl'], {store})
+    const listed = await runCommand(['list', '--source', 'ctl'], {store})
     expect(listed.stdout).not.toContain('\u001B')
-    const json = JSON.parse(board(['show', 'ctl/9', '--json'], {store}).stdout) as {case: {title: string; body: string}}
+    const json = JSON.parse((await runCommand(['show', 'ctl/9', '--json'], {store})).stdout) as {case: {title: string; body: string}}
     expect(json.case.title).toBe('控制\u001B[31m红')
     expect(json.case.body).toBe('正文\u001B]0;pwned\u0007尾')
   })
 
   it('reads GB18030 with Chinese headers and UTF-8 with a BOM without options', async () => {
     const store = await backend.location()
-    const gb = board(['import', path('gb18030.csv'), '--source', 'gb'], {store})
+    const gb = await runCommand(['import', path('gb18030.csv'), '--source', 'gb'], {store})
     expect(gb.status, gb.stderr).toBe(0)
-    expect(listJson(store, 'gb').map((c) => c.title).sort()).toEqual(['垃圾清运不及时', '路灯不亮'].sort())
-    const bom = board(['import', path('bom.csv'), '--source', 'bom'], {store})
+    expect((await listJson(store, 'gb')).map((c) => c.title).sort()).toEqual(['垃圾清运不及时', '路灯不亮'].sort())
+    const bom = await runCommand(['import', path('bom.csv'), '--source', 'bom'], {store})
     expect(bom.status, bom.stderr).toBe(0)
-    expect(listJson(store, 'bom').map((c) => c.title)).toEqual(['带BOM的文件'])
+    expect((await listJson(store, 'bom')).map((c) => c.title)).toEqual(['带BOM的文件'])
   })
 
   it('a GBK file whose first megabyte is ASCII: the later Chinese row is rejected naming --encoding, not stored mangled', async () => {
@@ -127,13 +129,13 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     const ascii = Array.from({length: 16_000}, (_, i) => `${1000 + i},U,ascii title ${i},2019-04-05 09:03:01,plain ascii body text here,other`)
     const file = path('late-gbk.csv')
     writeFileSync(file, Buffer.concat([Buffer.from(['id,author,title,posted_at,body,category', ...ascii].join('\n') + '\n'), iconv.encode('G1,用户,中文标题,2019-04-05 09:03:01,中文正文,其他\n', 'gbk')]))
-    const r = board(['import', file, '--source', 'late', '--rejects', path('late-rejects.csv')], {store})
+    const r = await runCommand(['import', file, '--source', 'late', '--rejects', path('late-rejects.csv')], {store})
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(new RegExp(`late-gbk\\.csv:${ascii.length + 2}: not valid UTF-8 .*--encoding gb18030`))
-    const fixed = board(['import', file, '--source', 'late', '--encoding', 'gbk', '--json'], {store})
+    const fixed = await runCommand(['import', file, '--source', 'late', '--encoding', 'gbk', '--json'], {store})
     expect(fixed.status, fixed.stderr).toBe(0)
     expect(JSON.parse(fixed.stdout).files[0]).toMatchObject({inserted: 1, unchanged: ascii.length})
-    expect(listJson(store, 'late').find((c) => c.ref === 'G1')?.title).toBe('中文标题')
+    expect((await listJson(store, 'late')).find((c) => c.ref === 'G1')?.title).toBe('中文标题')
   })
 
   it('imports the NYC 311 sample with a map file: exactly its distinct Unique Keys, then all unchanged', async () => {
@@ -141,10 +143,10 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
     const nyc = join(DATA, 'us311', 'nyc_311_sample_1000.csv')
     const keys = new Set((parse(readFileSync(nyc), {columns: true, bom: true}) as Record<string, string>[]).map((r) => r['Unique Key']))
     const map = join(ROOT, 'data', 'maps', 'nyc311.json')
-    const r = board(['import', nyc, '--map', map, '--source', 'nyc', '--json'], {store})
+    const r = await runCommand(['import', nyc, '--map', map, '--source', 'nyc', '--json'], {store})
     expect(r.status, r.stderr).toBe(0)
-    expect(listJson(store, 'nyc')).toHaveLength(keys.size)
-    const again = JSON.parse(board(['import', nyc, '--map', map, '--source', 'nyc', '--json'], {store}).stdout) as ImportCommandResult
+    expect(await listJson(store, 'nyc')).toHaveLength(keys.size)
+    const again = JSON.parse((await runCommand(['import', nyc, '--map', map, '--source', 'nyc', '--json'], {store})).stdout) as ImportCommandResult
     expect(again.files[0]).toMatchObject({inserted: 0, updated: 0, unchanged: keys.size})
   })
 
@@ -155,75 +157,43 @@ describe.each(backendList)('board import of hand-made bad files on $name', (back
       {service_request_id: 'r2', service_name: 'Graffiti', description: 'On the wall', requested_datetime: '2019-04-06T10:00:00Z', status: 'closed', status_notes: 'Removed', updated_datetime: '2019-04-07T10:00:00Z'},
       {service_request_id: 'r3', service_name: 'Noise', description: 'Loud', requested_datetime: 'last tuesday', status: 'open'},
     ]
-    const o = board(['import', '-', '--format', 'open311', '--source', 'o311', '--rejects', path('o311-rejects.csv')], {store, input: JSON.stringify(requests)})
+    const o = await runCommand(['import', '-', '--format', 'open311', '--source', 'o311', '--rejects', path('o311-rejects.csv')], {store, input: JSON.stringify(requests)})
     expect(o.status).toBe(1)
     expect(o.stderr).toMatch(/^stdin:3: .*"last tuesday"/m)
-    const cases = listJson(store, 'o311')
+    const cases = await listJson(store, 'o311')
     expect(cases.map((c) => c.ref).sort()).toEqual(['r1', 'r2'])
     const r2 = cases.find((c) => c.ref === 'r2')!
     expect(r2).toMatchObject({postedAt: '2019-04-06T10:00:00.000Z', respondedAt: '2019-04-07T10:00:00.000Z', resolvedAt: '2019-04-07T10:00:00.000Z', status: 'closed'})
 
     const csv = [HEADER, '301,U,来自标准输入,2019-04-05 09:03:01,正文,其他'].join('\n')
-    const s = board(['import', '-', '--source', 'stdin'], {store, input: csv})
+    const s = await runCommand(['import', '-', '--source', 'stdin'], {store, input: csv})
     expect(s.status, s.stderr).toBe(0)
-    expect(listJson(store, 'stdin').map((c) => c.ref)).toEqual(['301'])
+    expect((await listJson(store, 'stdin')).map((c) => c.ref)).toEqual(['301'])
   })
 
   it('an unknown header is a usage error naming --map; a missing file a failure; a bad --tz a usage error', async () => {
     const store = await backend.location()
     writeFileSync(path('unknown.csv'), 'a,b,c\n1,2,3\n')
-    const r = board(['import', path('unknown.csv')], {store})
+    const r = await runCommand(['import', path('unknown.csv')], {store})
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/no column for ref/)
     expect(r.stderr).toMatch(/--map FILE/)
-    const missing = board(['import', path('nope.csv')], {store})
+    const missing = await runCommand(['import', path('nope.csv')], {store})
     expect(missing.status).toBe(1)
     expect(missing.stderr).toMatch(/cannot read .*nope\.csv/)
-    expect(board(['import', path('bom.csv'), '--tz', 'Mars/Olympus'], {store}).status).toBe(2)
+    expect((await runCommand(['import', path('bom.csv'), '--tz', 'Mars/Olympus'], {store})).status).toBe(2)
   })
 
   it('--dry-run validates and reports but writes nothing', async () => {
     const store = await backend.location()
-    const r = board(['import', path('bad.csv'), '--source', 'dry', '--dry-run', '--json'], {store})
+    const r = await runCommand(['import', path('bad.csv'), '--source', 'dry', '--dry-run', '--json'], {store})
     expect(r.status).toBe(1)
     const result = JSON.parse(r.stdout) as ImportCommandResult
     expect(result).toMatchObject({dryRun: true, rejectsFile: null})
     expect(result.files[0]).toMatchObject({inserted: 7, rejected: 6})
     expect(r.stderr).toMatch(/dry run: nothing was written/)
-    expect(listJson(store, 'dry')).toEqual([])
+    expect(await listJson(store, 'dry')).toEqual([])
     if (backend.name === 'sqlite') expect(existsSync(join(store, '..', 'rejects'))).toBe(false)
-  })
-
-  it('a ref reused for another message is rejected quoting its record, which the parse thread kept until asked', async () => {
-    const store = await backend.location()
-    const tip = (f: string) => join(DATA, 'tipdm2020c', f)
-    expect(board(['import', tip('labeled_messages.csv'), '--source', 'one'], {store}).status).toBe(0)
-    const rejects = path(`conflicts-${backend.name}.csv`)
-    const r = board(['import', tip('replied_messages.csv'), '--source', 'one', '--rejects', rejects, '--json'], {store})
-    expect(r.status).toBe(1)
-    expect((JSON.parse(r.stdout) as ImportCommandResult).files[0]).toMatchObject({inserted: 857 - 3, conflicts: 3, rejected: 3})
-    const written = parse(readFileSync(rejects), {columns: true, bom: true}) as {line: string; raw: string}[]
-    const replied = parse(readFileSync(tip('replied_messages.csv')), {bom: true}) as string[][]
-    expect(written.map((w) => parse(w.raw)[0][0]).sort()).toEqual(['125376', '33569', '98798'])
-    // Each reject quotes its own record, whole: the same values as the file's row with that ref.
-    for (const w of written) {
-      const values = parse(w.raw, {relax_column_count: true})[0] as string[]
-      expect(replied.find((row) => row[0] === values[0])).toEqual(values)
-    }
-  })
-
-  it('a file of very long messages imports with the parse thread in a small heap: batches are cut by size too', async () => {
-    // 400 messages of 40,000 characters (48 MB): in batches of rows alone the parse thread held
-    // them all and died of its heap limit (32 MB here, 64 MB by default: a file of 60,000-character
-    // messages did that before).
-    const file = path(`long-${backend.name}.csv`)
-    const body = '长'.repeat(40_000)
-    writeFileSync(file, [HEADER, ...Array.from({length: 400}, (_, i) => `${i + 1},U${i},标题${i},2019-04-05 09:03:01,${body}${i},城乡建设`)].join('\n') + '\n')
-    const store = await backend.location()
-    const r = board(['import', file, '--source', 'long', '--json'], {store, env: {BOARD_PARSE_HEAP_MB: '32'}})
-    expect(r.status, r.stderr).toBe(0)
-    expect((JSON.parse(r.stdout) as ImportCommandResult).files[0]).toMatchObject({read: 400, inserted: 400, rejected: 0})
-    rmSync(file)
   })
 })
 

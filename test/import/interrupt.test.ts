@@ -6,7 +6,8 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
-import {board, ROOT} from '../helpers/run-cli.js'
+import {ROOT} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const ROWS = 30_000
 
@@ -45,7 +46,7 @@ describe.each(backendList)('an interrupted import on $name', (backend) => {
   it('exits 130 with the committed batches kept; a re-run finishes with every row once', async () => {
     const file = bigFile(dir)
     const location = await backend.location()
-    expect(board(['db', 'migrate'], {store: location}).status).toBe(0) // create and migrate the store first
+    expect((await runCommand(['db', 'migrate'], {store: location})).status).toBe(0) // create and migrate the store first
     const store = await openStore(location, {now: new Date('2024-01-01T00:00:00Z')})
     try {
       const count = () => store.cases.count({source: 'big'})
@@ -56,7 +57,7 @@ describe.each(backendList)('an interrupted import on $name', (backend) => {
       expect(partial).toBeLessThan(ROWS)
       expect(partial % 10).toBe(0) // whole batches only
 
-      const again = board(['import', file, '--source', 'big', '--json'], {store: location})
+      const again = await runCommand(['import', file, '--source', 'big', '--json'], {store: location})
       expect(again.status, again.stderr).toBe(0)
       expect(JSON.parse(again.stdout).files[0]).toMatchObject({read: ROWS, inserted: ROWS - partial, unchanged: partial, rejected: 0})
       expect(await count()).toBe(ROWS)

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {importFiles, type ImportOptions} from '../../src/import/import-service.js'
+import {importFiles, type ImportOptions, type ImportResult} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import {PostgresExecutor} from '../../src/store/postgres/executor.js'
 import {PostgresCases} from '../../src/store/postgres/postgres-cases.js'
@@ -77,7 +77,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const changed = `/tmp/board-copy-changed-${process.pid}.csv`
     const fresh = lines[60].replace(/^\d+/, '99999999')
     writeFileSync(changed, [lines[0], ...lines.slice(1, 51).map((l) => l.replace(/,([^,]+)$/, ',交通运输')), fresh].join('\n'))
-    const results = []
+    const results: ImportResult[] = []
     for (const store of [copyStore, shared]) {
       results.push(await importFiles(store, opts([tip('labeled_messages.csv'), tip('replied_messages.csv')], 'one')))
       results.push(await importFiles(store, opts([changed, tip('replied_messages.csv')], 'one')))
@@ -122,7 +122,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const xmin = async (url: string, some: string[]) => {
       const {executor} = await PostgresExecutor.connect(url)
       try {
-        const rows = await executor.all<{x: string}>("SELECT DISTINCT xmin::text AS x FROM cases WHERE source = 'one' AND ref = ANY(?)", [some])
+        const rows = await executor.all<{x: string}>("SELECT DISTINCT xmin::text AS x FROM cases WHERE source = 'one' AND ref = ANY(?)", [some as unknown as string]) // pg binds a JS array as an array
         return rows.map((r) => r.x)
       } finally {
         await executor.close()

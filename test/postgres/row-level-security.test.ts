@@ -5,7 +5,7 @@ import type {IncomingCase} from '../../src/domain/case.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
 const now = new Date('2024-03-01T00:00:00Z')
@@ -71,13 +71,13 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     await c.end()
   })
 
-  it('board db grant creates the roles and scopes them to a unit and its sub-units', () => {
-    const a = board(['db', 'grant', roleA, '--unit', 'A', '--json'], {store: url})
+  it('board db grant creates the roles and scopes them to a unit and its sub-units', async () => {
+    const a = await runCommand(['db', 'grant', roleA, '--unit', 'A', '--json'], {store: url})
     expect(a.status, a.stderr).toBe(0)
     expect(JSON.parse(a.stdout)).toMatchObject({role: roleA, created: true, unit: {code: 'A'}, units: 2, admin: false})
-    const b = board(['db', 'grant', roleB, '--unit', 'B'], {store: url})
+    const b = await runCommand(['db', 'grant', roleB, '--unit', 'B'], {store: url})
     expect(b.status, b.stderr).toBe(0)
-    expect(board(['db', 'grant', roleB, '--unit', 'B', '--json'], {store: url}).stdout).toMatch(/"created": false/)
+    expect((await runCommand(['db', 'grant', roleB, '--unit', 'B', '--json'], {store: url})).stdout).toMatch(/"created": false/)
   })
 
   it('with raw SQL each role reads only its own cases, events and replies', async () => {
@@ -129,16 +129,16 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     } finally {
       await store.close()
     }
-    const list = board(['list', '--json'], {store: u.toString()})
+    const list = await runCommand(['list', '--json'], {store: u.toString()})
     expect(list.status, list.stderr).toBe(0)
     expect(JSON.parse(list.stdout).map((c: {id: number}) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
     // Statistics count only its units' cases (after the team's first run has set their basis).
-    expect(board(['stats', '--json'], {store: url}).status).toBe(0)
-    const stats = board(['stats', '--by', 'status', '--json'], {store: u.toString()})
+    expect((await runCommand(['stats', '--json'], {store: url})).status).toBe(0)
+    const stats = await runCommand(['stats', '--by', 'status', '--json'], {store: u.toString()})
     expect(stats.status, stats.stderr).toBe(0)
     expect(JSON.parse(stats.stdout).rows.reduce((n: number, r: {count: number}) => n + r.count, 0)).toBe(2)
     // A clerk in another display zone counts in the store's zone: same figures, nothing to recount.
-    const elsewhere = board(['stats', '--by', 'status', '--json'], {store: u.toString(), env: {BOARD_TZ: 'Europe/Paris'}})
+    const elsewhere = await runCommand(['stats', '--by', 'status', '--json'], {store: u.toString(), env: {BOARD_TZ: 'Europe/Paris'}})
     expect(elsewhere.status, elsewhere.stderr).toBe(0)
     expect(JSON.parse(elsewhere.stdout).rows).toEqual(JSON.parse(stats.stdout).rows)
   })
@@ -146,34 +146,34 @@ describe.each(postgres)('row-level security on $name', (backend) => {
   it('doctor tells a clerk what it reaches; db grants lists; db revoke takes a unit back', async () => {
     const u = new URL(url)
     u.username = roleA
-    const doctor = board(['doctor', '--json'], {store: u.toString()})
+    const doctor = await runCommand(['doctor', '--json'], {store: u.toString()})
     expect(doctor.stdout, doctor.stderr).not.toBe('')
     const access = JSON.parse(doctor.stdout).checks.find((c: {name: string}) => c.name === 'access')
     expect(access).toMatchObject({ok: true, detail: `${roleA}: units A and below`})
     const rls = JSON.parse(doctor.stdout).checks.find((c: {name: string}) => c.name === 'row-level security')
     expect(rls).toMatchObject({ok: true})
-    const grants = JSON.parse(board(['db', 'grants', '--json'], {store: url}).stdout)
+    const grants = JSON.parse((await runCommand(['db', 'grants', '--json'], {store: url})).stdout)
     expect(grants.map((g: {role: string; unit: string}) => [g.role, g.unit])).toEqual([[roleA, 'A'], [roleB, 'B']])
-    const revoke = board(['db', 'revoke', roleB, '--unit', 'B', '--json'], {store: url})
+    const revoke = await runCommand(['db', 'revoke', roleB, '--unit', 'B', '--json'], {store: url})
     expect(JSON.parse(revoke.stdout)).toEqual({role: roleB, unit: 'B', revoked: true})
     const b = await connectAs(roleB)
     expect((await b.query('SELECT count(*) AS n FROM cases')).rows[0].n).toBe('0')
     const ub = new URL(url)
     ub.username = roleB
-    const doctorB = board(['doctor', '--json'], {store: ub.toString()})
+    const doctorB = await runCommand(['doctor', '--json'], {store: ub.toString()})
     expect(doctorB.status).toBe(1)
     expect(JSON.parse(doctorB.stdout).checks.find((c: {name: string}) => c.name === 'access')).toMatchObject({ok: false})
   })
 
   it('an admin role sees every case, unassigned ones too', async () => {
-    const r = board(['db', 'grant', roleAdmin, '--admin'], {store: url})
+    const r = await runCommand(['db', 'grant', roleAdmin, '--admin'], {store: url})
     expect(r.status, r.stderr).toBe(0)
     const c = await connectAs(roleAdmin)
     expect((await c.query('SELECT count(*) AS n FROM cases')).rows[0].n).toBe('4')
   })
 
-  it('on SQLite, db grant is a usage error naming PostgreSQL', () => {
-    const r = board(['db', 'grant', 'x', '--unit', 'A'], {store: `/tmp/board-grant-${tag}.db`})
+  it('on SQLite, db grant is a usage error naming PostgreSQL', async () => {
+    const r = await runCommand(['db', 'grant', 'x', '--unit', 'A'], {store: `/tmp/board-grant-${tag}.db`})
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/need a PostgreSQL store/)
   })

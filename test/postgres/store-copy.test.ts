@@ -7,7 +7,8 @@ import {importFiles} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {board, DATA} from '../helpers/run-cli.js'
+import {DATA} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
 const now = new Date('2024-01-01T00:00:00Z')
@@ -62,7 +63,7 @@ describe.each(postgres)('board db copy between SQLite and $name', (backend) => {
   })
 
   it('SQLite → PostgreSQL: every table, ids kept, counts checked', async () => {
-    const r = board(['db', 'copy', '--from', sqlite, '--to', pgUrl, '--json'])
+    const r = await runCommand(['db', 'copy', '--from', sqlite, '--to', pgUrl, '--json'])
     expect(r.status, r.stderr).toBe(0)
     const result = JSON.parse(r.stdout)
     expect(result.ok).toBe(true)
@@ -82,26 +83,26 @@ describe.each(postgres)('board db copy between SQLite and $name', (backend) => {
     }
   })
 
-  it('refuses a non-empty target unless --replace --yes', () => {
-    const r = board(['db', 'copy', '--from', sqlite, '--to', pgUrl])
+  it('refuses a non-empty target unless --replace --yes', async () => {
+    const r = await runCommand(['db', 'copy', '--from', sqlite, '--to', pgUrl])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/target store is not empty/)
-    expect(board(['db', 'copy', '--from', sqlite, '--to', pgUrl, '--replace']).status).toBe(2)
-    const again = board(['db', 'copy', '--from', sqlite, '--to', pgUrl, '--replace', '--yes', '--json'])
+    expect((await runCommand(['db', 'copy', '--from', sqlite, '--to', pgUrl, '--replace'])).status).toBe(2)
+    const again = await runCommand(['db', 'copy', '--from', sqlite, '--to', pgUrl, '--replace', '--yes', '--json'])
     expect(again.status, again.stderr).toBe(0)
     expect(JSON.parse(again.stdout)).toMatchObject({ok: true, replaced: true})
   })
 
   it('PostgreSQL → SQLite: the same store back', async () => {
     const back = join(dir, 'back.db')
-    const r = board(['db', 'copy', '--from', pgUrl, '--to', back])
+    const r = await runCommand(['db', 'copy', '--from', pgUrl, '--to', back])
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/^cases\t1796\t1796\tok$/m)
     expect(await snapshot(back)).toEqual(await snapshot(sqlite))
   })
 
-  it('refuses a password in --from/--to', () => {
-    const r = board(['db', 'copy', '--from', pgUrl.replace('://postgres@', '://postgres:pw@'), '--to', join(dir, 'x.db')])
+  it('refuses a password in --from/--to', async () => {
+    const r = await runCommand(['db', 'copy', '--from', pgUrl.replace('://postgres@', '://postgres:pw@'), '--to', join(dir, 'x.db')])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/--from must not carry a password/)
   })

@@ -1,7 +1,4 @@
-import {existsSync} from 'node:fs'
-import {join} from 'node:path'
+import {DATA} from '../helpers/run-cli.js'
 
-import {DATA, ROOT} from '../helpers/run-cli.js'
-
-/** DATA beside the checkout, or two levels up when the checkout is a worktree under wt/. */
-export const REPLY_DATA = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+/** The vendored fixtures; kept as its own name for the reply tests that import it. */
+export const REPLY_DATA = DATA

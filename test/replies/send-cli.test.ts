@@ -1,28 +1,14 @@
-import {spawn} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {type Backend, backendList} from '../helpers/backends.js'
-import {board, type CliResult, ROOT} from '../helpers/run-cli.js'
+import {boardAsync} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {GOOD_REPLY} from './fixtures.js'
 import {boardApi} from './servers.js'
 
-/** The built CLI without blocking this process, which serves the HTTP API the CLI calls. */
-function boardAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
-      env: {...process.env, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', LC_ALL: '', NO_COLOR: '1', ...env},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c) => (stdout += c))
-    child.stderr.on('data', (c) => (stderr += c))
-    child.on('close', (status) => resolve({status: status ?? -1, stdout, stderr}))
-  })
-}
 
 describe.each(backendList)('reply send through the CLI and concurrently on $name', (backend: Backend) => {
   let store: string
@@ -37,12 +23,12 @@ describe.each(backendList)('reply send through the CLI and concurrently on $name
     const rows = ['1', '2', '3'].map((r) => `${r},U${r},小区停水三天,2024-02-28 09:00:00,小区停水三天了`).join('\n')
     writeFileSync(join(dir, 'm.csv'), `留言编号,留言用户,留言主题,留言时间,留言详情\n${rows}\n`)
     writeFileSync(join(dir, 's.yaml'), `reply.channels:\n  webhook:\n    url: ${api.url}\n    timeoutMs: 5000\n`)
-    const run = (args: string[], as = 'clerk') => board(args, {store, env: {BOARD_ACTOR: as, BOARD_NOW: '2024-03-01T02:00:00Z'}})
-    expect(run(['import', join(dir, 'm.csv'), '--source', 'w']).status).toBe(0)
-    expect(run(['config', 'import', join(dir, 's.yaml')]).status).toBe(0)
+    const run = (args: string[], as = 'clerk') => runCommand(args, {store, env: {BOARD_ACTOR: as, BOARD_NOW: '2024-03-01T02:00:00Z'}})
+    expect((await run(['import', join(dir, 'm.csv'), '--source', 'w'])).status).toBe(0)
+    expect((await run(['config', 'import', join(dir, 's.yaml')])).status).toBe(0)
     for (const ref of ['1', '2', '3']) {
-      expect(run(['reply', 'draft', `w/${ref}`, '--body', GOOD_REPLY]).status).toBe(0)
-      expect(run(['reply', 'approve', `w/${ref}`], 'leader').status).toBe(0)
+      expect((await run(['reply', 'draft', `w/${ref}`, '--body', GOOD_REPLY])).status).toBe(0)
+      expect((await run(['reply', 'approve', `w/${ref}`], 'leader')).status).toBe(0)
     }
   })
   afterAll(async () => {
@@ -53,15 +39,15 @@ describe.each(backendList)('reply send through the CLI and concurrently on $name
 
   it('a bulk run with one failure exits 1 naming the case on stderr; the next run sends only that one', async () => {
     api.script.push('fail')
-    const first = await boardAsync(['reply', 'send', '--approved', '--yes'], env('cron', '2024-03-01T03:00:00Z'))
+    const first = await boardAsync(['reply', 'send', '--approved', '--yes'], {env: env('cron', '2024-03-01T03:00:00Z')})
     expect(first.status).toBe(1)
     expect(first.stderr).toMatch(/case \d+: webhook: webhook answered 500/)
     expect(first.stderr).toMatch(/sent 2, failed 1/)
     expect(api.published.size).toBe(2)
-    const second = await boardAsync(['reply', 'send', '--approved', '--yes', '--json'], env('cron', '2024-03-01T04:00:00Z'))
+    const second = await boardAsync(['reply', 'send', '--approved', '--yes', '--json'], {env: env('cron', '2024-03-01T04:00:00Z')})
     expect(second.status).toBe(0)
     expect(JSON.parse(second.stdout)).toMatchObject({succeeded: [expect.objectContaining({channel: 'webhook'})], failed: []})
-    const third = await boardAsync(['reply', 'send', '--approved', '--yes'], env('cron', '2024-03-01T05:00:00Z'))
+    const third = await boardAsync(['reply', 'send', '--approved', '--yes'], {env: env('cron', '2024-03-01T05:00:00Z')})
     expect(third.status).toBe(0)
     expect(third.stderr).toMatch(/sent 0, failed 0/)
     expect(api.published.size).toBe(3)
@@ -69,16 +55,16 @@ describe.each(backendList)('reply send through the CLI and concurrently on $name
   })
 
   it('two cron runs at once never both publish a reply', async () => {
-    const run = (args: string[], as = 'clerk') => board(args, {store, env: {BOARD_ACTOR: as, BOARD_NOW: '2024-03-02T02:00:00Z'}})
+    const run = (args: string[], as = 'clerk') => runCommand(args, {store, env: {BOARD_ACTOR: as, BOARD_NOW: '2024-03-02T02:00:00Z'}})
     for (const ref of ['1', '2', '3']) {
       // Follow-up replies for the three cases: three approved replies waiting.
-      expect(run(['reply', 'draft', `w/${ref}`, '--body', GOOD_REPLY + '后续进展将另行告知。']).status).toBe(0)
-      expect(run(['reply', 'approve', `w/${ref}`], 'leader').status).toBe(0)
+      expect((await run(['reply', 'draft', `w/${ref}`, '--body', GOOD_REPLY + '后续进展将另行告知。'])).status).toBe(0)
+      expect((await run(['reply', 'approve', `w/${ref}`], 'leader')).status).toBe(0)
     }
     const before = api.requests.length
     const [a, b] = await Promise.all([
-      boardAsync(['reply', 'send', '--approved', '--yes', '--json'], env('cron-a', '2024-03-02T03:00:00Z')),
-      boardAsync(['reply', 'send', '--approved', '--yes', '--json'], env('cron-b', '2024-03-02T03:00:00Z')),
+      boardAsync(['reply', 'send', '--approved', '--yes', '--json'], {env: env('cron-a', '2024-03-02T03:00:00Z')}),
+      boardAsync(['reply', 'send', '--approved', '--yes', '--json'], {env: env('cron-b', '2024-03-02T03:00:00Z')}),
     ])
     const ra = JSON.parse(a.stdout)
     const rb = JSON.parse(b.stdout)

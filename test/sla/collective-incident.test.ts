@@ -32,7 +32,7 @@ const UNRELATED: Msg[] = [
   ['u4', '钱先生', 40, '东城区', '幸福路公交站牌', '幸福路公交站牌被撞坏了，希望相关部门尽快修复'],
   ['x1', '冯先生', 25, '西城区', '解放路水管爆裂', '解放路自来水管爆裂，大量自来水涌出'],
 ]
-const asMessage = ([ref, author, minute, region, title, body]: Msg, id: number): IncidentMessage => ({id, title, body, author, postedAt: min(minute), region})
+const asMessage = ([_ref, author, minute, region, title, body]: Msg, id: number): IncidentMessage => ({id, title, body, author, postedAt: min(minute), region})
 const incoming = ([ref, author, minute, region, title, body]: Msg): IncomingCase => ({
   source: 'web', ref, title, body, author, contact: null, postedAt: min(minute), region, addressee: null, type: null,
   category: '城乡建设', likes: null, dislikes: null, reply: null, resolvedAt: null, extra: null,

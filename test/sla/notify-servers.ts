@@ -1,9 +1,5 @@
-import {spawn} from 'node:child_process'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {join} from 'node:path'
-
-import {ROOT} from '../helpers/run-cli.js'
 
 // Real servers on 127.0.0.1 for the notification tests, and an async CLI runner (spawnSync would
 // block the event loop these servers answer on).
@@ -47,16 +43,5 @@ export async function webhookServer(opts: {delayMs?: number} = {}): Promise<Webh
   }
 }
 
-export function boardAsync(args: string[], opts: {store: string; env?: Record<string, string>}): Promise<{status: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
-      env: {...process.env, BOARD_STORE: opts.store, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', LC_ALL: '', NO_COLOR: '1', ...opts.env},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c) => (stdout += c))
-    child.stderr.on('data', (c) => (stderr += c))
-    child.on('close', (code) => resolve({status: code ?? -1, stdout, stderr}))
-  })
-}
+/** The one async CLI runner, here under the name the notification tests import. */
+export {boardAsync} from '../helpers/run-cli.js'

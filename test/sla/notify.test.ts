@@ -5,6 +5,7 @@ import {afterCaseChange} from '../../src/services/case-hooks.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {smtpServer} from '../helpers/smtp-server.js'
+import {runCommand} from '../helpers/run-command.js'
 import {boardAsync, webhookServer} from './notify-servers.js'
 
 // `board overdue --notify` against a real webhook and a real SMTP server on 127.0.0.1: every
@@ -56,7 +57,7 @@ describe.each(backendList)('overdue --notify on $name', (backend) => {
     let hook: Awaited<ReturnType<typeof webhookServer>>
     let smtp: Awaited<ReturnType<typeof smtpServer>>
     let id: number
-    const notify = (at: string, extra: string[] = []) => boardAsync(['overdue', '--notify', ...extra], {store: location, env: {BOARD_NOW: at}})
+    const notify = (at: string, extra: string[] = []) => runCommand(['overdue', '--notify', ...extra], {store: location, env: {BOARD_NOW: at}})
     const hookSteps = () => hook.received.map((b) => `${b.caseId}:${b.step}`)
     const mailSteps = () => smtp.received.map((m) => `${m.headers['x-board-case']}:${m.headers['x-board-step']}>${m.to.join(',')}`)
 

@@ -61,7 +61,7 @@ describe.each(backendList)('SLA store on $name', (backend) => {
     expect(resumed.status).toBe('assigned')
     expect(resumed.resolveDueAt).toBe('2023-10-27T09:30:00.000Z')
     const e = await explainSla(store, String(caseId), {now: new Date('2023-10-12T00:00:00Z')})
-    expect(e.history.pauses).toEqual([{from: '2023-10-09T00:00:00.000Z', to: '2023-10-12T00:00:00.000Z'}])
+    expect(e.history!.pauses).toEqual([{from: '2023-10-09T00:00:00.000Z', to: '2023-10-12T00:00:00.000Z'}])
     expect(e.resolve?.skipped.some((d) => d.date === '2023-10-02' && d.kind === 'holiday')).toBe(true)
   })
 

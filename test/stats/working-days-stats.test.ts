@@ -1,18 +1,18 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {importFiles} from '../../src/import/import-service.js'
+import {importCases} from '../../src/services/import-cases.js'
 import {computeStats} from '../../src/services/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
 import {DATA, ROOT} from '../helpers/run-cli.js'
 
 // Working-day handling times against figures computed here from the CSV and the holiday-cn JSON
-// files alone (no board calendar code): wall-clock Shanghai time, UTC+8, 24-hour days.
-const data = existsSync(DATA) ? DATA : join(ROOT, '..', '..', 'shared', 'data')
+const data = DATA
 const FILE = join(data, 'tipdm2020c', 'replied_messages.csv')
 const DAY = 86_400_000
 const NOW = new Date('2024-01-01T00:00:00Z')
@@ -140,7 +140,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     const {openStore} = await import('../../src/store/open.js')
     const store = await openStore(await backend.location(), {now: NOW})
     stores.push(store)
-    await importFiles(store, {
+    await importCases(store, {
       files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW, zone,
     })
@@ -154,7 +154,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     expect((await filledLater.stats.pendingDurations(0, 10)).length).toBe(10)
     // Every stored value is the same to the last bit (medians and p90 show it); a mean may differ
     // in its last digits, as the database adds the same numbers in another order.
-    const rounded = (d: {mean: number | null}) => ({...d, mean: d.mean === null ? null : Number(d.mean.toFixed(9))})
+    const rounded = <D extends {mean: number | null}>(d: D): D => ({...d, mean: d.mean === null ? null : Number(d.mean.toFixed(9))})
     const figures = async (s: Store) =>
       (await computeStats(s, {by: ['year', 'category'], filter: {}, tz: 'Asia/Shanghai', now: NOW})).rows.map((r) => ({
         ...r, respondDays: rounded(r.respondDays), resolveDays: rounded(r.resolveDays),
@@ -190,7 +190,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     const store = await openStore(await backend.location(), {now: NOW})
     stores.push(store)
     await store.stats.resetDurations('Europe/Paris 0000000000000000')
-    await importFiles(store, {
+    await importCases(store, {
       files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW, zone: 'Asia/Shanghai',
     })

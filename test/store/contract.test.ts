@@ -8,7 +8,7 @@ import {backendList, freshStore} from '../helpers/backends.js'
 const now = new Date('2024-03-01T02:00:00Z')
 const actor = {actor: 'clerk', now}
 
-export function incoming(ref: string, over: Partial<IncomingCase> = {}): IncomingCase {
+function incoming(ref: string, over: Partial<IncomingCase> = {}): IncomingCase {
   return {
     source: 'test', ref, title: `标题 ${ref}`, body: '小区停水三天了', author: 'U1', contact: null,
     postedAt: '2024-02-28T01:00:00.000Z', region: null, addressee: null, type: null, category: null,

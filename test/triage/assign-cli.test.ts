@@ -9,7 +9,7 @@ import {importFiles} from '../../src/import/import-service.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {TIPDM} from './tipdm-rows.js'
 
 const now = new Date('2024-05-01T00:00:00Z')
@@ -23,7 +23,7 @@ writeFileSync(messages, stringify(rows.filter((_, i) => i % 12 === 0), {header: 
 describe.each(backendList)('assign, transfer, supervise on $name', (backend) => {
   let store: Store
   let location: string
-  const cli = (args: string[], input?: string) => board(args, {store: location, env, input})
+  const cli = (args: string[], input?: string) => runCommand(args, {store: location, env, input})
 
   beforeAll(async () => {
     location = await backend.location()
@@ -45,20 +45,20 @@ describe.each(backendList)('assign, transfer, supervise on $name', (backend) => 
     const target = await store.cases.count({category: '城乡建设'})
     expect(target).toBeGreaterThan(5)
     const before = (await store.events.recent({limit: 10_000})).length
-    const dry = cli(['assign', '--where', 'category=城乡建设,status=new', '--to', 'a-housing', '--strategy', 'least-loaded', '--dry-run', '--json'])
+    const dry = await cli(['assign', '--where', 'category=城乡建设,status=new', '--to', 'a-housing', '--strategy', 'least-loaded', '--dry-run', '--json'])
     expect(dry.status, dry.stderr).toBe(0)
     const plan = JSON.parse(dry.stdout)
     expect(plan.items).toHaveLength(target)
     expect(new Set(plan.items.map((i: {handler: string}) => i.handler))).toEqual(new Set(['h1', 'h2', 'h3'])) // h4 is off duty
     expect((await store.events.recent({limit: 10_000})).length).toBe(before)
-    const refused = cli(['assign', '--where', 'category=城乡建设', '--to', 'a-housing', '--strategy', 'least-loaded'])
+    const refused = await cli(['assign', '--where', 'category=城乡建设', '--to', 'a-housing', '--strategy', 'least-loaded'])
     expect(refused.status).toBe(2)
     expect(refused.stderr).toContain('--yes')
   })
 
   it('applies the plan from the JSON of board list on stdin, spreading within one of even', async () => {
-    const listed = cli(['list', '--category', '城乡建设', '--limit', '0', '--json'])
-    const r = cli(['assign', '--ids', '-', '--to', 'a-housing', '--strategy', 'least-loaded', '--yes', '--json'], listed.stdout)
+    const listed = await cli(['list', '--category', '城乡建设', '--limit', '0', '--json'])
+    const r = await cli(['assign', '--ids', '-', '--to', 'a-housing', '--strategy', 'least-loaded', '--yes', '--json'], listed.stdout)
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.failed).toEqual([])
@@ -70,9 +70,9 @@ describe.each(backendList)('assign, transfer, supervise on $name', (backend) => 
 
   it('per-case results: a bad id fails on stderr with exit 1 while the good one is assigned', async () => {
     const [c] = await store.cases.list({category: '教育文体', limit: 1})
-    const r = cli(['assign', String(c.id), '999999', '--to', 'a/x', '--yes'])
+    const r = await cli(['assign', String(c.id), '999999', '--to', 'a/x', '--yes'])
     expect(r.status).toBe(2) // unknown handler is a usage error before anything is written
-    const ok = cli(['assign', String(c.id), '999999', '--to', 'a-water', '--yes', '--json'])
+    const ok = await cli(['assign', String(c.id), '999999', '--to', 'a-water', '--yes', '--json'])
     expect(ok.status).toBe(1)
     expect(ok.stderr).toContain('case 999999: no such case')
     expect(JSON.parse(ok.stdout).succeeded).toEqual([{id: c.id, unit: 'a-water', handler: null}])
@@ -82,7 +82,7 @@ describe.each(backendList)('assign, transfer, supervise on $name', (backend) => 
     const cases = await store.cases.list({category: '卫生计生', limit: 2})
     const csv = join(dir, `map-${backend.name}.csv`)
     writeFileSync(csv, `id,unit,handler\n${cases[0].id},a-housing,h2\n${cases[1].id},a-water,\n`)
-    const r = cli(['assign', '--from-csv', csv, '--yes', '--json'])
+    const r = await cli(['assign', '--from-csv', csv, '--yes', '--json'])
     expect(r.status, r.stderr).toBe(0)
     expect((await store.cases.get(cases[0].id))!.handler).toBe('h2')
     expect((await store.cases.get(cases[1].id))!.unit).toBe('A市水务局') // Case.unit is the name
@@ -90,16 +90,16 @@ describe.each(backendList)('assign, transfer, supervise on $name', (backend) => 
 
   it('transfer records the reason and the unit it came from; supervise flags and raises priority', async () => {
     const [c] = await store.cases.list({unit: 'a-housing', limit: 1})
-    const t = cli(['transfer', String(c.id), '--to', 'a-water', '--reason', '供水问题，属水务局职责'])
+    const t = await cli(['transfer', String(c.id), '--to', 'a-water', '--reason', '供水问题，属水务局职责'])
     expect(t.status, t.stderr).toBe(0)
     const after = (await store.cases.get(c.id))!
     expect([after.unit, after.handlerId, after.status]).toEqual(['A市水务局', null, 'assigned'])
     const ev = (await store.events.forCase(c.id)).at(-1)!
     expect(ev).toMatchObject({action: 'transfer', actor: 'admin1'})
     expect((ev.after as {note: {reason: string; from: string}}).note).toEqual({reason: '供水问题，属水务局职责', from: 'a-housing', to: 'a-water'})
-    expect(cli(['transfer', String(c.id), '--to', 'a-water', '--reason', 'x']).status).toBe(1) // already there
+    expect((await cli(['transfer', String(c.id), '--to', 'a-water', '--reason', 'x'])).status).toBe(1) // already there
 
-    const s = cli(['supervise', String(c.id), '--note', '请三日内答复', '--json'])
+    const s = await cli(['supervise', String(c.id), '--note', '请三日内答复', '--json'])
     expect(s.status, s.stderr).toBe(0)
     expect(JSON.parse(s.stdout)).toMatchObject({supervised: true, priority: after.priority + 1})
     expect((await store.events.forCase(c.id)).filter((e) => e.action !== 'sla.deadline').at(-1)).toMatchObject({action: 'supervise', actor: 'admin1'})

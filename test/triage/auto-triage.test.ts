@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -10,7 +9,8 @@ import {importFiles} from '../../src/import/import-service.js'
 import {trainClassifier} from '../../src/services/classifier-service.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
-import {board, ROOT} from '../helpers/run-cli.js'
+import {boardAsync} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {TIPDM} from './tipdm-rows.js'
 
 const now = new Date('2024-05-01T00:00:00Z')
@@ -19,16 +19,6 @@ const messages = join(dir, 'messages.csv')
 const rows = parse(readFileSync(join(TIPDM, 'unlabeled_messages.csv')), {columns: true, bom: true}) as Record<string, string>[]
 writeFileSync(messages, stringify(rows.slice(0, 2000), {header: true}))
 
-function run(args: string[], env: Record<string, string>): Promise<{status: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {env: {...process.env, LANG: 'C', NO_COLOR: '1', BOARD_CONFIG: join(ROOT, '.no-config.json'), ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (status) => resolve({status: status ?? -1, stdout, stderr}))
-  })
-}
 
 describe.each(backendList)('board triage --auto on $name', (backend) => {
   afterAll(() => backend.cleanup())
@@ -42,12 +32,12 @@ describe.each(backendList)('board triage --auto on $name', (backend) => {
       expect(await store.cases.count({status: ['new']})).toBe(2000)
 
       // --dry-run first: it must write nothing.
-      const dry = board(['triage', '--auto', '--dry-run', '--min-confidence', '0', '--json'], {store: location, env: {BOARD_NOW: now.toISOString()}})
+      const dry = await runCommand(['triage', '--auto', '--dry-run', '--min-confidence', '0', '--json'], {store: location, env: {BOARD_NOW: now.toISOString()}})
       expect(JSON.parse(dry.stdout).triaged + JSON.parse(dry.stdout).assigned).toBe(2000)
       expect(await store.cases.count({status: ['new']})).toBe(2000)
 
       const runs = await Promise.all(
-        [1, 2, 3, 4].map((n) => run(['triage', '--auto', '--min-confidence', '0', '--json', '--store', location], {BOARD_ACTOR: `clerk${n}`, BOARD_NOW: now.toISOString()})),
+        [1, 2, 3, 4].map((n) => boardAsync(['triage', '--auto', '--min-confidence', '0', '--json', '--store', location], {env: {BOARD_ACTOR: `clerk${n}`, BOARD_NOW: now.toISOString()}})),
       )
       for (const r of runs) expect(r.status, r.stderr).toBe(0)
       const results = runs.map((r) => JSON.parse(r.stdout))

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {importHandlers, importUnits, listHandlers, listUnits} from '../../src/services/directory-service.js'
 import {backendList, freshStore} from '../helpers/backends.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const now = new Date('2024-03-01T00:00:00Z')
 const dir = mkdtempSync(join(tmpdir(), 'board-dir-'))
@@ -40,16 +40,16 @@ describe.each(backendList)('units and handlers on $name', (backend) => {
 })
 
 describe('board unit / handler commands', () => {
-  it('add, import and list with --json', () => {
+  it('add, import and list with --json', async () => {
     const store = join(mkdtempSync(join(tmpdir(), 'board-cli-')), 'b.db')
-    expect(board(['unit', 'add', 'hn', '--name', '湖南省', '--kind', 'province'], {store}).status).toBe(0)
-    const imp = board(['unit', 'import', unitsCsv, '--json'], {store})
+    expect((await runCommand(['unit', 'add', 'hn', '--name', '湖南省', '--kind', 'province'], {store})).status).toBe(0)
+    const imp = await runCommand(['unit', 'import', unitsCsv, '--json'], {store})
     expect(imp.status).toBe(1) // one orphan row
     expect(JSON.parse(imp.stdout).succeeded).toHaveLength(3)
-    expect(board(['handler', 'add', 'wang5', '--name', '王五', '--unit', 'a', '--capacity', '5'], {store}).status).toBe(0)
-    const list = board(['handler', 'list', '--json'], {store})
+    expect((await runCommand(['handler', 'add', 'wang5', '--name', '王五', '--unit', 'a', '--capacity', '5'], {store})).status).toBe(0)
+    const list = await runCommand(['handler', 'list', '--json'], {store})
     expect(JSON.parse(list.stdout).map((h: {code: string}) => h.code)).toEqual(['wang5'])
-    const units = board(['unit', 'list'], {store})
+    const units = await runCommand(['unit', 'list'], {store})
     expect(units.stdout.split('\n')[0]).toBe('Code\tPath\tKind\tSupervisor')
   })
 })

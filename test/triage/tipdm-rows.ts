@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 
@@ -13,8 +13,8 @@ export interface TipRow {
   category: string
 }
 
-/** `<repo>/../shared/data`; from a worktree under /work/wt that is /work/shared/data. */
-export const TIPDM = [join(DATA, 'tipdm2020c'), '/work/shared/data/tipdm2020c'].find((d) => existsSync(d)) ?? join(DATA, 'tipdm2020c')
+/** The vendored TipDM exports (test/fixtures/tipdm2020c). */
+export const TIPDM = join(DATA, 'tipdm2020c')
 
 let cache: Map<string, TipRow> | undefined
 

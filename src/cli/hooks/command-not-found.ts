@@ -2,12 +2,12 @@ import type {Hook} from '@oclif/core'
 
 import {ExitCode} from '../../errors.js'
 import {suggestCommand} from '../command-suggest.js'
-import {detectLang, translate} from '../i18n.js'
+import {detectLang, translate} from '../../i18n/translate.js'
 import {langFromArgv} from '../parse-errors.js'
 import {guardTerminal} from '../terminal-output.js'
 
 /** Replaces plugin-not-found, whose (Y/n) question ran its guess on Enter. This one only suggests. */
-const hook: Hook.CommandNotFound = async function (opts) {
+const hook: Hook.CommandNotFound = async (opts) => {
   guardTerminal()
   const argv = process.argv.slice(2)
   const lang = detectLang(langFromArgv(argv))

@@ -1,20 +1,7 @@
-import type {ChannelConfig, ChannelName} from '../../domain/reply-channels.js'
+import type {ChannelName} from '../../domain/reply-channels.js'
+import type {Deliver} from './delivery.js'
 
-/** What a channel publishes: the reply, which case it answers, and the key that makes a retry harmless. */
-export interface Delivery {
-  idempotencyKey: string
-  caseId: number
-  source: string
-  ref: string
-  title: string
-  body: string
-  unit: string | null
-  to: string | null
-  sentAt: string
-}
-
-/** Resolves when the channel has the reply (or already had it under this key); throws otherwise. */
-export type Deliver = (d: Delivery, config: ChannelConfig) => Promise<void>
+export type {Deliver, Delivery} from './delivery.js'
 
 export async function channel(name: ChannelName): Promise<Deliver> {
   // Loaded on demand: nodemailer is not paid for by commands that never send mail.

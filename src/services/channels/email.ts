@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer'
 
 import {type ChannelConfig, emailOf} from '../../domain/reply-channels.js'
-import type {Delivery} from './channel.js'
+import type {Delivery} from './delivery.js'
 
 /**
  * Mails the reply to the citizen over SMTP. Mail has no server-side de-duplication, so the key

@@ -3,7 +3,7 @@ import {link, mkdir, unlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import type {ChannelConfig} from '../../domain/reply-channels.js'
-import type {Delivery} from './channel.js'
+import type {Delivery} from './delivery.js'
 
 /**
  * Writes the reply as <key>.json for another system to pick up. The file appears whole or not at

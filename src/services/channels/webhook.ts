@@ -1,5 +1,5 @@
 import type {ChannelConfig} from '../../domain/reply-channels.js'
-import type {Delivery} from './channel.js'
+import type {Delivery} from './delivery.js'
 
 /**
  * POSTs the reply to the message board's API. The Idempotency-Key header lets the platform drop a

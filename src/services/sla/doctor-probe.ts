@@ -1,12 +1,12 @@
 import {lastCoveredYear} from '../../domain/sla/calendar.js'
 import {addWorkingDays} from '../../domain/sla/working-time.js'
 import {localDate} from '../../domain/sla/zone.js'
-import {registerProbe} from '../doctor.js'
+import type {DoctorProbe} from '../doctor-check.js'
 import {loadSlaContext} from './context.js'
 
 // Deadlines set today run up to ~6 weeks ahead: the calendar must cover them, or board counts
 // Monday–Friday and says so.
-registerProbe(async ({store, now}) => {
+export const slaProbe: DoctorProbe = async ({store, now}) => {
   const {calendar} = await loadSlaContext(store)
   const last = lastCoveredYear(calendar)
   const horizon = localDate(addWorkingDays(calendar, now.getTime(), 30), calendar.tz)
@@ -32,4 +32,4 @@ registerProbe(async ({store, now}) => {
       fix: failed.length === 0 ? undefined : 'check notify.channels and the channel; board overdue --notify retries them',
     },
   ]
-})
+}

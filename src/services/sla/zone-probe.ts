@@ -1,10 +1,10 @@
-import {registerProbe} from '../doctor.js'
+import type {DoctorProbe} from '../doctor-check.js'
 import {storeZone} from '../store-zone.js'
 
 // The store's zone decides deadlines, working days, periods and reminders for every clerk. A store
 // from before the setting existed keeps the zone its deadlines were always counted in; doctor says
 // which zone is in use and where a clerk's own zone now only changes the display.
-registerProbe(async ({store, displayZone}) => {
+export const zoneProbe: DoctorProbe = async ({store, displayZone}) => {
   const {zone, stored} = await storeZone(store)
   const basis = await store.stats.durationBasis().catch(() => null)
   const statsZone = basis?.split(' ')[0] ?? null
@@ -22,4 +22,4 @@ registerProbe(async ({store, displayZone}) => {
       fix: statsMoved ? `to keep ${statsZone}, set store.timezone: ${statsZone} (board config import), then board sla recompute` : undefined,
     },
   ]
-})
+}

@@ -1,9 +1,6 @@
-import type {Param, Row} from './executor.js'
+import type {ReadQuery, Row} from './executor.js'
 
-export interface ReadQuery {
-  sql: string
-  params: readonly Param[]
-}
+export type {ReadQuery} from './executor.js'
 
 /**
  * The first query here, the others elsewhere (another connection) at the same time; without an

@@ -1,13 +1,15 @@
-import type {ReadQuery} from './concurrent.js'
-
-export type {ReadQuery}
-
 // The seam between board's SQL and a driver. Repositories in this folder speak to an Executor
 // and never import a driver; src/store/sqlite and src/store/postgres each provide one.
 // SQL here uses `?` placeholders; the PostgreSQL executor numbers them.
 
 export type Param = string | number | null
 export type Row = Record<string, unknown>
+
+/** One read for Executor.allConcurrently (see concurrent.ts). */
+export interface ReadQuery {
+  sql: string
+  params: readonly Param[]
+}
 
 export interface Dialect {
   readonly name: 'sqlite' | 'postgres'
@@ -79,7 +81,7 @@ export interface Executor {
   run(sql: string, params?: readonly Param[]): Promise<RunResult>
   /**
    * Runs an INSERT (no RETURNING clause) into a table keyed by an integer `id` and returns the new id.
-   * SQLite reads its last rowid, ~20% cheaper than RETURNING per row of a large import.
+   * SQLite reads its last rowid, cheaper than RETURNING per row of a large import.
    */
   insertId(sql: string, params?: readonly Param[]): Promise<number>
   /** Runs several statements without parameters (DDL). */

@@ -2,8 +2,8 @@ import type {Row} from './executor.js'
 
 // The statistics' one pass over cases as an aggregate function, for a database without hash
 // aggregation. SQLite's GROUP BY sorts every row before its aggregates see them, and its
-// percentile_cont keeps and sorts each group's values once per percentile asked: at 3.5 million
-// cases those two were two thirds of `board stats`. This aggregate keeps the groups in a hash
+// percentile_cont keeps and sorts each group's values once per percentile asked: on a large store
+// those two were most of `board stats`. This aggregate keeps the groups in a hash
 // table and each measure's values once, and finds both percentiles by selection. It returns what the
 // SQL GROUP BY returns (SqlStats builds either), row for row and in the same order.
 

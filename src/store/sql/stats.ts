@@ -46,7 +46,7 @@ export class SqlStats implements StatsRepository {
    */
   private async period(kind: PeriodKind, q: StatsQuery): Promise<Dimension> {
     // Two subqueries: SQLite answers a lone min() or max() from the end of the index, but a query
-    // asking for both scans every case (half a second at 3.5M).
+    // asking for both scans every case.
     const range = await this.db.get<{lo: unknown; hi: unknown}>('SELECT (SELECT min(posted_at) FROM cases) AS lo, (SELECT max(posted_at) FROM cases) AS hi')
     const lo = instant(range?.lo)
     if (lo === null) return {sql: 'NULL', params: []}

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 
-import {type Lang, translate} from '../../../cli/i18n.js'
-import {formatTime} from '../../../cli/time-format.js'
+import {type Lang, translate} from '../../../i18n/translate.js'
+import {formatTime} from '../../../domain/time-format.js'
 import type {WebhookFormat} from '../../../domain/sla/channels.js'
 import {formatSpan} from '../../../domain/sla/overdue.js'
 

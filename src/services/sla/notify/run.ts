@@ -2,7 +2,7 @@ import {stopHere} from '../../boundary.js'
 import {randomUUID} from 'node:crypto'
 import {hostname} from 'node:os'
 
-import type {Lang} from '../../../cli/i18n.js'
+import type {Lang} from '../../../i18n/translate.js'
 import type {Channel} from '../../../domain/sla/channels.js'
 import {DEFAULT_DELIVERY, type DeliverySettings} from '../../../settings/notify-delivery.js'
 import type {OutboxRow} from '../../../store/sla.js'

@@ -1,4 +1,4 @@
-import type {Lang} from '../../../cli/i18n.js'
+import type {Lang} from '../../../i18n/translate.js'
 import type {Channel, ChannelSettings} from '../../../domain/sla/channels.js'
 import {type Reminder, reminderText, webhookBody} from './message.js'
 
