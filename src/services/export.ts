@@ -29,7 +29,7 @@ export interface ExportSummary {
 export async function exportCases(store: Store, opts: ExportOptions): Promise<ExportSummary> {
   if (!opts.redact) {
     if (store.access && !(await store.access.isAdmin())) {
-      throw new BoardError('an export with --no-redact is for admins: it carries citizens\' phone numbers, ID numbers and emails', {
+      throw new BoardError(`an export with --no-redact is for admins: it carries citizens' phone numbers, ID numbers and emails`, {
         suggestion: 'export without --no-redact (personal data masked), or ask an admin (board db grant ROLE --admin)',
       })
     }

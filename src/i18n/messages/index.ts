@@ -1,9 +1,10 @@
 import {core} from './core.js'
 import {security} from './security.js'
 import type {Messages} from './messages.js'
+import {notices} from './notices.js'
 import {sla} from './sla.js'
 import {terminal} from './terminal.js'
 import {commands} from './commands.js'
 
 // One catalogue a capability, merged here; a key is defined once (test/cli/catalogue.test.ts).
-export const catalogues: readonly Messages[] = [core, security, sla, terminal, commands]
+export const catalogues: readonly Messages[] = [core, security, sla, terminal, commands, notices]

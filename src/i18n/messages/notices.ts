@@ -1,0 +1,55 @@
+import type {Messages} from './messages.js'
+
+// What the store, the import and the services say in English (errors, hints, reasons), as the
+// catalogue's English: src/cli/localise.ts says it again in the user's language at the terminal.
+export const notices: Messages = {
+  // flags and overdue
+  'flag.noFlag': {en: 'no flag to set or clear', zh: '没有要设置或清除的标记'},
+  'flag.nothingChanged': {en: 'nothing changed', zh: '没有任何改动'},
+  'overdue.notifyFlag': {en: '--{flag} does not apply to --notify', zh: '--{flag} 不适用于 --notify'},
+  'overdue.badSpan': {en: '--within: "{within}" is not a span', zh: '--within：“{within}” 不是时长'},
+  'overdue.dropped': {en: 'not sent, no longer due: {n} ({reasons})', zh: '未发送（已不再到期）：{n} 条（{reasons}）'},
+  'bulk.interruptedBefore': {en: 'interrupted before this case', zh: '在处理此留言前已中断'},
+  'bulk.noSuchCase': {en: 'no such case', zh: '没有这条留言'},
+  'bulk.caseIs': {en: 'case is {status}', zh: '留言状态为 {status}'},
+  // export and copy
+  'export.noRedactAdmins': {en: "an export with --no-redact is for admins: it carries citizens' phone numbers, ID numbers and emails", zh: '--no-redact 导出仅限管理员：其中含有市民的电话号码、身份证号和电子邮箱'},
+  'export.noRedactHint': {en: 'export without --no-redact (personal data masked), or ask an admin (board db grant ROLE --admin)', zh: '去掉 --no-redact 导出（个人信息已遮盖），或请管理员操作（board db grant ROLE --admin）'},
+  'copy.sameStore': {en: '--from and --to name the same store', zh: '--from 与 --to 指向同一个库'},
+  'copy.notEmpty': {en: 'the target store is not empty ({tables})', zh: '目标库不是空的（{tables}）'},
+  'copy.appendOnly': {en: "the target's audit log (events) is append-only and cannot be emptied", zh: '目标库的审计日志（events）只能追加，不能清空'},
+  'copy.cycle': {en: 'foreign keys form a cycle through {table}; cannot order the copy', zh: '外键经 {table} 形成环，无法确定复制顺序'},
+  'zone.detail': {en: 'deadlines, working days, periods and reminders in {zone} ({origin}){display}', zh: '时限、工作日、统计周期和提醒均按 {zone} 计算（{origin}）{display}'},
+  // stores
+  'pg.urlNumber': {en: '{name}={value} in the store URL is not a number', zh: '库地址中的 {name}={value} 不是数字'},
+  'pg.diskFull': {en: "the PostgreSQL server's disk is full: {message}", zh: 'PostgreSQL 服务器磁盘已满：{message}'},
+  'pg.diskFullHint': {en: 'ask the database administrator to free space, then run the command again', zh: '请数据库管理员释放空间后再运行该命令'},
+  'pg.timeout': {en: 'PostgreSQL cancelled a statement that ran too long: {message}', zh: 'PostgreSQL 取消了运行过久的语句：{message}'},
+  'pg.timeoutHint': {en: 'raise ?statement_timeout=MS in the store URL (0 = none)', zh: '在库地址中调大 ?statement_timeout=毫秒（0 表示不限）'},
+  'pg.refusedChange': {en: 'the database refused this change: {message}', zh: '数据库拒绝了这项修改：{message}'},
+  'pg.refused': {en: 'the database refused: {message}', zh: '数据库拒绝：{message}'},
+  'pg.lost': {en: 'lost the connection to PostgreSQL: {message}', zh: '与 PostgreSQL 的连接已断开：{message}'},
+  'sqlite.busy': {en: 'the store stayed busy for {seconds} s: another process is writing to it (an import?)', zh: '库持续忙碌 {seconds} 秒：另一个进程正在写入（导入？）'},
+  'sqlite.busyHint': {en: 'run the command again when that process has finished; nothing was changed', zh: '请在该进程结束后再运行该命令；没有任何改动'},
+  'sqlite.threadStopped': {en: 'the query thread stopped (exit code {code})', zh: '查询线程已停止（退出码 {code}）'},
+  'sqlite.diskFull': {en: 'the disk holding the store {path} is full (or the store reached its size limit): nothing more could be written', zh: '存放库 {path} 的磁盘已满（或库已达到大小上限）：无法再写入'},
+  'sqlite.foreign': {en: '{path} is not a board store (it holds other tables: {tables}); it was left untouched', zh: '{path} 不是 board 的库（其中有其他表：{tables}）；未做任何改动'},
+  // import
+  'import.cannotRead': {en: 'cannot read {file}: {reason}', zh: '无法读取 {file}：{reason}'},
+  'import.dirHint': {en: 'name the files in it, e.g. {dir}/*.csv', zh: '请列出其中的文件，例如 {dir}/*.csv'},
+  'import.stopped': {en: 'import stopped: {reason}. Every batch committed before that is kept', zh: '导入已停止：{reason}。此前已提交的批次均已保留'},
+  'import.diskFullHint': {en: 'free disk space (or move the store to a larger disk), then run the same import again: rows already stored are skipped as unchanged', zh: '请释放磁盘空间（或把库移到更大的磁盘）后再次运行同一导入：已入库的行会按未变跳过'},
+  'import.jsonAtRest': {en: 'not valid JSON at line {line}, column {column}: {reason}{rest}', zh: '第 {line} 行第 {column} 列不是有效的 JSON：{reason}{rest}'},
+  'import.jsonAt': {en: 'not valid JSON at line {line}, column {column}: {reason}', zh: '第 {line} 行第 {column} 列不是有效的 JSON：{reason}'},
+  'import.jsonArray': {en: 'expected a JSON array of service requests (or an object with one under "service_requests")', zh: '应为服务请求的 JSON 数组（或在 "service_requests" 下含有该数组的对象）'},
+  'json.unclosedString': {en: 'a string is never closed', zh: '字符串没有结束引号'},
+  'json.controlInString': {en: 'a control character (such as a line break) inside a string', zh: '字符串中有控制字符（如换行）'},
+  'json.badEscape': {en: 'a bad escape in a string', zh: '字符串中有无效的转义'},
+  'json.endsEarly': {en: 'the text ends where a value should be', zh: '文本在应有值的位置结束'},
+  'json.propertyName': {en: 'expected a property name in double quotes', zh: '此处应为双引号括起的属性名'},
+  'json.trailing': {en: 'text after the value', zh: '值之后还有多余文本'},
+  'json.invalid': {en: 'not valid JSON', zh: '不是有效的 JSON'},
+  'import.looksJson': {en: '{file} looks like JSON, not CSV', zh: '{file} 看起来是 JSON，而不是 CSV'},
+  'import.noColumn': {en: '{file}: no column for {fields} (header: {header})', zh: '{file}：没有 {fields} 对应的列（表头：{header}）'},
+  'import.dateFormat': {en: '"{raw}" does not match {pattern}', zh: '“{raw}” 与格式 {pattern} 不符'},
+}
