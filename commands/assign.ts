@@ -6,8 +6,8 @@ import {stoppedEarly} from '../src/cli/interrupts.js'
 import {readInput} from '../src/services/read-input.js'
 import {renderTable} from '../src/cli/render.js'
 import {UsageError} from '../src/errors.js'
-import {type AssignPlan, type Assigned, applyAssign, type BulkResult, planAssign, planFromRows} from '../src/services/assign-service.js'
-import {parseIds, parseWhere, selectWhere, toId} from '../src/services/case-selection.js'
+import {type AssignPlan, type Assigned, applyAssign, type BulkResult, planAssign, planFromRows} from '../src/services/cases/assign.js'
+import {parseIds, parseWhere, selectWhere, toId} from '../src/services/cases/selection.js'
 import {readCsvTable} from '../src/services/csv-table.js'
 
 export type AssignResult = (AssignPlan & {dryRun: true}) | (BulkResult<Assigned> & {dryRun: false})

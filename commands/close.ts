@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import type {Case} from '../src/domain/case.js'
-import {closeCase} from '../src/services/case-lifecycle.js'
+import {closeCase} from '../src/services/cases/lifecycle.js'
 
 export type CloseResult = Case
 

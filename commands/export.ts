@@ -6,7 +6,7 @@ import {BoardCommand} from '../src/cli/base-command.js'
 import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
 import {stoppedEarly} from '../src/cli/interrupts.js'
 import {UsageError} from '../src/errors.js'
-import {exportCases, type ExportSummary} from '../src/services/export.js'
+import {exportCases, type ExportSummary} from '../src/services/cases/export.js'
 
 export type ExportResult = ExportSummary & {out: string | null}
 

@@ -6,8 +6,8 @@ import {renderTable} from '../src/cli/render.js'
 import {formatTime} from '../src/cli/time-format.js'
 import {URGENCY_FLAGS} from '../src/domain/triage-keywords.js'
 import {UsageError} from '../src/errors.js'
-import {parseIds, parseWhere, selectWhere, toId} from '../src/services/case-selection.js'
-import {type FlagChange, type FlagResult, setCaseFlags} from '../src/services/case-flags.js'
+import {parseIds, parseWhere, selectWhere, toId} from '../src/services/cases/selection.js'
+import {type FlagChange, type FlagResult, setCaseFlags} from '../src/services/cases/flags.js'
 import {readInput} from '../src/services/read-input.js'
 
 export type FlagCommandResult = FlagResult

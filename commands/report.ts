@@ -6,7 +6,7 @@ import {UsageError} from '../src/errors.js'
 import {chartJsSource} from '../src/report/chart-js.js'
 import {renderHtml} from '../src/report/html.js'
 import {renderMarkdown} from '../src/report/markdown.js'
-import {buildReport, type ReportData} from '../src/services/report.js'
+import {buildReport, type ReportData} from '../src/services/stats/report.js'
 
 export type ReportResult = ReportData & {out: string | null; format: 'html' | 'md'}
 

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {renderCaseDetail} from '../src/cli/case-views.js'
-import {type CaseDetail, showCase} from '../src/services/show-case.js'
+import {type CaseDetail, showCase} from '../src/services/cases/show.js'
 
 export type ShowResult = CaseDetail
 

@@ -7,7 +7,7 @@ import {dimensionName, keyLabel, METRIC_IDS, METRICS, renderStatsTable, statsCsv
 import {barChart, sparkline} from '../src/cli/terminal-chart.js'
 import {parseDimensions} from '../src/domain/stats.js'
 import {UsageError} from '../src/errors.js'
-import {computeStats, type StatsResult as Result} from '../src/services/stats.js'
+import {computeStats, type StatsResult as Result} from '../src/services/stats/stats.js'
 import {STATS_DIMENSIONS} from '../src/store/stats.js'
 
 export type StatsResult = Result

@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import type {Case} from '../src/domain/case.js'
-import {toId} from '../src/services/case-selection.js'
-import {transferCase} from '../src/services/escalation-service.js'
+import {toId} from '../src/services/cases/selection.js'
+import {transferCase} from '../src/services/cases/escalation.js'
 
 export type TransferResult = Case
 

@@ -5,7 +5,7 @@ import {BoardCommand} from '../src/cli/base-command.js'
 import {stoppedEarly} from '../src/cli/interrupts.js'
 import {renderTable} from '../src/cli/render.js'
 import {NoInputError} from '../src/errors.js'
-import {autoTriage, type AutoTriageResult} from '../src/services/auto-triage.js'
+import {autoTriage, type AutoTriageResult} from '../src/services/triage/auto.js'
 
 export type TriageResult = AutoTriageResult | {interactive: true; decided: number}
 

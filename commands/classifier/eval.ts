@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderTable} from '../../src/cli/render.js'
-import {evalClassifier, type EvalResult} from '../../src/services/classifier-service.js'
+import {evalClassifier, type EvalResult} from '../../src/services/triage/classifier.js'
 
 export type ClassifierEvalResult = EvalResult
 

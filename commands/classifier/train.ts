@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
-import {trainClassifier, type TrainResult} from '../../src/services/classifier-service.js'
+import {trainClassifier, type TrainResult} from '../../src/services/triage/classifier.js'
 
 export type ClassifierTrainResult = TrainResult
 

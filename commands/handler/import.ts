@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
-import {importHandlers, type ImportResult} from '../../src/services/directory-service.js'
+import {importHandlers, type ImportResult} from '../../src/services/cases/directory.js'
 import type {Handler} from '../../src/store/units.js'
 
 export type HandlerImportResult = ImportResult<Handler>

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderTable} from '../../src/cli/render.js'
-import {type HandlerRow, listHandlers} from '../../src/services/directory-service.js'
+import {type HandlerRow, listHandlers} from '../../src/services/cases/directory.js'
 
 export type HandlerListResult = HandlerRow[]
 

@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {stoppedEarly} from '../../src/cli/interrupts.js'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {ExitCode} from '../../src/errors.js'
-import {importRatings, type RatingsImportResult} from '../../src/services/ratings-import.js'
+import {importRatings, type RatingsImportResult} from '../../src/services/replies/ratings-import.js'
 
 export type RateImportResult = RatingsImportResult
 

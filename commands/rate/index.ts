@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {parseWhen} from '../../src/cli/parse-when.js'
 import {UsageError} from '../../src/errors.js'
-import {rateByKey, type RateResult} from '../../src/services/ratings.js'
+import {rateByKey, type RateResult} from '../../src/services/replies/ratings.js'
 
 export type RateCommandResult = RateResult
 

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import type {BoardReply} from '../../src/store/replies.js'
-import {approveReply} from '../../src/services/reply-approve.js'
+import {approveReply} from '../../src/services/replies/approve.js'
 
 export type ReplyApproveResult = BoardReply
 

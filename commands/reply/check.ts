@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderFindings} from '../../src/cli/reply-views.js'
 import {ExitCode} from '../../src/errors.js'
-import {checkCaseReply, type ReplyCheckResult} from '../../src/services/reply-check.js'
+import {checkCaseReply, type ReplyCheckResult} from '../../src/services/replies/check.js'
 
 export type ReplyCheckCommandResult = ReplyCheckResult
 

@@ -4,7 +4,7 @@ import {BoardCommand} from '../../src/cli/base-command.js'
 import {editText} from '../../src/cli/editor.js'
 import {textFromFlags} from '../../src/cli/read-text.js'
 import {NoInputError, UsageError} from '../../src/errors.js'
-import {type DraftResult, type DraftSource, draftReply} from '../../src/services/reply-draft.js'
+import {type DraftResult, type DraftSource, draftReply} from '../../src/services/replies/draft.js'
 
 export type ReplyDraftResult = DraftResult
 

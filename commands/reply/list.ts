@@ -4,7 +4,7 @@ import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderTable} from '../../src/cli/render.js'
 import {formatTime} from '../../src/cli/time-format.js'
 import type {BoardReply} from '../../src/store/replies.js'
-import {listReplies, type ReplyListItem} from '../../src/services/reply-list.js'
+import {listReplies, type ReplyListItem} from '../../src/services/replies/list.js'
 
 export type ReplyListResult = ReplyListItem[]
 

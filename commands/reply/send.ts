@@ -6,7 +6,7 @@ import {stoppedEarly} from '../../src/cli/interrupts.js'
 import {renderTable} from '../../src/cli/render.js'
 import {CHANNEL_NAMES, type ChannelName} from '../../src/domain/reply-channels.js'
 import {BoardError, ExitCode, UsageError} from '../../src/errors.js'
-import {type SendPlanItem, sendReplies, type SendResult} from '../../src/services/reply-send.js'
+import {type SendPlanItem, sendReplies, type SendResult} from '../../src/services/replies/send.js'
 
 export type ReplySendResult = SendResult
 

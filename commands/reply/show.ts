@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderReplyDetail} from '../../src/cli/reply-views.js'
-import {type ReplyDetail, showReply} from '../../src/services/reply-show.js'
+import {type ReplyDetail, showReply} from '../../src/services/replies/show.js'
 
 export type ReplyShowResult = ReplyDetail
 

@@ -5,7 +5,7 @@ import {textFromFlags} from '../../src/cli/read-text.js'
 import {TEMPLATE_VARIABLES} from '../../src/domain/template.js'
 import {UsageError} from '../../src/errors.js'
 import type {ReplyTemplate} from '../../src/store/replies.js'
-import {addTemplate} from '../../src/services/templates.js'
+import {addTemplate} from '../../src/services/replies/templates.js'
 
 export type TemplateAddResult = ReplyTemplate
 

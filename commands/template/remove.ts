@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
 import {BoardError, NotFoundError} from '../../src/errors.js'
-import {removeTemplate} from '../../src/services/templates.js'
+import {removeTemplate} from '../../src/services/replies/templates.js'
 
 export interface TemplateRemoveResult {
   name: string

@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {stripControls} from '../../src/domain/sanitize.js'
 import type {ReplyTemplate} from '../../src/store/replies.js'
-import {getTemplate} from '../../src/services/templates.js'
+import {getTemplate} from '../../src/services/replies/templates.js'
 
 export type TemplateShowResult = ReplyTemplate
 

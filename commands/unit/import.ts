@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
-import {importUnits, type ImportResult} from '../../src/services/directory-service.js'
+import {importUnits, type ImportResult} from '../../src/services/cases/directory.js'
 import type {Unit} from '../../src/store/units.js'
 
 export type UnitImportResult = ImportResult<Unit>

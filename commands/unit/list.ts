@@ -1,6 +1,6 @@
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderTable} from '../../src/cli/render.js'
-import {listUnits, type UnitRow} from '../../src/services/directory-service.js'
+import {listUnits, type UnitRow} from '../../src/services/cases/directory.js'
 
 export type UnitListResult = UnitRow[]
 

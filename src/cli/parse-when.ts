@@ -1,5 +1,5 @@
 import {UsageError} from '../errors.js'
-import {parseTimestamp} from '../import/dates.js'
+import {parseTimestamp} from '../import/check/dates.js'
 
 /** A date or time given on the command line, read in the configured zone, as UTC ISO text. */
 export function parseWhen(raw: string, tz: string, flag: string): string {

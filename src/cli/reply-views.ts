@@ -2,7 +2,7 @@ import {type Lang, translate} from '../i18n/translate.js'
 import {localise} from './localise.js'
 import type {CheckFinding} from '../domain/reply-check.js'
 import {stripControls} from '../domain/sanitize.js'
-import type {ReplyDetail} from '../services/reply-show.js'
+import type {ReplyDetail} from '../services/replies/show.js'
 import {renderTable} from './render.js'
 import {formatTime} from './time-format.js'
 

@@ -1,5 +1,5 @@
 import {formatTime} from '../cli/time-format.js'
-import type {ReportData} from '../services/report.js'
+import type {ReportData} from '../services/stats/report.js'
 import {escapeHtml as e, scriptJson} from './escape.js'
 import {categoryLabel, fmtDays, fmtPct, NO_UNIT, SUMMARY_ROWS, title} from './labels.js'
 

@@ -1,5 +1,5 @@
 import {days, percent} from '../domain/stats.js'
-import type {ReportData} from '../services/report.js'
+import type {ReportData} from '../services/stats/report.js'
 
 // Shared by the HTML and Markdown layouts so both show the same figures with the same words.
 

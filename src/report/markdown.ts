@@ -1,6 +1,6 @@
 import {oneLine} from '../domain/sanitize.js'
 import {formatTime} from '../cli/time-format.js'
-import type {ReportData} from '../services/report.js'
+import type {ReportData} from '../services/stats/report.js'
 import {escapeHtml} from './escape.js'
 import {categoryLabel, fmtDays, fmtPct, NO_UNIT, SUMMARY_ROWS, title} from './labels.js'
 

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {importFiles, type ImportOptions, type ImportResult} from '../../src/import/import-service.js'
-import {exportCases, type ExportOptions} from '../../src/services/export.js'
+import {exportCases, type ExportOptions} from '../../src/services/cases/export.js'
 import type {Store} from '../../src/store/store.js'
 
 export const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample')

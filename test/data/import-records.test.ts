@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 
-import type {Reject} from '../../src/import/rejects.js'
+import type {Reject} from '../../src/import/write/rejects.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 import {board} from '../helpers/run-cli.js'
 import {importInto, SAMPLE, scratch} from './import-helpers.js'

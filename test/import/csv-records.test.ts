@@ -3,8 +3,8 @@ import {stringify} from 'csv-stringify/sync'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {CsvReader} from '../../src/import/csv-reader.js'
-import {type CsvItem, csvRecords} from '../../src/import/records.js'
+import {CsvReader} from '../../src/import/parse/csv-reader.js'
+import {type CsvItem, csvRecords} from '../../src/import/parse/records.js'
 
 // csvRecords on csv-parse: each record's first line, however the text is chunked, and what
 // happens to broken quoting.

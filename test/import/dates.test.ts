@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {DateParseError, parseTimestamp} from '../../src/import/dates.js'
+import {DateParseError, parseTimestamp} from '../../src/import/check/dates.js'
 
 describe('parseTimestamp: the date shapes exports use, to exact UTC instants', () => {
   it.each([

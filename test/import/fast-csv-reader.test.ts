@@ -2,9 +2,9 @@ import {stringify} from 'csv-stringify/sync'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {CsvReader} from '../../src/import/csv-reader.js'
-import {FastCsvReader} from '../../src/import/fast-csv-reader.js'
-import type {CsvItem} from '../../src/import/records.js'
+import {CsvReader} from '../../src/import/parse/csv-reader.js'
+import {FastCsvReader} from '../../src/import/parse/fast-csv-reader.js'
+import type {CsvItem} from '../../src/import/parse/records.js'
 
 // FastCsvReader must read any text exactly as CsvReader (csv-parse) does, and stay on papaparse
 // for clean exports, or it is only a slower way to the same records.

@@ -2,7 +2,7 @@ import v8 from 'node:v8'
 import {describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {fromWire, toWire} from '../../src/import/row-wire.js'
+import {fromWire, toWire} from '../../src/import/thread/row-wire.js'
 
 // Rows cross from the parse thread as arrays (row-wire.ts): what arrives must be the row that left.
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {SeenRefs} from '../../src/import/seen-refs.js'
+import {SeenRefs} from '../../src/import/check/seen-refs.js'
 
 describe('SeenRefs', () => {
   it('keeps each ref\'s first line and hash, numeric or not, as the table grows', () => {

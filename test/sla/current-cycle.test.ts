@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/case-hooks.js'
-import {reopenCase} from '../../src/services/case-lifecycle.js'
+import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {reopenCase} from '../../src/services/cases/lifecycle.js'
 import {listOverdue} from '../../src/services/sla/overdue.js'
 import {runNotify} from '../../src/services/sla/notify/run.js'
 import type {Reminder} from '../../src/services/sla/notify/message.js'

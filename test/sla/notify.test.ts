@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/case-hooks.js'
+import {afterCaseChange} from '../../src/services/cases/hooks.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {smtpServer} from '../helpers/smtp-server.js'

@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 
-import {afterCaseChange} from '../../src/services/case-hooks.js'
+import {afterCaseChange} from '../../src/services/cases/hooks.js'
 import {loadSlaContext} from '../../src/services/sla/context.js'
 import {explainSla} from '../../src/services/sla/explain.js'
 import {listOverdue} from '../../src/services/sla/overdue.js'

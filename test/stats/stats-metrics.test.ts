@@ -3,7 +3,7 @@ import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {computeStats} from '../../src/services/stats.js'
+import {computeStats} from '../../src/services/stats/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {type Backend, backendList} from '../helpers/backends.js'
 

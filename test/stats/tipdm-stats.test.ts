@@ -4,7 +4,7 @@ import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {importFiles} from '../../src/import/import-service.js'
-import {computeStats} from '../../src/services/stats.js'
+import {computeStats} from '../../src/services/stats/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
 import {boardAsync, DATA} from '../helpers/run-cli.js'

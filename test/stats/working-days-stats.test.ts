@@ -5,8 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {importFiles} from '../../src/import/import-service.js'
-import {importCases} from '../../src/services/import-cases.js'
-import {computeStats} from '../../src/services/stats.js'
+import {importCases} from '../../src/services/cases/import.js'
+import {computeStats} from '../../src/services/stats/stats.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
 import {DATA, ROOT} from '../helpers/run-cli.js'
@@ -167,7 +167,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
 
   it('stores none in a batch written after the basis changed under the import (statistics recounted meanwhile)', async () => {
     const {openStore} = await import('../../src/store/open.js')
-    const {importTiming} = await import('../../src/services/stats-durations.js')
+    const {importTiming} = await import('../../src/services/stats/durations.js')
     const store = await openStore(await backend.location(), {now: NOW})
     stores.push(store)
     const timing = (await importTiming(store, 'Asia/Shanghai'))!

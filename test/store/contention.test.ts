@@ -55,7 +55,7 @@ describe.each(backendList.filter((b) => b.name === 'sqlite'))('a long import and
   afterAll(() => backend.cleanup())
 
   it('the clerk\'s change gets in between the import\'s commits, not after the import', async () => {
-    const {GroupCommit} = await import('../../src/import/group-commit.js')
+    const {GroupCommit} = await import('../../src/import/write/group-commit.js')
     const file = await backend.location()
     const importer = await openStore(file, {now})
     const clerk = await openStore(file, {now})

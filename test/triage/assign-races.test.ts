@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {applyAssign, planAssign} from '../../src/services/assign-service.js'
-import {closeCase} from '../../src/services/case-lifecycle.js'
+import {applyAssign, planAssign} from '../../src/services/cases/assign.js'
+import {closeCase} from '../../src/services/cases/lifecycle.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'

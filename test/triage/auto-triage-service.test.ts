@@ -1,9 +1,9 @@
 import {afterAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {autoTriage} from '../../src/services/auto-triage.js'
+import {autoTriage} from '../../src/services/triage/auto.js'
 import {runDoctor} from '../../src/services/doctor.js'
-import '../../src/services/triage-probe.js'
+import '../../src/services/triage/doctor-probe.js'
 import {train} from '../../src/domain/classifier/model.js'
 import {serialise} from '../../src/domain/classifier/serialise.js'
 import {backendList, freshStore} from '../helpers/backends.js'

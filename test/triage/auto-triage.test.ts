@@ -6,7 +6,7 @@ import {stringify} from 'csv-stringify/sync'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import {importFiles} from '../../src/import/import-service.js'
-import {trainClassifier} from '../../src/services/classifier-service.js'
+import {trainClassifier} from '../../src/services/triage/classifier.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {boardAsync} from '../helpers/run-cli.js'

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {parseIds, parseWhere} from '../../src/services/case-selection.js'
+import {parseIds, parseWhere} from '../../src/services/cases/selection.js'
 
 const now = new Date('2024-05-10T00:00:00Z')
 

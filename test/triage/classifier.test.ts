@@ -4,7 +4,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {evaluate, stratifiedFolds} from '../../src/domain/classifier/metrics.js'
 import {predict, train} from '../../src/domain/classifier/model.js'
 import {deserialise, serialise} from '../../src/domain/classifier/serialise.js'
-import {loadClassifier, readExamples} from '../../src/services/classifier-service.js'
+import {loadClassifier, readExamples} from '../../src/services/triage/classifier.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 import {TIPDM} from './tipdm-rows.js'
 

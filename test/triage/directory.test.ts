@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 
-import {importHandlers, importUnits, listHandlers, listUnits} from '../../src/services/directory-service.js'
+import {importHandlers, importUnits, listHandlers, listUnits} from '../../src/services/cases/directory.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 import {runCommand} from '../helpers/run-command.js'
 

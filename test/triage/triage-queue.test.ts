@@ -1,8 +1,8 @@
 import {afterAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {applyTriage} from '../../src/services/triage-apply.js'
-import {mergeInto, nextForClerk, rejectCase} from '../../src/services/triage-queue.js'
+import {applyTriage} from '../../src/services/triage/apply.js'
+import {mergeInto, nextForClerk, rejectCase} from '../../src/services/triage/queue.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 

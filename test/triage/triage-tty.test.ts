@@ -7,7 +7,7 @@ import {stringify} from 'csv-stringify/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {importFiles} from '../../src/import/import-service.js'
-import {trainClassifier} from '../../src/services/classifier-service.js'
+import {trainClassifier} from '../../src/services/triage/classifier.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {board, ROOT} from '../helpers/run-cli.js'

@@ -2,7 +2,7 @@ import type {CaseFlags} from '../../domain/case.js'
 import type {ClockHistory, StageDeadline} from '../../domain/sla/clock.js'
 import type {SlaRule, TransferMode} from '../../domain/sla/policy.js'
 import type {Store} from '../../store/store.js'
-import {findCase} from '../find-case.js'
+import {findCase} from '../cases/find.js'
 import {loadSlaContext} from './context.js'
 import {updateDeadlines} from './deadlines.js'
 

@@ -1,8 +1,8 @@
 import type {Case} from '../../domain/case.js'
 import {UsageError} from '../../errors.js'
 import type {Store} from '../../store/store.js'
-import {findCase} from '../find-case.js'
-import {afterCaseChange} from '../case-hooks.js'
+import {findCase} from '../cases/find.js'
+import {afterCaseChange} from '../cases/hooks.js'
 
 export interface WaitResult {
   id: number
