@@ -112,8 +112,8 @@ describe.each(backendList)('SLA commands on $name', (backend) => {
       `${ids.A}/respond`, `${ids.A}/resolve`, `${ids.B}/respond`, `${ids.B}/resolve`,
     ])
     const csv = await runCommand(['overdue', '--at', at, '--csv', '--unit', 'jtj'], {store})
-    expect(csv.stdout.split('\n')[0]).toBe('case,title,unit,handler,stage,deadline,late_minutes')
-    expect(csv.stdout).toContain(`${ids.A},"'=HYPERLINK(""x"") 路灯 A",市交通局,,respond,2019-09-29T09:30:00.000Z,`) // Sunday 09-29 was a make-up workday
+    expect(csv.stdout.split('\n')[0]).toBe('\uFEFFcase,title,unit,handler,stage,deadline,late_minutes') // BOM: Excel reads UTF-8
+    expect(csv.stdout).toContain(`${ids.A},"'=HYPERLINK(""x"") 路灯 A",市交通局,,respond,2019-09-29T17:30:00+08:00,`) // Sunday 09-29 was a make-up workday; times in the store zone
     expect((await runCommand(['overdue', '--at', at, '--fail-if-any'], {store})).status).toBe(3)
     const early = await runCommand(['overdue', '--at', '2019-09-27 10:00', '--fail-if-any'], {store})
     expect([early.status, early.stdout]).toEqual([0, ''])

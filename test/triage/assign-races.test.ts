@@ -39,7 +39,7 @@ describe.each(backendList)('assign over a case changed since it was planned, on 
     const toB = await planAssign(other, [ids[0]], {to: 'b'})
     const first = await applyAssign(store, toA, o)
     const second = await applyAssign(other, toB, o)
-    expect(first).toEqual({succeeded: [{id: ids[0], unit: 'a', handler: null}], failed: []})
+    expect(first).toEqual({succeeded: [{id: ids[0], unit: 'a', handler: null}], failed: [], notDone: []})
     expect(second.succeeded).toEqual([])
     expect(second.failed).toEqual([{id: ids[0], reason: expect.stringMatching(/changed by someone else/)}])
     expect((await store.cases.get(ids[0]))!.unit).toBe('A市')
