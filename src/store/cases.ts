@@ -1,4 +1,5 @@
 import type {Case, CaseStatus, IncomingCase, Reply} from '../domain/case.js'
+import type {SearchOrder} from './sql/case-search.js'
 
 export interface CaseFilter {
   ids?: number[]
@@ -9,7 +10,10 @@ export interface CaseFilter {
   source?: string
   since?: string
   until?: string
+  /** A substring of title or body, or an exact ref. */
   search?: string
+  /** With search: newest first (the default) or most relevant first (sql/case-search.ts). */
+  order?: SearchOrder
   limit?: number
   offset?: number
 }

@@ -9,7 +9,8 @@ import {dropPrefixIndexes} from './008-drop-prefix-indexes.js'
 import {statsDurations} from './009-stats-durations.js'
 import {deferredIndexes} from './010-deferred-indexes.js'
 import {reopenedFlag} from './011-reopened-flag.js'
+import {searchIndex} from './018-search-index.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
-export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes, statsDurations, deferredIndexes, reopenedFlag]
+export const migrations: readonly Migration[] = [core, claims, triage, sla, replies, stats, postgresTeam, dropPrefixIndexes, statsDurations, deferredIndexes, reopenedFlag, searchIndex]

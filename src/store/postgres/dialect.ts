@@ -1,4 +1,5 @@
 import type {Dialect} from '../sql/executor.js'
+import {tsquery, tsvectorLiteral} from '../sql/search-terms.js'
 
 export function postgresDialect(): Dialect {
   return {
@@ -12,6 +13,14 @@ export function postgresDialect(): Dialect {
     indexedBy: () => '',
     percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
     statsGroupsFunction: null,
+    search: {
+      // A case without terms (written by other SQL, not yet filled in) is always a candidate.
+      match: (q) => ({sql: '(c.search_terms @@ CAST(? AS tsquery) OR c.search_terms IS NULL)', params: [tsquery(q)]}),
+      ids: () => null,
+      planned: true,
+      indexWritten: () => [],
+      assignTerms: (title, body) => ({sql: 'search_terms = CAST(? AS tsvector)', params: [tsvectorLiteral(title, body)]}),
+    },
     tableExistsSql: 'SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
     migrationSql: (m) => m.postgres,
     catalog: {

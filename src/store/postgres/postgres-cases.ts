@@ -4,6 +4,7 @@ import type {ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {createdEvent, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
+import {tsvectorLiteral} from '../sql/search-terms.js'
 import {copyInto} from './copy.js'
 import {postgresDialect} from './dialect.js'
 import type {PostgresExecutor} from './executor.js'
@@ -12,14 +13,14 @@ const STAGE = 'board_import_stage'
 const STAGE_COLUMNS = [
   'ord', 'source', 'ref', 'title', 'body', 'author', 'contact', 'posted_at', 'region', 'addressee', 'type', 'category',
   'likes', 'dislikes', 'resolved_at', 'extra', 'reply_body', 'reply_sent_at', 'status', 'event_after',
-  'timed', 'respond_wdays', 'resolve_wdays',
+  'timed', 'respond_wdays', 'resolve_wdays', 'search_terms',
 ]
 // One per session, emptied by every commit.
 const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   ord INTEGER, source TEXT, ref TEXT, title TEXT, body TEXT, author TEXT, contact TEXT, posted_at TIMESTAMPTZ,
   region TEXT, addressee TEXT, type TEXT, category TEXT, likes INTEGER, dislikes INTEGER, resolved_at TIMESTAMPTZ,
   extra TEXT, reply_body TEXT, reply_sent_at TIMESTAMPTZ, status TEXT, event_after TEXT,
-  timed BOOLEAN, respond_wdays DOUBLE PRECISION, resolve_wdays DOUBLE PRECISION
+  timed BOOLEAN, respond_wdays DOUBLE PRECISION, resolve_wdays DOUBLE PRECISION, search_terms TSVECTOR
 ) ON COMMIT DELETE ROWS`
 const staged = new WeakSet<object>()
 /** Calendar days as the statistics fill them (the dialect's daysBetween), so both agree exactly. */
@@ -31,11 +32,11 @@ const DAYS = postgresDialect().daysBetween
 const MERGE = `WITH ins AS (
   INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at,
-    respond_days, resolve_days, respond_wdays, resolve_wdays)
+    respond_days, resolve_days, respond_wdays, resolve_wdays, search_terms)
   SELECT source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?,
     CASE WHEN timed THEN ${DAYS('posted_at', 'reply_sent_at')} END, CASE WHEN timed THEN ${DAYS('posted_at', 'resolved_at')} END,
-    respond_wdays, resolve_wdays
+    respond_wdays, resolve_wdays, search_terms
   FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
   RETURNING id, ref
 ), rep AS (
@@ -108,6 +109,6 @@ function stageRow(row: IncomingCase, ord: number, timing: ImportTiming | undefin
     ord, row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, row.resolvedAt, json(row.extra), row.reply?.body ?? null,
     row.reply?.sentAt ?? null, importStatus(row), createdEvent(row),
-    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null,
+    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null, tsvectorLiteral(row.title, row.body),
   ]
 }

@@ -5,6 +5,7 @@ import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
 import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
+import {fillSearchTerms} from './search-fill.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
@@ -47,6 +48,13 @@ export class PostgresStore extends SqlStore {
 
   // A transaction's executor is this connection joined to the open transaction: the bound view
   // keeps PostgreSQL's own paths (COPY import, access) rather than falling back to the shared SQL.
+  /** Migrates, then indexes for search the cases that have no terms yet (search-fill.ts). */
+  override async migrate(now: Date) {
+    const status = await super.migrate(now)
+    if (status.pending.length === 0) await fillSearchTerms(this.pg)
+    return status
+  }
+
   protected override bind(tx: Executor): Store {
     return new PostgresStore(this.location, tx as PostgresExecutor)
   }

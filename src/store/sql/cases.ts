@@ -4,6 +4,7 @@ import type {CaseFilter, CasePatch, CaseRepository, ChangeOpts, ImportOpts, Impo
 import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
+import {planSearch, type SearchPlan, searchCheck} from './case-search.js'
 
 export class SqlCases implements CaseRepository {
   constructor(protected readonly db: Executor) {}
@@ -21,16 +22,29 @@ export class SqlCases implements CaseRepository {
   async list(filter: CaseFilter): Promise<Case[]> {
     const {where, params} = this.where(filter)
     const limit = filter.limit ?? -1
-    const rows = await this.db.all(
-      `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
-        (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
-      limit >= 0 ? [...params, limit, filter.offset ?? 0] : params,
-    )
+    const page = limit >= 0 ? ' LIMIT ? OFFSET ?' : ''
+    const paging = limit >= 0 ? [limit, filter.offset ?? 0] : []
+    if (filter.search) {
+      const plan = await planSearch(this.db, filter.search, {order: filter.order ?? 'time', counting: false})
+      const rows = await this.db.all(
+        `SELECT ${CASE_COLUMNS} ${searchFrom(plan, where)} ORDER BY ${plan.order.sql}${page}`,
+        [...(plan.first?.params ?? []), ...params, ...(plan.narrow?.params ?? []), ...plan.order.params, ...paging],
+      )
+      return rows.map(toCase)
+    }
+    const rows = await this.db.all(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC${page}`, [...params, ...paging])
     return rows.map(toCase)
   }
 
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
+    if (filter.search) {
+      const plan = await planSearch(this.db, filter.search, {order: 'time', counting: true})
+      const row = await this.db.get<{n: number}>(`SELECT count(*) AS n ${searchFrom(plan, where)}`, [
+        ...(plan.first?.params ?? []), ...params, ...(plan.narrow?.params ?? []),
+      ])
+      return Number(row?.n ?? 0)
+    }
     const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
     return Number(row?.n ?? 0)
   }
@@ -53,10 +67,9 @@ export class SqlCases implements CaseRepository {
     if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
     if (f.until) clauses.push('c.posted_at < ?'), params.push(f.until)
     if (f.search) {
-      const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
-      const op = this.db.dialect.ilike
-      clauses.push(`(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`)
-      params.push(like, like, f.search)
+      const check = searchCheck(this.db, f.search)
+      clauses.push(check.sql)
+      params.push(...check.params)
     }
     return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
   }
@@ -92,6 +105,8 @@ export class SqlCases implements CaseRepository {
         params.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as Param))
       }
       if (sets.length === 0 && !opts.note) return current
+      const terms = this.termsAssignment(after.title !== undefined || after.body !== undefined, patch.title ?? current.title, patch.body ?? current.body)
+      if (terms) sets.push(terms.sql), params.push(...terms.params)
       // The version guard is also in the UPDATE, so a writer between our read and write still loses.
       const guard = await tx.run(`UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`, [
         ...params,
@@ -103,6 +118,7 @@ export class SqlCases implements CaseRepository {
       await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
         id, opts.actor, opts.now.toISOString(), opts.action, json(before), json(opts.note ? {...after, note: opts.note} : after),
       ])
+      for (const st of tx.dialect.search.indexWritten([id])) await tx.run(st.sql, st.params)
       return (await repo.get(id))!
     })
   }
@@ -164,6 +180,7 @@ export class SqlCases implements CaseRepository {
         }
       }
       await flush()
+      if (!opts.dryRun) for (const st of tx.dialect.search.indexWritten(outcomes.map((o) => o.id))) await tx.run(st.sql, st.params)
       return outcomes
     }
     return opts.dryRun ? work(this.db) : this.db.transaction(work)
@@ -253,12 +270,19 @@ export class SqlCases implements CaseRepository {
       sets.push("responded_at = ?", "status = CASE WHEN status IN ('new', 'triaged', 'assigned', 'reopened') THEN 'replied' ELSE status END")
       params.push(row.reply.sentAt)
     }
+    const terms = this.termsAssignment('title' in d.after || 'body' in d.after, row.title, row.body)
+    if (terms) sets.push(terms.sql), params.push(...terms.params)
     sets.push('version = version + 1', 'updated_at = ?')
     params.push(opts.now.toISOString(), id)
     await tx.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, params)
     await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
       id, opts.actor, opts.now.toISOString(), 'import.update', json(d.before), json(d.after),
     ])
+  }
+
+  /** Where board writes a case's search terms itself (PostgreSQL), their new value when title or body changes. */
+  private termsAssignment(changed: boolean, title: string, body: string): {sql: string; params: Param[]} | null {
+    return changed ? this.db.dialect.search.assignTerms(title, body) : null
   }
 
   private async insertImportedReply(tx: Executor, caseId: number, reply: {body: string; sentAt: string | null}, opts: {actor: string; now: Date}) {
@@ -352,4 +376,14 @@ const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
 function readPatchField(c: Case, key: keyof CasePatch): unknown {
   if (key === 'collective' || key === 'utility' || key === 'safety' || key === 'urgent') return c.flags[key]
   return c[key]
+}
+
+/**
+ * FROM and WHERE of a search: the candidates read first and joined to their cases (SQLite's CROSS
+ * JOIN keeps that order), or the cases narrowed by the index; params: first's, where's, narrow's.
+ */
+function searchFrom(plan: SearchPlan, where: string): string {
+  const narrow = plan.narrow ? `${where ? where + ' AND' : 'WHERE'} ${plan.narrow.sql}` : where
+  if (!plan.first) return `FROM ${CASE_FROM} ${narrow}`
+  return `FROM (${plan.first.sql}) m CROSS JOIN ${CASE_FROM} ${narrow ? narrow + ' AND' : 'WHERE'} c.id = m.id`
 }

@@ -1,12 +1,15 @@
 import {hostname} from 'node:os'
 
 import type {Executor} from '../sql/executor.js'
+import {INDEX_QUEUE, SEARCH_NOTE} from './search-queue.js'
 
 // Bulk loads without the indexes that rows enter in random order. The statistics index leads with
 // posted_at, and an export's rows are spread over years: once the index outgrows SQLite's page
 // cache, every insert rewrites one of its pages, which at a million rows costs more than the rest
 // of the import's writes. Built again in one sorted pass, it costs a fraction of that. Worth it only
 // when the load is large beside what is stored: the rebuild sorts every case, old ones included.
+// The search index is fed the same way: the load's cases wait in its queue (search-queue.ts) and
+// are indexed in one pass at the end, not a batch at a time.
 
 /** Indexes left out during a bulk load. */
 const DEFERRABLE = ['cases_stats']
@@ -28,6 +31,10 @@ export async function deferIndexes(db: Executor, expectedRows: number): Promise<
       if (!row) continue
       await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, process.pid, hostname()])
       await tx.exec(`DROP INDEX ${name}`)
+      deferred = true
+    }
+    if (await tx.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_pending'")) {
+      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [SEARCH_NOTE, INDEX_QUEUE, process.pid, hostname()])
       deferred = true
     }
     return deferred

@@ -1,0 +1,36 @@
+import type {Executor} from '../sql/executor.js'
+import {tsvectorLiteral} from '../sql/search-terms.js'
+
+const BATCH = 2000
+
+/**
+ * Writes the search terms of cases that have none: cases stored before the index, copied in from
+ * another store, or changed by SQL other than board's (018-search-index.ts). Until then such a case
+ * is a candidate of every search, so this only makes searches faster; a role that may not update
+ * every case leaves the rest to the next run. Returns how many it filled.
+ */
+export async function fillSearchTerms(db: Executor): Promise<number> {
+  let filled = 0
+  let after = 0
+  try {
+    for (;;) {
+      const done = await db.transaction(async (tx) => {
+        // Locked until the batch is written: an edit meanwhile cannot be overwritten by stale terms.
+        const rows = await tx.all<{id: number; title: string; body: string}>(
+          'SELECT id, title, body FROM cases WHERE search_terms IS NULL AND id > ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+          [after, BATCH],
+        )
+        if (rows.length === 0) return true
+        const values = rows.map(() => '(CAST(? AS INTEGER), CAST(? AS tsvector))').join(', ')
+        const params = rows.flatMap((r) => [Number(r.id), tsvectorLiteral(r.title, r.body)])
+        const r = await tx.run(`UPDATE cases c SET search_terms = v.terms FROM (VALUES ${values}) v(id, terms) WHERE c.id = v.id`, params)
+        filled += r.changes
+        after = Number(rows.at(-1)!.id)
+        return false
+      })
+      if (done) return filled
+    }
+  } catch {
+    return filled
+  }
+}

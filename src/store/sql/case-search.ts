@@ -1,0 +1,87 @@
+import type {Executor, Param} from './executor.js'
+import {queryTerms} from './search-terms.js'
+
+// How `--search TEXT` finds its cases: the search index (018-search-index.ts) gives the candidates,
+// and the substring match on title and body, or the exact ref, decides, so the answer is the one a
+// scan of every case gives. Which way round depends on how many candidates there are: a few are
+// read and sorted; with very many, reading cases newest first and checking each finds a page of
+// matches after a few rows. PostgreSQL's planner weighs that itself from its statistics of the
+// terms; SQLite's does not know how many rows an FTS5 query gives, so the store counts up to FEW.
+
+export type SearchOrder = 'time' | 'relevance'
+
+export interface Clause {
+  sql: string
+  params: Param[]
+}
+
+export interface SearchPlan {
+  /** A condition narrowing the cases read to the candidates, or null: read in time order and check. */
+  narrow: Clause | null
+  /** A subquery of the candidates' ids to read first (one row each), or null. */
+  first: Clause | null
+  /** The ORDER BY terms. */
+  order: Clause
+}
+
+/** Above this many candidates, reading in time order meets a page of matches sooner. */
+const FEW = 5000
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (m) => '\\' + m)}%`
+
+/** The meaning of --search, whatever narrows the cases first: a substring of title or body, or the exact ref. */
+export function searchCheck(db: Executor, text: string): Clause {
+  const like = likePattern(text)
+  const op = db.dialect.ilike
+  return {sql: `(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`, params: [like, like, text]}
+}
+
+/** How to read the cases that searchCheck() keeps; counting when every match is wanted (a count). */
+export async function planSearch(db: Executor, text: string, opts: {order: SearchOrder; counting: boolean}): Promise<SearchPlan> {
+  const order = opts.order === 'relevance' ? relevance(db.dialect.ilike, likePattern(text), text) : {sql: 'c.posted_at DESC, c.id DESC', params: []}
+  const terms = queryTerms(text)
+  if (!terms) return {narrow: null, first: null, order}
+  const refs = await refIds(db, text)
+  const search = db.dialect.search
+  const ids = search.ids(terms)
+  if (search.planned || !ids) {
+    const match = search.match(terms)
+    const narrow = refs.length === 0 ? match : {sql: `(${match.sql} OR c.id IN (${refs.join(', ')}))`, params: match.params}
+    return {narrow, first: null, order}
+  }
+  const withRefs = refs.length === 0 ? ids : {sql: `${ids.sql} UNION SELECT id FROM cases WHERE id IN (${refs.join(', ')})`, params: ids.params}
+  // Every match is needed to count them or rank them: the candidates are then always the fewer rows.
+  if (opts.counting || opts.order === 'relevance') return {narrow: null, first: withRefs, order}
+  const probe = await db.get<{n: number}>(`SELECT count(*) AS n FROM (${ids.sql} LIMIT ?)`, [...ids.params, FEW + 1])
+  return Number(probe?.n ?? 0) <= FEW ? {narrow: null, first: withRefs, order} : {narrow: null, first: null, order}
+}
+
+/**
+ * Cases whose ref is exactly text, in any source: a walk over the sources (few) by the (source,
+ * ref) index, rather than a scan of every case for the ref alone.
+ */
+async function refIds(db: Executor, text: string): Promise<number[]> {
+  const rows = await db.all<{id: number}>(
+    `WITH RECURSIVE s(source) AS (
+       SELECT min(source) FROM cases
+       UNION ALL
+       SELECT (SELECT min(x.source) FROM cases x WHERE x.source > s.source) FROM s WHERE s.source IS NOT NULL
+     )
+     SELECT c.id FROM s JOIN cases c ON c.source = s.source AND c.ref = ?`,
+    [text],
+  )
+  return rows.map((r) => Number(r.id))
+}
+
+/**
+ * Relevance, the same on every backend: an exact ref first, then a match in the title, then how
+ * often the body has the text for its length (BM25's saturation, one term); newest first on ties.
+ */
+function relevance(op: string, like: string, text: string): Clause {
+  const tf = `((length(lower(c.body)) - length(replace(lower(c.body), lower(CAST(? AS TEXT)), ''))) * 1.0 / length(CAST(? AS TEXT)))`
+  return {
+    sql: `(CASE WHEN c.ref = ? THEN 4 ELSE 0 END + CASE WHEN c.title ${op} ? ESCAPE '\\' THEN 2 ELSE 0 END
+      + ${tf} / (${tf} + 1.2 * (0.25 + 0.75 * length(c.body) / 400.0))) DESC, c.posted_at DESC, c.id DESC`,
+    params: [text, like, text, text, text, text],
+  }
+}
