@@ -4,6 +4,7 @@ import {BoardCommand} from '../src/cli/base-command.js'
 import {renderCaseList} from '../src/cli/case-views.js'
 import {caseFilterFlags, caseFilterFrom} from '../src/cli/case-filter-flags.js'
 import {CASE_STATUSES, type Case, type CaseStatus} from '../src/domain/case.js'
+import type {SearchOrder} from '../src/store/cases.js'
 
 export type ListResult = Case[]
 
@@ -13,6 +14,7 @@ export default class List extends BoardCommand<typeof List> {
     '<%= config.bin %> list --status new --limit 20',
     '<%= config.bin %> list --category 城乡建设 --since 2019-01-01 --json',
     '<%= config.bin %> list --search 停水',
+    '<%= config.bin %> list --search 噪音 --order relevance --limit 10',
   ]
   static override flags = {
     ...caseFilterFlags,
@@ -20,6 +22,11 @@ export default class List extends BoardCommand<typeof List> {
     handler: Flags.string({description: 'only this handler (code or name)'}),
     source: Flags.string({description: 'only this import source'}),
     search: Flags.string({description: 'text in title or body, or an exact ref'}),
+    order: Flags.string({
+      options: ['time', 'relevance'],
+      dependsOn: ['search'],
+      description: 'with --search: newest first (the default), or most relevant first (the ref, then the title, then how often the body has it)',
+    }),
     limit: Flags.integer({default: 50, min: 0, description: 'at most this many (0: all)'}),
   }
 
@@ -32,6 +39,7 @@ export default class List extends BoardCommand<typeof List> {
       handler: f.handler,
       source: f.source,
       search: f.search,
+      order: f.order as SearchOrder | undefined,
       limit: f.limit === 0 ? undefined : f.limit,
     })
     if (cases.length === 0) this.note(this.t('list.none'))

@@ -1,6 +1,8 @@
 import type {Case, CaseStatus, IncomingCase, Reply} from '../domain/case.js'
 import type {SearchOrder} from './sql/case-search.js'
 
+export type {SearchOrder}
+
 export interface CaseFilter {
   ids?: number[]
   status?: CaseStatus[]

@@ -5,7 +5,7 @@ import type {Migration} from './migration.js'
 // messages find candidates without reading every case. The index only narrows: the substring match
 // on title and body stays the final word.
 //
-// SQLite: an FTS5 table holding only the index (contentless; rows deleted by rowid). Triggers,
+// SQLite: an FTS5 table holding only the index (contentless, rows deleted by rowid; no positions). Triggers,
 // plain SQL that any connection can run, queue each new or changed case in search_pending
 // (indexed = 1: the index still holds its old terms); board indexes the queue with the write
 // (search-queue.ts), a large import once at its end, and whatever other SQL queued when it next
@@ -20,7 +20,7 @@ export const searchIndex: Migration = {
   version: 18,
   name: 'search-index',
   sqlite: `
-CREATE VIRTUAL TABLE cases_search USING fts5(title, body, content = '', contentless_delete = 1, tokenize = 'ascii');
+CREATE VIRTUAL TABLE cases_search USING fts5(terms, content = '', contentless_delete = 1, tokenize = 'ascii', detail = none);
 CREATE TABLE search_pending (
   case_id INTEGER PRIMARY KEY,
   indexed INTEGER NOT NULL

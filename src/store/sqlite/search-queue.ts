@@ -12,8 +12,8 @@ export const SEARCH_NOTE = 'cases_search'
 function indexing(which: string): string[] {
   return [
     `DELETE FROM cases_search WHERE rowid IN (SELECT p.case_id FROM search_pending p WHERE p.indexed = 1 AND ${which})`,
-    `INSERT INTO cases_search (rowid, title, body)
-      SELECT c.id, ${SEARCH_TERMS}(c.title), ${SEARCH_TERMS}(c.body) FROM search_pending p JOIN cases c ON c.id = p.case_id WHERE ${which}`,
+    `INSERT INTO cases_search (rowid, terms)
+      SELECT c.id, ${SEARCH_TERMS}(c.title, c.body) FROM search_pending p JOIN cases c ON c.id = p.case_id WHERE ${which}`,
     `DELETE FROM search_pending AS p WHERE ${which}`,
   ]
 }
