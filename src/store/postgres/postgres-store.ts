@@ -5,6 +5,7 @@ import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
 import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
+import {deferSearchIndex, restoreSearchIndex} from './deferred-search-index.js'
 import {fillSearchTerms} from './search-fill.js'
 
 export class PostgresStore extends SqlStore {
@@ -48,10 +49,24 @@ export class PostgresStore extends SqlStore {
 
   // A transaction's executor is this connection joined to the open transaction: the bound view
   // keeps PostgreSQL's own paths (COPY import, access) rather than falling back to the shared SQL.
-  /** Migrates, then indexes for search the cases that have no terms yet (search-fill.ts). */
+  override async bulkLoad(expectedRows: number): Promise<() => Promise<void>> {
+    const deferred = await deferSearchIndex(this.pg, expectedRows)
+    return async () => {
+      if (deferred) await restoreSearchIndex(this.pg, {onlyAbandoned: false})
+    }
+  }
+
+  /**
+   * Migrates, then builds the search index if an import that died left it out, and indexes the
+   * cases that have no terms yet (search-fill.ts).
+   */
   override async migrate(now: Date) {
     const status = await super.migrate(now)
-    if (status.pending.length === 0) await fillSearchTerms(this.pg)
+    if (status.pending.length === 0) {
+      // A unit clerk's role may read neither the notes nor build indexes: an admin's run does it.
+      await restoreSearchIndex(this.pg, {onlyAbandoned: true}).catch(() => false)
+      await fillSearchTerms(this.pg)
+    }
     return status
   }
 

@@ -1,5 +1,4 @@
-import {hostname} from 'node:os'
-
+import {running, thisProcess} from '../sql/bulk-note.js'
 import type {Executor} from '../sql/executor.js'
 import {INDEX_QUEUE, SEARCH_NOTE} from './search-queue.js'
 
@@ -29,12 +28,12 @@ export async function deferIndexes(db: Executor, expectedRows: number): Promise<
     for (const name of DEFERRABLE) {
       const row = await tx.get<{sql: string}>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name])
       if (!row) continue
-      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, process.pid, hostname()])
+      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, thisProcess().pid, thisProcess().host])
       await tx.exec(`DROP INDEX ${name}`)
       deferred = true
     }
     if (await tx.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_pending'")) {
-      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [SEARCH_NOTE, INDEX_QUEUE, process.pid, hostname()])
+      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [SEARCH_NOTE, INDEX_QUEUE, thisProcess().pid, thisProcess().host])
       deferred = true
     }
     return deferred
@@ -77,15 +76,4 @@ function build(db: Executor, due: {name: string}[]): Promise<string[]> {
 /** Names of indexes a bulk load has out at the moment (doctor shows them). */
 export async function deferredIndexNames(db: Executor): Promise<string[]> {
   return (await db.all<{name: string}>('SELECT name FROM deferred_indexes ORDER BY name')).map((r) => r.name)
-}
-
-function running(pid: number, host: string): boolean {
-  if (host !== hostname()) return false // a WAL store is only ever shared on one host: the file was moved
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
