@@ -68,6 +68,12 @@ export interface CaseRepository {
    * returned first, so a clerk resumes where they left off.
    */
   claim(filter: CaseFilter, opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<Case[]>
+  /**
+   * Cases whose text is like this title and body, through the search index: those sharing the most
+   * of its distinctive character pairs, most first, at most opts.limit; without the case
+   * opts.excludeId. Candidates only: the caller judges how alike they are.
+   */
+  similar(text: {title: string; body: string}, opts: {limit: number; excludeId?: number}): Promise<Case[]>
   /** Ends a lease (after a decision, a skip or quit); only the holder's lease is released. */
   release(id: number, worker: string): Promise<void>
 }

@@ -5,6 +5,7 @@ import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
 import {planSearch, type SearchPlan, searchCheck} from './case-search.js'
+import {similarIds} from './similar-cases.js'
 
 export class SqlCases implements CaseRepository {
   constructor(protected readonly db: Executor) {}
@@ -72,6 +73,12 @@ export class SqlCases implements CaseRepository {
       params.push(...check.params)
     }
     return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
+  }
+
+  async similar(text: {title: string; body: string}, opts: {limit: number; excludeId?: number}): Promise<Case[]> {
+    const ids = await similarIds(this.db, text.title, text.body, opts)
+    const found = new Map((await this.list({ids})).map((c) => [c.id, c]))
+    return ids.map((id) => found.get(id)!).filter(Boolean)
   }
 
   async replies(caseId: number): Promise<Reply[]> {
