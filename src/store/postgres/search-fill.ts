@@ -1,5 +1,6 @@
 import type {Executor} from '../sql/executor.js'
 import {tsvectorLiteral} from '../sql/search-terms.js'
+import {deferSearchIndex, restoreSearchIndex} from './deferred-search-index.js'
 
 const BATCH = 2000
 
@@ -12,7 +13,11 @@ const BATCH = 2000
 export async function fillSearchTerms(db: Executor): Promise<number> {
   let filled = 0
   let after = 0
+  let deferred = false
   try {
+    // Many at once (a store from before the index, a copy): the GIN index is built after, in one pass.
+    const many = await db.get<{n: number}>('SELECT count(*) AS n FROM (SELECT 1 FROM cases WHERE search_terms IS NULL LIMIT ?) m', [MANY + 1])
+    if (Number(many?.n ?? 0) > MANY) deferred = await deferSearchIndex(db, Number.MAX_SAFE_INTEGER)
     for (;;) {
       const done = await db.transaction(async (tx) => {
         // Locked until the batch is written: an edit meanwhile cannot be overwritten by stale terms.
@@ -32,5 +37,9 @@ export async function fillSearchTerms(db: Executor): Promise<number> {
     }
   } catch {
     return filled
+  } finally {
+    if (deferred) await restoreSearchIndex(db, {onlyAbandoned: false})
   }
 }
+
+const MANY = 50_000
