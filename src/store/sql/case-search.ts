@@ -36,7 +36,7 @@ export function searchCheck(db: Executor, text: string): Clause {
   return {sql: `(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`, params: [like, like, text]}
 }
 
-/** How to read the cases that searchCheck() keeps; counting when every match is wanted (a count). */
+/** How to read the cases that searchCheck() keeps; counting when every match is wanted (a count, no limit). */
 export async function planSearch(db: Executor, text: string, opts: {order: SearchOrder; counting: boolean}): Promise<SearchPlan> {
   const order = opts.order === 'relevance' ? relevance(db.dialect.ilike, likePattern(text), text) : {sql: 'c.posted_at DESC, c.id DESC', params: []}
   const terms = queryTerms(text)

@@ -26,7 +26,8 @@ export class SqlCases implements CaseRepository {
     const page = limit >= 0 ? ' LIMIT ? OFFSET ?' : ''
     const paging = limit >= 0 ? [limit, filter.offset ?? 0] : []
     if (filter.search) {
-      const plan = await planSearch(this.db, filter.search, {order: filter.order ?? 'time', counting: false})
+      // Without a limit every match is read, as a count reads them.
+      const plan = await planSearch(this.db, filter.search, {order: filter.order ?? 'time', counting: limit < 0})
       const rows = await this.db.all(
         `SELECT ${CASE_COLUMNS} ${searchFrom(plan, where)} ORDER BY ${plan.order.sql}${page}`,
         [...(plan.first?.params ?? []), ...params, ...(plan.narrow?.params ?? []), ...plan.order.params, ...paging],
