@@ -27,8 +27,12 @@ export async function similarIds(db: Executor, title: string, body: string, opts
   const shared = new Map<number, number>()
   for (const pair of pairs) {
     const q: TermQuery = {pairs: [pair], prefixes: []}
+    // Straight from the index where it gives ids (it stops at the limit), else through cases.
+    const ids = db.dialect.search.ids(q)
     const match = db.dialect.search.match(q)
-    const rows = await db.all<{id: number}>(`SELECT c.id FROM cases c WHERE ${match.sql} LIMIT ?`, [...match.params, RARE + 1])
+    const rows = ids
+      ? await db.all<{id: number}>(`SELECT id FROM (${ids.sql}) LIMIT ?`, [...ids.params, RARE + 1])
+      : await db.all<{id: number}>(`SELECT c.id FROM cases c WHERE ${match.sql} LIMIT ?`, [...match.params, RARE + 1])
     if (rows.length > RARE) continue
     for (const r of rows) {
       const id = Number(r.id)
