@@ -1,4 +1,5 @@
 import type {Executor} from '../sql/executor.js'
+import type {PostgresExecutor} from './executor.js'
 import {running, thisProcess} from '../sql/bulk-note.js'
 
 // A large import into PostgreSQL leaves the search index (a GIN index of each case's few hundred
@@ -26,15 +27,20 @@ export async function deferSearchIndex(db: Executor, expectedRows: number): Prom
 }
 
 /** Builds the index again if a note says it is out (with onlyAbandoned, not while its import runs). */
-export async function restoreSearchIndex(db: Executor, opts: {onlyAbandoned: boolean}): Promise<boolean> {
+export async function restoreSearchIndex(db: PostgresExecutor, opts: {onlyAbandoned: boolean}): Promise<boolean> {
   const note = await db.get<{ddl: string; pid: number; host: string}>('SELECT ddl, pid, host FROM deferred_indexes WHERE name = ?', [NAME])
   if (!note || (opts.onlyAbandoned && running(Number(note.pid), note.host))) return false
   return db.transaction(async (tx) => {
     const again = await tx.get<{ddl: string}>('SELECT ddl FROM deferred_indexes WHERE name = ? FOR UPDATE', [NAME])
     if (!again) return false // another process built it meanwhile
     // The build sorts every case's terms: more memory than the default 64 MB saves passes over disk.
-    await tx.exec("SET LOCAL maintenance_work_mem = '256MB'")
-    if (!(await tx.get('SELECT 1 AS ok FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?', [NAME]))) await tx.exec(again.ddl)
+    // It takes minutes at millions of cases, past the store's statement timeout for clerks' queries.
+    await tx.exec("SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL statement_timeout = 0")
+    if (!(await tx.get('SELECT 1 AS ok FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?', [NAME]))) {
+      // Past the client's own wait for a query too (the statement timeout and 10 s): pg reads
+      // query_timeout from a query's config, though its types leave it out. Same session.
+      await db.raw().query({text: again.ddl, query_timeout: 2 ** 31 - 1} as {text: string})
+    }
     await tx.run('DELETE FROM deferred_indexes WHERE name = ?', [NAME])
     return true
   })

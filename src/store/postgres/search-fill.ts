@@ -1,4 +1,4 @@
-import type {Executor} from '../sql/executor.js'
+import type {PostgresExecutor} from './executor.js'
 import {tsvectorLiteral} from '../sql/search-terms.js'
 import {deferSearchIndex, restoreSearchIndex} from './deferred-search-index.js'
 
@@ -10,7 +10,7 @@ const BATCH = 2000
  * is a candidate of every search, so this only makes searches faster; a role that may not update
  * every case leaves the rest to the next run. Returns how many it filled.
  */
-export async function fillSearchTerms(db: Executor): Promise<number> {
+export async function fillSearchTerms(db: PostgresExecutor): Promise<number> {
   let filled = 0
   let after = 0
   let deferred = false
