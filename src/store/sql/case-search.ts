@@ -4,9 +4,10 @@ import {queryTerms} from './search-terms.js'
 // How `--search TEXT` finds its cases: the search index (018-search-index.ts) gives the candidates,
 // and the substring match on title and body, or the exact ref, decides, so the answer is the one a
 // scan of every case gives. Which way round depends on how many candidates there are: a few are
-// read and sorted; with very many, reading cases newest first and checking each finds a page of
-// matches after a few rows. PostgreSQL's planner weighs that itself from its statistics of the
-// terms; SQLite's does not know how many rows an FTS5 query gives, so the store counts up to FEW.
+// read and sorted; more, the time index is walked newest first and only candidates are read; very
+// many, cases are read newest first and each checked, and a page of matches comes after a few
+// rows. PostgreSQL's planner weighs that itself from its statistics of the terms; SQLite's does
+// not know how many rows an FTS5 query gives, so the store counts them, up to MANY.
 
 export type SearchOrder = 'time' | 'relevance'
 
@@ -24,8 +25,10 @@ export interface SearchPlan {
   order: Clause
 }
 
-/** Above this many candidates, reading in time order meets a page of matches sooner. */
-const FEW = 5000
+/** Up to this many candidates, reading each is quicker than walking the time index. */
+const FEW = 1000
+/** Above this many, a walk in time order meets a page of matches within a few rows, checking each. */
+const MANY = 50_000
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (m) => '\\' + m)}%`
 
@@ -52,8 +55,13 @@ export async function planSearch(db: Executor, text: string, opts: {order: Searc
   const withRefs = refs.length === 0 ? ids : {sql: `${ids.sql} UNION SELECT id FROM cases WHERE id IN (${refs.join(', ')})`, params: ids.params}
   // Every match is needed to count them or rank them: the candidates are then always the fewer rows.
   if (opts.counting || opts.order === 'relevance') return {narrow: null, first: withRefs, order}
-  const probe = await db.get<{n: number}>(`SELECT count(*) AS n FROM (${ids.sql} LIMIT ?)`, [...ids.params, FEW + 1])
-  return Number(probe?.n ?? 0) <= FEW ? {narrow: null, first: withRefs, order} : {narrow: null, first: null, order}
+  const probe = await db.get<{n: number}>(`SELECT count(*) AS n FROM (${ids.sql} LIMIT ?)`, [...ids.params, MANY + 1])
+  const n = Number(probe?.n ?? 0)
+  if (n <= FEW) return {narrow: null, first: withRefs, order}
+  if (n > MANY) return {narrow: null, first: null, order}
+  // Newest first through the time index, reading only the cases that are candidates.
+  const match = search.match(terms)
+  return {narrow: refs.length === 0 ? match : {sql: `(${match.sql} OR c.id IN (${refs.join(', ')}))`, params: match.params}, first: null, order}
 }
 
 /**
