@@ -7,6 +7,7 @@ import {grantAccess} from '../../src/services/db-grant.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
+import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
 const sqlite = backendList.filter((b) => b.name === 'sqlite')
@@ -27,17 +28,10 @@ describe.each(postgres)('the audit log on $name, written to as a granted clerk o
   let owner: Store
   let unitA: number
   const ids: Record<string, number> = {}
-  const clients: pg.Client[] = []
+  const sessions = roleSessions(() => schema)
+  const clients = sessions.clients
 
-  async function connectAs(role: string): Promise<pg.Client> {
-    const u = new URL(PG_URL)
-    u.username = role
-    const c = new pg.Client({connectionString: u.toString()})
-    await c.connect()
-    await c.query(`SET search_path TO "${schema}"`)
-    clients.push(c)
-    return c
-  }
+  const connectAs = sessions.connectAs
 
   const events = async (caseId: number) =>
     (await owner.events.forCase(caseId)).sort((x, y) => x.id - y.id).map((e) => ({actor: e.actor, action: e.action, before: e.before, after: e.after}))
@@ -74,16 +68,10 @@ describe.each(postgres)('the audit log on $name, written to as a granted clerk o
   })
 
   afterAll(async () => {
-    for (const c of clients) await c.end().catch(() => {})
+    await sessions.endAll()
     await owner?.close()
     await backend.cleanup()
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    for (const r of [clerk, veteran, former]) {
-      await c.query(`DROP OWNED BY "${r}"`).catch(() => {})
-      await c.query(`DROP ROLE IF EXISTS "${r}"`).catch(() => {})
-    }
-    await c.end()
+    await dropRoles([clerk, veteran, former])
   })
 
   it('a clerk cannot update or delete events, its own or others\'', async () => {

@@ -4,7 +4,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {IncomingCase} from '../../src/domain/case.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, PG_URL} from '../helpers/backends.js'
+import {backendList} from '../helpers/backends.js'
+import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
 
 // A clerk's own session may create temporary tables, and PostgreSQL searches the session's
 // temporary schema first unless the search path names it. Row-level security must not depend on
@@ -32,17 +33,8 @@ describe.each(postgres)('access functions ignore a clerk\'s temporary tables on 
   let schema: string
   let admin: Store
   const ids: Record<string, number> = {}
-  const clients: pg.Client[] = []
-
-  async function clerk(): Promise<pg.Client> {
-    const u = new URL(PG_URL)
-    u.username = role
-    const c = new pg.Client({connectionString: u.toString()})
-    await c.connect()
-    await c.query(`SET search_path TO "${schema}"`)
-    clients.push(c)
-    return c
-  }
+  const sessions = roleSessions(() => schema)
+  const clerk = () => sessions.connectAs(role)
 
   beforeAll(async () => {
     url = await backend.location()
@@ -60,14 +52,10 @@ describe.each(postgres)('access functions ignore a clerk\'s temporary tables on 
   })
 
   afterAll(async () => {
-    for (const c of clients) await c.end().catch(() => {})
+    await sessions.endAll()
     await admin?.close()
     await backend.cleanup()
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    await c.query(`DROP OWNED BY "${role}"`).catch(() => {})
-    await c.query(`DROP ROLE IF EXISTS "${role}"`).catch(() => {})
-    await c.end()
+    await dropRoles([role])
   })
 
   it.each(Object.keys(SHADOWS))('a temporary %s changes nothing a clerk can see or write', async (name) => {

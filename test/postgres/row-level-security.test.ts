@@ -5,6 +5,7 @@ import type {IncomingCase} from '../../src/domain/case.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
+import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
 import {runCommand} from '../helpers/run-command.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
@@ -24,18 +25,10 @@ describe.each(postgres)('row-level security on $name', (backend) => {
   let schema: string
   let admin: Store
   const ids: Record<string, number> = {}
-  const clients: pg.Client[] = []
-  let adminRoleExisted = false
+  const sessions = roleSessions(() => schema)
+  const clients = sessions.clients
 
-  async function connectAs(role: string): Promise<pg.Client> {
-    const u = new URL(PG_URL)
-    u.username = role
-    const c = new pg.Client({connectionString: u.toString()})
-    await c.connect()
-    await c.query(`SET search_path TO "${schema}"`)
-    clients.push(c)
-    return c
-  }
+  const connectAs = sessions.connectAs
 
   beforeAll(async () => {
     url = await backend.location()
@@ -52,23 +45,13 @@ describe.each(postgres)('row-level security on $name', (backend) => {
       await admin.cases.change(ids[key], {unitId: unit.id}, {...as, action: 'assign'})
     }
     expect(root.parentId).toBeNull()
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    adminRoleExisted = (await c.query("SELECT 1 FROM pg_roles WHERE rolname = 'board_admin'")).rowCount === 1
-    await c.end()
   })
 
   afterAll(async () => {
-    for (const c of clients) await c.end().catch(() => {})
+    await sessions.endAll()
     await admin?.close()
     await backend.cleanup()
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    for (const r of [roleA, roleB, roleAdmin, ...(adminRoleExisted ? [] : ['board_admin'])]) {
-      await c.query(`DROP OWNED BY "${r}"`).catch(() => {})
-      await c.query(`DROP ROLE IF EXISTS "${r}"`).catch(() => {})
-    }
-    await c.end()
+    await dropRoles([roleA, roleB, roleAdmin])
   })
 
   it('board db grant creates the roles and scopes them to a unit and its sub-units', async () => {

@@ -6,6 +6,7 @@ import {grantAccess} from '../../src/services/db-grant.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
+import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
 import {board} from '../helpers/run-cli.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
@@ -23,8 +24,8 @@ describe.each(postgres)('secrets in settings on $name', (backend) => {
   let url: string
   let schema: string
   let owner: Store
-  let adminRoleExisted = false
-  const clients: pg.Client[] = []
+  const sessions = roleSessions(() => schema)
+  const clients = sessions.clients
   const as_ = (role: string) => {
     const u = new URL(url)
     u.username = role
@@ -40,25 +41,15 @@ describe.each(postgres)('secrets in settings on $name', (backend) => {
     await owner.settings.set('notify.channels', channels, as)
     await owner.settings.set('reply.channels', replyChannels, as)
     await owner.settings.set('routing.rules', [{category: '交通运输', unit: 'A'}], as)
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    adminRoleExisted = (await c.query("SELECT 1 FROM pg_roles WHERE rolname = 'board_admin'")).rowCount === 1
-    await c.end()
     await grantAccess(owner, {role: clerk, unit: 'A', actor: 'admin', now})
     await grantAccess(owner, {role: adminRole, admin: true, actor: 'admin', now})
   })
 
   afterAll(async () => {
-    for (const c of clients) await c.end().catch(() => {})
+    await sessions.endAll()
     await owner?.close()
     await backend.cleanup()
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    for (const r of [clerk, adminRole, ...(adminRoleExisted ? [] : ['board_admin'])]) {
-      await c.query(`DROP OWNED BY "${r}"`).catch(() => {})
-      await c.query(`DROP ROLE IF EXISTS "${r}"`).catch(() => {})
-    }
-    await c.end()
+    await dropRoles([clerk, adminRole])
   })
 
   it('a clerk\'s raw SQL reads shared settings but not the ones holding secrets', async () => {
