@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3'
-import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {grantAccess} from '../../src/services/db-grant.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, PG_URL} from '../helpers/backends.js'
+import {backendList} from '../helpers/backends.js'
 import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
@@ -29,7 +28,6 @@ describe.each(postgres)('the audit log on $name, written to as a granted clerk o
   let unitA: number
   const ids: Record<string, number> = {}
   const sessions = roleSessions(() => schema)
-  const clients = sessions.clients
 
   const connectAs = sessions.connectAs
 

@@ -1,10 +1,10 @@
-import pg from 'pg'
+import type pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, PG_URL} from '../helpers/backends.js'
+import {backendList} from '../helpers/backends.js'
 import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
 import {runCommand} from '../helpers/run-command.js'
 
