@@ -38,22 +38,22 @@ describe.each(backendList)('re-import on $name', (backend) => {
     const a = files.file('a.csv', [HEADER, 's1,U1,同一留言,2019-04-05 09:03:01,正文,3,,', 's2,U2,甲留言,2019-04-05 10:00:00,甲的正文,0,,', 's3,U3,只在甲,2019-04-06 10:00:00,正文,0,,'].join('\n') + '\n')
     const b = files.file('b.csv', [HEADER, 's1,U1x,同一留言,2019-04-05 09:03:01,正文,5,已答复。,2019-04-08 09:00:00', 's2,U9,另一条留言,2019-05-01 08:00:00,乙的正文,0,,'].join('\n') + '\n')
     const store = await freshStore(backend)
-    const ab = await importInto(store, [a, b], {source: 'shared'})
+    const ab = await importInto(store, [a, b], {source: 'pair'})
     expect(ab.files[1]).toMatchObject({inserted: 0, updated: 1, conflicts: 1})
-    const s1 = async () => (await store.cases.getByRef('shared', 's1'))!
+    const s1 = async () => (await store.cases.getByRef('pair', 's1'))!
     expect(await s1()).toMatchObject({author: 'U1x', likes: 5, status: 'replied'})
     const settled = await footprint(store)
     for (const order of [[a], [b], [b, a], [a, b]]) {
-      const again = await importInto(store, order, {source: 'shared'})
+      const again = await importInto(store, order, {source: 'pair'})
       for (const f of again.files) expect(f).toMatchObject({inserted: 0, updated: 0})
       expect(await footprint(store)).toEqual(settled)
     }
     // b's version holds; s2 keeps a's message (b's s2 is another message reusing the ref).
     expect(await s1()).toMatchObject({author: 'U1x', likes: 5})
-    expect((await store.cases.getByRef('shared', 's2'))!).toMatchObject({title: '甲留言', author: 'U2'})
+    expect((await store.cases.getByRef('pair', 's2'))!).toMatchObject({title: '甲留言', author: 'U2'})
     // Something new about s1 still applies.
     const c = files.file('c.csv', [HEADER, 's1,U1x,同一留言,2019-04-05 09:03:01,正文,9,已答复。,2019-04-08 09:00:00'].join('\n') + '\n')
-    expect((await importInto(store, [c], {source: 'shared'})).files[0]).toMatchObject({updated: 1})
+    expect((await importInto(store, [c], {source: 'pair'})).files[0]).toMatchObject({updated: 1})
     expect(await s1()).toMatchObject({likes: 9})
     await store.close()
   })
