@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 
 import {shellQuote} from '../../src/cli/command-suggest.js'
-import {ROOT} from '../helpers/run-cli.js'
+import {cliEnv, ROOT} from '../helpers/run-cli.js'
 
 // The built CLI in a pseudo-terminal (util-linux script(1)): stdin, stdout and stderr are a
 // terminal of the given width, and the result is every byte the terminal received, as a person
@@ -21,16 +21,7 @@ export function boardInPty(args: string[], opts: {store?: string; env?: Record<s
   const cmd = `stty cols ${opts.columns ?? 80} rows 40 2>/dev/null; exec ${argv}`
   const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
     input: opts.input ?? '',
-    env: {
-      ...process.env,
-      BOARD_STORE: opts.store ?? '',
-      BOARD_CONFIG: join(ROOT, '.no-config.json'),
-      LANG: 'C',
-      LC_ALL: '',
-      NO_COLOR: '1',
-      TERM: 'xterm',
-      ...opts.env,
-    },
+    env: {...cliEnv({store: opts.store}), TERM: 'xterm', ...opts.env},
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,

@@ -18,7 +18,7 @@ export interface SpawnOptions {
 }
 
 /** The environment the built CLI runs with in tests: no config file, C locale, no colour. */
-function cliEnv(opts: SpawnOptions): NodeJS.ProcessEnv {
+export function cliEnv(opts: Pick<SpawnOptions, 'store' | 'env'>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     BOARD_STORE: opts.store ?? '',

@@ -5,7 +5,7 @@ import {Readable} from 'node:stream'
 
 import type {BoardCommand} from '../../src/cli/base-command.js'
 import type {CommandIO, OutputStream} from '../../src/cli/io.js'
-import {type CliResult, ROOT} from './run-cli.js'
+import {type CliResult, cliEnv, ROOT} from './run-cli.js'
 
 // Runs a command in this process, as `board ARGV…` would run it, through the base command's IO
 // seam: stdout, stderr, stdin, TTY flags, environment and clock are the test's. It is the fast
@@ -75,15 +75,7 @@ export async function runCommand(Cmd: CommandClass, argv: string[], opts?: RunOp
 export async function runCommand(a: string[] | CommandClass, b?: string[] | RunOptions, c?: RunOptions): Promise<CliResult> {
   const {Cmd, id, rest} = Array.isArray(a) ? await resolve(a) : {Cmd: a, id: a.id ?? '', rest: b as string[]}
   const opts = (Array.isArray(a) ? b : c) as RunOptions | undefined ?? {}
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    BOARD_STORE: opts.store ?? '',
-    BOARD_CONFIG: join(ROOT, '.no-config.json'),
-    LANG: 'C',
-    LC_ALL: '',
-    NO_COLOR: '1',
-    ...opts.env,
-  }
+  const env = cliEnv(opts)
   const tty = {stdin: false, stdout: false, stderr: false, ...opts.tty}
   const stdout = capture(tty.stdout, tty.stdout ? (opts.columns ?? 80) : undefined)
   const stderr = capture(tty.stderr, tty.stderr ? (opts.columns ?? 80) : undefined)

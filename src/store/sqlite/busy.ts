@@ -24,17 +24,25 @@ function gaveUp(error: unknown, waited: number): BoardError {
   })
 }
 
-/** Runs fn, again after a growing pause (with jitter) while the store is busy. */
+/**
+ * How long to pause before attempt+1 after a busy error, with jitter; throws when the error is not
+ * busyness, or when the store has been busy for too long. One policy for both loops below.
+ */
+function pauseAfter(error: unknown, start: number, attempt: number): number {
+  if (!isBusy(error)) throw error
+  const waited = Date.now() - start
+  if (waited >= BUSY_PATIENCE_MS) throw gaveUp(error, waited)
+  return Math.min(MAX_SLEEP_MS, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)
+}
+
+/** Runs fn, again after a growing pause while the store is busy. */
 export async function whenFree<T>(fn: () => T): Promise<T> {
   const start = Date.now()
   for (let attempt = 0; ; attempt++) {
     try {
       return fn()
     } catch (error) {
-      if (!isBusy(error)) throw error
-      const waited = Date.now() - start
-      if (waited >= BUSY_PATIENCE_MS) throw gaveUp(error, waited)
-      const pause = Math.min(MAX_SLEEP_MS, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)
+      const pause = pauseAfter(error, start, attempt)
       await new Promise((resolve) => setTimeout(resolve, pause))
     }
   }
@@ -48,10 +56,7 @@ export function whenFreeSync<T>(fn: () => T): T {
     try {
       return fn()
     } catch (error) {
-      if (!isBusy(error)) throw error
-      const waited = Date.now() - start
-      if (waited >= BUSY_PATIENCE_MS) throw gaveUp(error, waited)
-      Atomics.wait(lock, 0, 0, Math.min(MAX_SLEEP_MS, 25 * 2 ** attempt))
+      Atomics.wait(lock, 0, 0, pauseAfter(error, start, attempt))
     }
   }
 }
