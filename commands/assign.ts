@@ -3,11 +3,11 @@ import {Args, Flags} from '@oclif/core'
 import {BoardCommand} from '../src/cli/base-command.js'
 import {confirmBulk} from '../src/cli/confirm.js'
 import {stoppedEarly} from '../src/cli/interrupts.js'
-import {readInput} from '../src/services/read-input.js'
 import {renderTable} from '../src/cli/render.js'
 import {UsageError} from '../src/errors.js'
 import {type AssignPlan, type Assigned, applyAssign, type BulkResult, planAssign, planFromRows} from '../src/services/cases/assign.js'
-import {parseIds, parseWhere, selectWhere, toId} from '../src/services/cases/selection.js'
+import {selectCaseIds, toId} from '../src/services/cases/selection.js'
+import {caseSelectionFlags} from '../src/cli/case-filter-flags.js'
 import {readCsvTable} from '../src/services/csv-table.js'
 
 export type AssignResult = (AssignPlan & {dryRun: true}) | (BulkResult<Assigned> & {dryRun: false})
@@ -26,8 +26,7 @@ export default class Assign extends BoardCommand<typeof Assign> {
   static override args = {ids: Args.string({description: 'case ids', ignoreStdin: true})}
   static override flags = {
     to: Flags.string({description: 'UNIT or UNIT/HANDLER (codes or names)'}),
-    where: Flags.string({description: 'select by category=…,region=…,status=…,unit=…,older-than=3d'}),
-    ids: Flags.string({description: 'read ids from a file, or - for stdin (one per line, or the JSON of board list --json)'}),
+    ...caseSelectionFlags,
     'from-csv': Flags.string({description: 'CSV mapping id,unit[,handler] per row'}),
     strategy: Flags.string({options: ['round-robin', 'least-loaded'], description: "spread over the unit's on-duty handlers"}),
     'dry-run': Flags.boolean({description: 'print the plan; write nothing'}),
@@ -44,11 +43,9 @@ export default class Assign extends BoardCommand<typeof Assign> {
       plan = await planFromRows(store, rows.map(({row}) => ({id: toId(row.id), to: row.handler ? `${row.unit}/${row.handler}` : row.unit})))
     } else {
       if (!f.to) throw new UsageError(this.t('assign.noTarget'), this.t('assign.noTargetHint'))
-      const ids = [...this.positional.map(toId)]
-      if (f.ids) ids.push(...parseIds(await readInput(f.ids)))
-      if (f.where) ids.push(...(await selectWhere(store, parseWhere(f.where, this.now()))).map((c) => c.id))
+      const ids = await selectCaseIds(store, {ids: this.positional, idsFrom: f.ids, where: f.where, now: this.now()})
       if (ids.length === 0 && !f.where) throw new UsageError(this.t('assign.noCases'), this.t('assign.noCasesHint'))
-      plan = await planAssign(store, [...new Set(ids)], {to: f.to, strategy: f.strategy as 'round-robin' | 'least-loaded' | undefined})
+      plan = await planAssign(store, ids, {to: f.to, strategy: f.strategy as 'round-robin' | 'least-loaded' | undefined})
     }
     const planTable = () =>
       renderTable(plan.items, [

@@ -6,9 +6,9 @@ import {renderTable} from '../src/cli/render.js'
 import {formatTime} from '../src/cli/time-format.js'
 import {URGENCY_FLAGS} from '../src/domain/triage-keywords.js'
 import {UsageError} from '../src/errors.js'
-import {parseIds, parseWhere, selectWhere, toId} from '../src/services/cases/selection.js'
+import {selectCaseIds} from '../src/services/cases/selection.js'
+import {caseSelectionFlags} from '../src/cli/case-filter-flags.js'
 import {type FlagChange, type FlagResult, setCaseFlags} from '../src/services/cases/flags.js'
-import {readInput} from '../src/services/read-input.js'
 
 export type FlagCommandResult = FlagResult
 
@@ -28,8 +28,7 @@ export default class Flag extends BoardCommand<typeof Flag> {
     utility: Flags.boolean({allowNo: true, description: 'water, power, gas, heating (水电气热)'}),
     safety: Flags.boolean({allowNo: true, description: 'safety (安全)'}),
     reason: Flags.string({description: 'why, kept in the audit event'}),
-    where: Flags.string({description: 'select by category=…,region=…,status=…,unit=…,older-than=3d'}),
-    ids: Flags.string({description: 'read ids from a file, or - for stdin (one per line, or the JSON of board list --json)'}),
+    ...caseSelectionFlags,
     'dry-run': Flags.boolean({description: 'show what would change; write nothing'}),
     yes: Flags.boolean({char: 'y', description: 'apply without asking'}),
   }
@@ -40,11 +39,8 @@ export default class Flag extends BoardCommand<typeof Flag> {
     for (const name of URGENCY_FLAGS) if (f[name] !== undefined) change[name] = f[name]
     if (Object.keys(change).length === 0) throw new UsageError('no flag to set or clear', 'pass e.g. --urgent, --collective, --no-urgent')
     const store = await this.store()
-    const ids = this.positional.map(toId)
-    if (f.ids) ids.push(...parseIds(await readInput(f.ids)))
-    if (f.where) ids.push(...(await selectWhere(store, parseWhere(f.where, this.now()))).map((c) => c.id))
-    if (ids.length === 0) throw new UsageError('no cases given', 'pass ids, --where or --ids -')
-    const unique = [...new Set(ids)]
+    const unique = await selectCaseIds(store, {ids: this.positional, idsFrom: f.ids, where: f.where, now: this.now()})
+    if (unique.length === 0) throw new UsageError('no cases given', 'pass ids, --where or --ids -')
     if (!f['dry-run'] && unique.length > 1 && !(await confirmBulk(`change flags of ${unique.length} cases`, {json: this.json, yes: f.yes}))) {
       this.note('nothing changed')
       return {dryRun: false, succeeded: [], failed: []}

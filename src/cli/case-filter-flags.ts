@@ -11,6 +11,12 @@ export const caseFilterFlags = {
 }
 
 /** The shared filters as store filter fields; dates are read in tz and become UTC. */
+/** How a bulk command is told which cases: beside ids as arguments. */
+export const caseSelectionFlags = {
+  where: Flags.string({description: 'select by category=…,region=…,status=…,unit=…,older-than=3d'}),
+  ids: Flags.string({description: 'read ids from a file, or - for stdin (one per line, or the JSON of board list --json)'}),
+}
+
 export function caseFilterFrom(f: {since?: string; until?: string; unit?: string; category?: string}, tz: string) {
   return {
     since: f.since ? parseWhen(f.since, tz, '--since') : undefined,

@@ -2,6 +2,7 @@ import {CASE_STATUSES, type Case, type CaseStatus} from '../../domain/case.js'
 import {UsageError} from '../../errors.js'
 import type {CaseFilter} from '../../store/cases.js'
 import type {Store} from '../../store/store.js'
+import {readInput} from '../read-input.js'
 
 // Which cases a bulk command acts on: ids given, ids on stdin, or a --where filter.
 
@@ -77,4 +78,12 @@ export async function selectWhere(store: Store, where: Where): Promise<Case[]> {
   const cases = await store.cases.list(where.filter)
   const picked = where.region ? cases.filter((c) => (c.region ?? '').startsWith(where.region!) || c.title.includes(where.region!)) : cases
   return picked.sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id - b.id)
+}
+
+/** The cases a bulk command names: ids given, ids read from a file or stdin (--ids), --where; each once. */
+export async function selectCaseIds(store: Store, sel: {ids: string[]; idsFrom?: string; where?: string; now: Date}): Promise<number[]> {
+  const ids = sel.ids.map(toId)
+  if (sel.idsFrom) ids.push(...parseIds(await readInput(sel.idsFrom)))
+  if (sel.where) ids.push(...(await selectWhere(store, parseWhere(sel.where, sel.now))).map((c) => c.id))
+  return [...new Set(ids)]
 }
