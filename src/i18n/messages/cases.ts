@@ -1,0 +1,73 @@
+import type {Messages} from './messages.js'
+
+// What the cases capability says (units, handlers, assignment, transfer, waiting, triage), in the
+// English that services write and the Chinese that localise.ts says it in at the terminal.
+export const cases: Messages = {
+  // status names, so a status caught in a sentence ("case 7 is closed") reads Chinese too
+  'status.new': {en: 'new', zh: '新留言'},
+  'status.triaged': {en: 'triaged', zh: '已分拣'},
+  'status.assigned': {en: 'assigned', zh: '已交办'},
+  'status.replied': {en: 'replied', zh: '已答复'},
+  'status.closed': {en: 'closed', zh: '已办结'},
+  'status.waiting': {en: 'waiting', zh: '待补充'},
+  'status.reopened': {en: 'reopened', zh: '重新办理'},
+  'status.rejected': {en: 'rejected', zh: '不予受理'},
+  'status.merged': {en: 'merged', zh: '已并案'},
+  // units and handlers
+  'unit.none': {en: 'no units; add some with board unit add or board unit import', zh: '没有单位；可用 board unit add 或 board unit import 添加'},
+  'unit.missing': {en: 'no unit {unit}', zh: '没有单位 {unit}'},
+  'unit.missingId': {en: 'no unit with id {id}', zh: '没有 id 为 {id} 的单位'},
+  'unit.noParent': {en: 'no parent unit {parent}', zh: '没有上级单位 {parent}'},
+  'unit.noParentFor': {en: 'no parent unit {parent} for unit {unit}', zh: '单位 {unit} 的上级单位 {parent} 不存在'},
+  'unit.codeName': {en: 'code and name are required', zh: '代码和名称为必填项'},
+  'unit.codesHint': {en: 'board unit list shows the codes', zh: 'board unit list 可列出单位代码'},
+  'handler.none': {en: 'no handlers', zh: '没有办理人'},
+  'handler.required': {en: 'code, name and unit are required', zh: '代码、名称和单位为必填项'},
+  'handler.capacity': {en: 'capacity must be a whole number ≥ 0: {capacity}', zh: '上限必须是不小于 0 的整数：{capacity}'},
+  'handler.missing': {en: 'no handler {handler} in unit {unit}', zh: '单位 {unit} 中没有办理人 {handler}'},
+  'handler.noUnit': {en: 'no unit {unit} for handler {handler}', zh: '办理人 {handler} 所属的单位 {unit} 不存在'},
+  'assign.strategyUnit': {en: '--strategy spreads over a unit; name the unit only (--to UNIT)', zh: '--strategy 在一个单位内分配；请只写单位（--to 单位）'},
+  // a case's state
+  'case.is': {en: 'case {id} is {status}', zh: '留言 {id} 的状态为{status}'},
+  'case.alreadyClosed': {en: 'case {id} is already closed', zh: '留言 {id} 已办结'},
+  'case.reopenOnly': {en: 'case {id} is {status}; only replied or closed cases can be reopened', zh: '留言 {id} 的状态为{status}；只有已答复或已办结的留言才能重新办理'},
+  'case.reasonRequired': {en: 'a reason is required', zh: '必须填写理由'},
+  'case.changed': {en: 'case {id} was changed by someone else', zh: '留言 {id} 已被他人修改'},
+  'case.changedVersion': {en: 'case {id} was changed by someone else (version {version}, you read {read})', zh: '留言 {id} 已被他人修改（当前版本 {version}，您读取的是 {read}）'},
+  'case.showAgain': {en: 'run board show {id} and try again', zh: '请运行 board show {id} 后重试'},
+  'case.groupedIds': {en: 'import: case ids of a grouped insert are not consecutive (id {id})', zh: '导入：成组写入的留言编号不连续（编号 {id}）'},
+  'case.mergeLostRef': {en: 'import merge lost ref {ref}', zh: '导入合并时丢失了留言编号 {ref}'},
+  // transfer, supervise, wait
+  'transfer.reason': {en: 'a transfer needs a reason', zh: '转办需要填写理由'},
+  'transfer.sameUnit': {en: 'case {id} is already with {unit}', zh: '留言 {id} 已在 {unit}'},
+  'transfer.done': {en: 'case {id} transferred to {unit}', zh: '留言 {id} 已转办至 {unit}'},
+  'supervise.note': {en: 'supervision needs a note', zh: '督办需要填写说明'},
+  'supervise.done': {en: 'case {id} supervised, priority {priority}', zh: '留言 {id} 已督办，优先级 {priority}'},
+  'wait.already': {en: 'case {id} is already waiting', zh: '留言 {id} 已在等待补充'},
+  'wait.notWaiting': {en: 'case {id} is not waiting (status {status})', zh: '留言 {id} 不在等待补充（状态：{status}）'},
+  'wait.openOnly': {en: 'case {id} is {status}; only an open case can wait', zh: '留言 {id} 的状态为{status}；只有在办的留言才能等待补充'},
+  'wait.done': {en: 'case {id}: {status}; resolve by {due}', zh: '留言 {id}：{status}；办结时限 {due}'},
+  // selecting cases
+  'where.pair': {en: '--where: expected key=value, got "{part}"', zh: '--where：应为 键=值，实际为“{part}”'},
+  'where.status': {en: '--where: unknown status {status} (known: {known})', zh: '--where：未知的状态 {status}（可用：{known}）'},
+  'where.olderThan': {en: '--where: older-than takes a duration like 30m, 12h, 3d or 2w, not {value}', zh: '--where：older-than 需要时长，如 30m、12h、3d 或 2w，而不是 {value}'},
+  'where.key': {en: '--where: unknown key {key} (known: category, region, status, unit, older-than)', zh: '--where：未知的键 {key}（可用：category、region、status、unit、older-than）'},
+  'ids.json': {en: 'ids on stdin: not valid JSON: {reason}', zh: '标准输入中的编号不是有效的 JSON：{reason}'},
+  'ids.notId': {en: 'not a case id: {raw}', zh: '不是留言编号：{raw}'},
+  'case.noneGiven': {en: 'no case given', zh: '没有指定留言'},
+  // triage and the classifier
+  'triage.minConfidence': {en: '--min-confidence must be between 0 and 1, not {value}', zh: '--min-confidence 必须在 0 到 1 之间，而不是 {value}'},
+  'triage.noClassifier': {en: 'no classifier in the store: only cases that already have a category can be triaged (run board classifier train)', zh: '库中没有分类模型：只能分拣已有分类的留言（请运行 board classifier train）'},
+  'classifier.columns': {en: '{file}: needs columns 留言主题 (title) and 一级标签 (label); 留言详情 (body) is optional', zh: '{file}：需要“留言主题”和“一级标签”两列；“留言详情”可选'},
+  'classifier.examples': {en: 'need labeled examples of at least 2 categories (found {examples} examples, {labels} categories)', zh: '需要至少 2 个分类的已标注样本（现有 {examples} 条样本，{labels} 个分类）'},
+  'classifier.folds': {en: '--folds must be at least 2', zh: '--folds 至少为 2'},
+  'classifier.format': {en: 'unknown classifier format {format}', zh: '未知的分类模型格式 {format}'},
+  'classifier.trained': {en: 'model {id}: {examples} examples, {labels} categories, trained in {seconds} s', zh: '模型 {id}：{examples} 条样本，{labels} 个分类，训练用时 {seconds} 秒'},
+  // access on PostgreSQL
+  'grant.postgresOnly': {en: 'access grants need a PostgreSQL store; {location} is {backend}', zh: '访问授权需要 PostgreSQL 库；{location} 是 {backend}'},
+  'grant.what': {en: 'say what to grant', zh: '请指明要授予什么权限'},
+  'grant.none': {en: 'no unit grants', zh: '没有单位授权'},
+  'grant.badRole': {en: '"{role}" is not a role name board will create', zh: '“{role}” 不是 board 会创建的角色名'},
+  'grant.notAllowed': {en: 'not allowed: {reason}', zh: '无权操作：{reason}'},
+  'grant.ownerHint': {en: "run board db grant as the tables' owner, with CREATEROLE (or as a superuser)", zh: '请以数据表所有者身份（具备 CREATEROLE）或超级用户身份运行 board db grant'},
+}
