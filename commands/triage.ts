@@ -44,7 +44,7 @@ With --auto, applies the suggestions to every new message whose confidence reach
       dryRun: f['dry-run'],
       signal: this.abort.signal,
     })
-    for (const w of r.warnings) this.warn(w)
+    for (const w of r.warnings) this.note(`warning: ${w}`)
     for (const x of r.failed) this.note(`case ${x.id}: ${x.reason}`)
     if (f['dry-run'] && r.items.length > 0) {
       this.out(

@@ -26,7 +26,7 @@ export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
         {header: 'was', value: (c) => formatTime(c.resolveDueAt.before, this.tz)},
       ], {tty: this.tty, color: this.color}))
     }
-    this.note(`${r.dryRun ? 'would change' : 'changed'} ${r.changed.length} of ${r.checked} open cases${r.failed.length > 0 ? `; ${r.failed.length} failed` : ''}`)
+    this.note(this.t(r.dryRun ? 'recompute.wouldChange' : 'recompute.changed', {changed: r.changed.length, checked: r.checked}) + (r.failed.length > 0 ? this.t('recompute.failed', {n: r.failed.length}) : ''))
     for (const f of r.failed) this.note(`case ${f.id}: ${f.reason}`)
     if (r.notDone > 0) throw stoppedEarly(this.lang, {done: r.checked, total: r.checked + r.notDone, what: 'what.cases'})
     // Partial failure of a bulk action: the rest was applied, the exit code says not all.
