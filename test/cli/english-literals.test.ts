@@ -13,6 +13,8 @@ import {ROOT} from '../helpers/run-cli.js'
 
 const DIRS = ['commands', 'src/services', 'src/store', 'src/domain', 'src/import', 'src/cli', 'src/export', 'src/report', 'src/settings']
 const SITE = /(?:this\.(?:note|warn|error)|new \w*Error|process\.std(?:err|out)\.write|reasons\.push|warnings\.push|fail(?:Row)?)\(\s*(['`])((?:\\.|(?!\1).)*?)\1|(?:reason|suggestion|detail|fix):\s*(['`])((?:\\.|(?!\3).)*?)\3/g
+// An error's hint given as its second argument: new UsageError('…', '…').
+const HINT = /new \w*Error\(\s*(?:'(?:\\.|[^'])*'|`(?:\\.|[^`])*`)\s*,\s*(['`])((?:\\.|(?!\1).)*?)\1/g
 const SENTENCE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/
 
 function files(dir: string): string[] {
@@ -28,7 +30,7 @@ const keys = new Set(catalogues.flatMap((c) => Object.keys(c)))
 
 function untranslated(source: string): string[] {
   const out: string[] = []
-  for (const m of source.matchAll(SITE)) {
+  for (const m of [...source.matchAll(SITE), ...source.matchAll(HINT)]) {
     const text = m[2] ?? m[4]
     if (text === undefined || !SENTENCE.test(text.replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, ''))) continue
     if (!known.has(shape(text))) out.push(text)
@@ -48,6 +50,7 @@ describe('user-facing text', () => {
   it('catches an English sentence that is not in the catalogue, and passes one that is', () => {
     expect(untranslated("throw new UsageError(`no such frobnicator ${x}`)")).toEqual(['no such frobnicator ${x}'])
     expect(untranslated('throw new NotFoundError(`no case ${key}`)')).toEqual([])
+    expect(untranslated("throw new UsageError('no case given', 'pass a frobnicator id')")).toEqual(['pass a frobnicator id'])
   })
 
   it('names only keys the catalogue has', () => {
