@@ -84,10 +84,10 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], unit: this.flags.unit, signal: this.abort.signal})
     if (r.dryRun) {
       this.out(renderTable(r.plan, [
-        {header: 'case', value: (x) => x.caseId},
-        {header: 'stage', value: (x) => x.stage},
-        {header: 'step', value: (x) => x.step},
-        {header: 'channel', value: (x) => x.channel},
+        {header: this.t('head.case'), value: (x) => x.caseId},
+        {header: this.t('head.stage'), value: (x) => x.stage},
+        {header: this.t('head.step'), value: (x) => x.step},
+        {header: this.t('head.channel'), value: (x) => x.channel},
       ], {tty: this.tty, color: this.color}))
       this.note(`dry run: ${r.plan.length} reminder(s) due; nothing recorded or sent`)
     } else {

@@ -9,6 +9,7 @@ import {cases} from './cases.js'
 import {replies} from './replies.js'
 import {admin} from './admin.js'
 import {hints} from './hints.js'
+import {headers} from './headers.js'
 
 // One catalogue a capability, merged here; a key is defined once (test/cli/catalogue.test.ts).
-export const catalogues: readonly Messages[] = [core, security, sla, terminal, commands, notices, cases, replies, admin, hints]
+export const catalogues: readonly Messages[] = [core, security, sla, terminal, commands, notices, cases, replies, admin, hints, headers]
