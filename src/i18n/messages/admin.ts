@@ -69,4 +69,5 @@ export const admin: Messages = {
   'db.deferred': {en: '{indexes} left out by an import under way (built again when it ends)', zh: '{indexes} 因导入正在进行而暂缺（导入结束后会重建）'},
   'copy.skipped': {en: 'not in both stores, not copied: {tables}', zh: '不同时存在于两个库中，未复制：{tables}'},
   'copy.nothing': {en: 'nothing copied', zh: '未复制任何数据'},
+  'import.isDirectory': {en: '{file} is a directory, not a file', zh: '{file} 是目录，不是文件'},
 }

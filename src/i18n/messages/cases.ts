@@ -70,4 +70,8 @@ export const cases: Messages = {
   'grant.badRole': {en: '"{role}" is not a role name board will create', zh: '“{role}” 不是 board 会创建的角色名'},
   'grant.notAllowed': {en: 'not allowed: {reason}', zh: '无权操作：{reason}'},
   'grant.ownerHint': {en: "run board db grant as the tables' owner, with CREATEROLE (or as a superuser)", zh: '请以数据表所有者身份（具备 CREATEROLE）或超级用户身份运行 board db grant'},
+  'unit.saved': {en: 'unit {code} ({name}) saved', zh: '单位 {code}（{name}）已保存'},
+  'unit.imported': {en: 'units: {saved} saved, {failed} failed', zh: '单位：已保存 {saved} 个，失败 {failed} 个'},
+  'handler.saved': {en: 'handler {code} ({name}) saved', zh: '办理人 {code}（{name}）已保存'},
+  'handler.imported': {en: 'handlers: {saved} saved, {failed} failed', zh: '办理人：已保存 {saved} 人，失败 {failed} 人'},
 }
