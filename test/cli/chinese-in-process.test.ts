@@ -92,6 +92,10 @@ describe('--lang zh: what the issue names is Chinese', () => {
     expect(english(text)).toEqual([])
   })
 
+  it('a code that happens to be an English word is left as typed', async () => {
+    expect(await chinese(['assign', '1', '--to', 'source'], 2)).toContain('没有单位 source')
+  })
+
   it('a status in a sentence is Chinese too', async () => {
     expect(await chinese(['reopen', '1', '--reason', '再看看'], 1)).toContain('留言 1 的状态为新留言')
     expect(await chinese(['wait', '1', '--resume'], 2)).toContain('留言 1 不在等待补充（状态：新留言）')

@@ -15,7 +15,8 @@ const DIRS = ['commands', 'src/services', 'src/store', 'src/domain', 'src/import
 const SITE = /(?:this\.(?:note|warn|error)|new \w*Error|process\.std(?:err|out)\.write|reasons\.push|warnings\.push|fail(?:Row)?)\(\s*(['`])((?:\\.|(?!\1).)*?)\1|(?:reason|suggestion|detail|fix):\s*(['`])((?:\\.|(?!\3).)*?)\3/g
 // An error's hint given as its second argument: new UsageError('…', '…').
 const HINT = /new \w*Error\(\s*(?:'(?:\\.|[^'])*'|`(?:\\.|[^`])*`)\s*,\s*(['`])((?:\\.|(?!\1).)*?)\1/g
-const SENTENCE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/
+// Two words, whatever stands between them ("units: 3 saved", "unit u1 (x) saved").
+const SENTENCE = /[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}/
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -50,7 +51,14 @@ describe('user-facing text', () => {
   it('catches an English sentence that is not in the catalogue, and passes one that is', () => {
     expect(untranslated("throw new UsageError(`no such frobnicator ${x}`)")).toEqual(['no such frobnicator ${x}'])
     expect(untranslated('throw new NotFoundError(`no case ${key}`)')).toEqual([])
+    expect(untranslated('this.note(`units: ${n} saved`)')).toEqual(['units: ${n} saved'])
     expect(untranslated("throw new UsageError('no case given', 'pass a frobnicator id')")).toEqual(['pass a frobnicator id'])
+  })
+
+  it('table headers come from the catalogue: no header is a literal', () => {
+    const literal: string[] = []
+    for (const f of all) for (const m of readFileSync(f, 'utf8').matchAll(/header: (['`])([^'`]+)\1/g)) literal.push(`${relative(ROOT, f)}: ${m[2]}`)
+    expect(literal, "a header is this.t('col.…') (src/i18n/messages/headers.ts)").toEqual([])
   })
 
   it('names only keys the catalogue has', () => {
