@@ -58,7 +58,7 @@ Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD 
         ], {tty: this.tty, color: this.color}),
       )
       if (result.skipped.length > 0) this.note(`not in both stores, not copied: ${result.skipped.join(', ')}`)
-      this.note(result.dryRun ? 'dry run: nothing written' : result.ok ? `copied ${stores[0].location} → ${stores[1].location}; counts match` : 'counts differ: see MISMATCH rows')
+      this.note(result.dryRun ? this.t('copy.dryRun') : result.ok ? this.t('copy.done', {from: stores[0].location, to: stores[1].location}) : this.t('copy.differ'))
       if (!result.ok) process.exitCode = 1
       return result
     } finally {

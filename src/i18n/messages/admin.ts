@@ -70,4 +70,12 @@ export const admin: Messages = {
   'copy.skipped': {en: 'not in both stores, not copied: {tables}', zh: '不同时存在于两个库中，未复制：{tables}'},
   'copy.nothing': {en: 'nothing copied', zh: '未复制任何数据'},
   'import.isDirectory': {en: '{file} is a directory, not a file', zh: '{file} 是目录，不是文件'},
+  'config.changed': {en: 'changed: {changed}; unchanged: {unchanged}', zh: '已修改：{changed}；未变：{unchanged}'},
+  'config.wouldChange': {en: 'would change: {changed}; unchanged: {unchanged}', zh: '将修改：{changed}；未变：{unchanged}'},
+  'word.nothing': {en: 'nothing', zh: '无'},
+  'word.none': {en: 'none', zh: '无'},
+  'copy.dryRun': {en: 'dry run: nothing written', zh: '试运行：未写入任何数据'},
+  'copy.done': {en: 'copied {from} → {to}; counts match', zh: '已复制 {from} → {to}；行数一致'},
+  'copy.differ': {en: 'counts differ: see MISMATCH rows', zh: '行数不一致：见标为 MISMATCH 的行'},
+  'overdue.noUnit': {en: '(no unit)', zh: '（未交办）'},
 }

@@ -74,4 +74,8 @@ export const cases: Messages = {
   'unit.imported': {en: 'units: {saved} saved, {failed} failed', zh: '单位：已保存 {saved} 个，失败 {failed} 个'},
   'handler.saved': {en: 'handler {code} ({name}) saved', zh: '办理人 {code}（{name}）已保存'},
   'handler.imported': {en: 'handlers: {saved} saved, {failed} failed', zh: '办理人：已保存 {saved} 人，失败 {failed} 人'},
+  'grant.allUnits': {en: 'all units (board_admin)', zh: '全部单位（board_admin）'},
+  'grant.unit': {en: 'unit {code} {name} ({n} unit(s) with those below)', zh: '单位 {code} {name}（连同下级共 {n} 个单位）'},
+  'grant.createdRole': {en: 'created role {role}: {what}', zh: '已创建角色 {role}：{what}'},
+  'grant.role': {en: 'role {role}: {what}', zh: '角色 {role}：{what}'},
 }
