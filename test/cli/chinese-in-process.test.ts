@@ -96,6 +96,14 @@ describe('--lang zh: what the issue names is Chinese', () => {
     expect(await chinese(['assign', '1', '--to', 'source'], 2)).toContain('没有单位 source')
   })
 
+  it("doctor's details and fixes", async () => {
+    // The first column (ok, warn, FAIL) and the store's path are what scripts and admins match on.
+    const said = (await zh(['doctor'])).stdout
+    expect(said).toMatch(/^warn\t分拣\t分类模型\t没有分类模型：不提供分类建议\t请运行 board classifier train/m)
+    expect(said).toMatch(/^ok\t库\t迁移\t库结构版本 \d+（最新 \d+）\t$/m)
+    expect(english(said.replace(/^(?:ok|warn|FAIL)\t/gm, '').replace(/sqlite \S+/, ''))).toEqual([])
+  })
+
   it('a status in a sentence is Chinese too', async () => {
     expect(await chinese(['reopen', '1', '--reason', '再看看'], 1)).toContain('留言 1 的状态为新留言')
     expect(await chinese(['wait', '1', '--resume'], 2)).toContain('留言 1 不在等待补充（状态：新留言）')
