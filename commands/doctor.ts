@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BoardCommand} from '../src/cli/base-command.js'
+import {localise} from '../src/cli/localise.js'
 import {renderTable} from '../src/cli/render.js'
 import {type DoctorCheck, runDoctor} from '../src/services/doctor.js'
 
@@ -26,10 +27,10 @@ export default class Doctor extends BoardCommand<typeof Doctor> {
           shown,
           [
             {header: '', value: (c) => (c.ok ? 'ok' : c.warning ? 'warn' : 'FAIL')},
-            {header: 'area', value: (c) => c.area},
-            {header: 'check', value: (c) => c.name},
-            {header: 'detail', value: (c) => c.detail, max: 70},
-            {header: 'fix', value: (c) => c.fix ?? ''},
+            {header: this.t('head.area'), value: (c) => localise(this.lang, c.area)},
+            {header: this.t('head.check'), value: (c) => localise(this.lang, c.name)},
+            {header: this.t('head.detail'), value: (c) => localise(this.lang, c.detail), max: 70},
+            {header: this.t('head.fix'), value: (c) => localise(this.lang, c.fix ?? '')},
           ],
           {tty: this.tty, color: this.color},
         ),

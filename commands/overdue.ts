@@ -73,7 +73,7 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
         {header: this.t('col.lateBy'), value: (i) => (i.lateMs >= 0 ? formatSpan(i.lateMs) : this.t('sla.dueIn', {span: formatSpan(-i.lateMs)}))},
       ]
       // A table per unit for people; one table (unit column, same order) for pipes.
-      if (this.tty) for (const g of r.groups) this.out(`\n${oneLine(g.unit ?? '(no unit)')}: ${g.items.length}\n` + renderTable(g.items, columns, {tty: true, color: this.color}))
+      if (this.tty) for (const g of r.groups) this.out(`\n${oneLine(g.unit ?? this.t('overdue.noUnit'))}: ${g.items.length}\n` + renderTable(g.items, columns, {tty: true, color: this.color}))
       else if (rows.length > 0) this.out(renderTable(rows, columns, {tty: false, color: false}))
     }
     if (f['fail-if-any'] && r.count > 0) process.exitCode = ExitCode.conditionMet
@@ -84,10 +84,10 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     const r = await runNotify(await this.store(), {now: at, dryRun: this.flags['dry-run'], unit: this.flags.unit, signal: this.abort.signal})
     if (r.dryRun) {
       this.out(renderTable(r.plan, [
-        {header: 'case', value: (x) => x.caseId},
-        {header: 'stage', value: (x) => x.stage},
-        {header: 'step', value: (x) => x.step},
-        {header: 'channel', value: (x) => x.channel},
+        {header: this.t('head.case'), value: (x) => x.caseId},
+        {header: this.t('head.stage'), value: (x) => x.stage},
+        {header: this.t('head.step'), value: (x) => x.step},
+        {header: this.t('head.channel'), value: (x) => x.channel},
       ], {tty: this.tty, color: this.color}))
       this.note(`dry run: ${r.plan.length} reminder(s) due; nothing recorded or sent`)
     } else {

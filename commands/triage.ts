@@ -44,19 +44,19 @@ With --auto, applies the suggestions to every new message whose confidence reach
       dryRun: f['dry-run'],
       signal: this.abort.signal,
     })
-    for (const w of r.warnings) this.warn(w)
+    for (const w of r.warnings) this.note(`warning: ${w}`)
     for (const x of r.failed) this.note(`case ${x.id}: ${x.reason}`)
     if (f['dry-run'] && r.items.length > 0) {
       this.out(
         renderTable(r.items, [
-          {header: 'ID', value: (i) => i.id},
-          {header: 'Title', value: (i) => i.title, max: 30},
-          {header: 'Category', value: (i) => i.category},
-          {header: 'Conf.', value: (i) => i.confidence.toFixed(2)},
-          {header: 'Type', value: (i) => i.type},
-          {header: 'Flags', value: (i) => i.flags.join(',')},
-          {header: 'Unit', value: (i) => i.unit},
-          {header: 'Would be', value: (i) => i.outcome},
+          {header: this.t('col.id'), value: (i) => i.id},
+          {header: this.t('col.title'), value: (i) => i.title, max: 30},
+          {header: this.t('col.category'), value: (i) => i.category},
+          {header: this.t('col.confidence'), value: (i) => i.confidence.toFixed(2)},
+          {header: this.t('col.type'), value: (i) => i.type},
+          {header: this.t('col.flags'), value: (i) => i.flags.join(',')},
+          {header: this.t('col.unit'), value: (i) => i.unit},
+          {header: this.t('col.wouldBe'), value: (i) => i.outcome},
         ], {tty: this.tty, color: this.color}),
       )
     }

@@ -13,7 +13,7 @@ export default class CalendarImport extends BoardCommand<typeof CalendarImport> 
 
   async run(): Promise<CalendarImportOutput> {
     const r = await importCalendarYear(await this.store(), this.args.file, {actor: await this.actor(), now: this.now()})
-    this.note(`${r.replaced ? 'replaced' : 'added'} ${r.year}: ${r.days} listed days; run board sla recompute to apply it to open cases`)
+    this.note(this.t(r.replaced ? 'calendar.replaced' : 'calendar.added', {year: r.year, days: r.days}))
     return r
   }
 }

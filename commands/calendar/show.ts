@@ -20,9 +20,9 @@ export default class CalendarShow extends BoardCommand<typeof CalendarShow> {
     this.note(`${r.year}: ${r.workingDays} working days`)
     if (r.exceptions.length > 0) this.out(
       renderTable(r.exceptions, [
-        {header: 'date', value: (d) => d.date},
-        {header: 'kind', value: (d) => (d.kind === 'makeup' ? 'make-up workday' : d.kind)},
-        {header: 'name', value: (d) => d.name},
+        {header: this.t('head.date'), value: (d) => d.date},
+        {header: this.t('head.kind'), value: (d) => (d.kind === 'makeup' ? 'make-up workday' : d.kind)},
+        {header: this.t('head.name'), value: (d) => d.name},
       ], {tty: this.tty, color: this.color}),
     )
     return r

@@ -26,11 +26,11 @@ export default class ClassifierEval extends BoardCommand<typeof ClassifierEval> 
     this.note(r.method)
     this.out(
       renderTable(r.classes, [
-        {header: 'Category', value: (c) => c.label},
-        {header: 'Precision', value: (c) => pct(c.precision)},
-        {header: 'Recall', value: (c) => pct(c.recall)},
-        {header: 'F1', value: (c) => pct(c.f1)},
-        {header: 'Support', value: (c) => c.support},
+        {header: this.t('col.category'), value: (c) => c.label},
+        {header: this.t('col.precision'), value: (c) => pct(c.precision)},
+        {header: this.t('col.recall'), value: (c) => pct(c.recall)},
+        {header: this.t('col.f1'), value: (c) => pct(c.f1)},
+        {header: this.t('col.support'), value: (c) => c.support},
       ], {tty: this.tty, color: this.color}),
     )
     this.out(`macro-F1\t${pct(r.macroF1)}\naccuracy\t${pct(r.accuracy)}`)

@@ -12,7 +12,7 @@ export default class ConfigImport extends BoardCommand<typeof ConfigImport> {
 
   async run(): Promise<ConfigImportResult> {
     const r = await importConfig(await this.store(), this.args.file, {actor: await this.actor(), now: this.now(), dryRun: this.flags['dry-run']})
-    this.note(`${r.dryRun ? 'would change' : 'changed'}: ${r.changed.join(', ') || 'nothing'}; unchanged: ${r.unchanged.join(', ') || 'none'}`)
+    this.note(this.t(r.dryRun ? 'config.wouldChange' : 'config.changed', {changed: r.changed.join(', ') || this.t('word.nothing'), unchanged: r.unchanged.join(', ') || this.t('word.none')}))
     return r
   }
 }

@@ -51,14 +51,14 @@ Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD 
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
       this.out(
         renderTable(result.tables, [
-          {header: 'table', value: (t) => t.table},
-          {header: 'source', value: (t) => t.source},
-          {header: 'target', value: (t) => (result.dryRun ? '' : t.target)},
-          {header: 'ok', value: (t) => (result.dryRun ? 'plan' : t.ok ? 'ok' : 'MISMATCH')},
+          {header: this.t('head.table'), value: (t) => t.table},
+          {header: this.t('head.source'), value: (t) => t.source},
+          {header: this.t('head.target'), value: (t) => (result.dryRun ? '' : t.target)},
+          {header: this.t('head.ok'), value: (t) => (result.dryRun ? 'plan' : t.ok ? 'ok' : 'MISMATCH')},
         ], {tty: this.tty, color: this.color}),
       )
       if (result.skipped.length > 0) this.note(`not in both stores, not copied: ${result.skipped.join(', ')}`)
-      this.note(result.dryRun ? 'dry run: nothing written' : result.ok ? `copied ${stores[0].location} → ${stores[1].location}; counts match` : 'counts differ: see MISMATCH rows')
+      this.note(result.dryRun ? this.t('copy.dryRun') : result.ok ? this.t('copy.done', {from: stores[0].location, to: stores[1].location}) : this.t('copy.differ'))
       if (!result.ok) process.exitCode = 1
       return result
     } finally {

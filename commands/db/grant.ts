@@ -23,8 +23,8 @@ Run as the tables' owner with CREATEROLE (or a superuser). PostgreSQL stores onl
   async run(): Promise<DbGrantResult> {
     const store = await this.store()
     const result = await grantAccess(store, {role: this.args.role, unit: this.flags.unit, admin: this.flags.admin, actor: await this.actor(), now: this.now()})
-    const what = result.admin ? 'all units (board_admin)' : `unit ${result.unit!.code} ${result.unit!.name} (${result.units} unit(s) with those below)`
-    this.note(`${result.created ? 'created role' : 'role'} ${result.role}: ${what}`)
+    const what = result.admin ? this.t('grant.allUnits') : this.t('grant.unit', {code: result.unit!.code, name: result.unit!.name, n: result.units})
+    this.note(this.t(result.created ? 'grant.createdRole' : 'grant.role', {role: result.role, what}))
     return result
   }
 }

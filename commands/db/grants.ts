@@ -17,10 +17,10 @@ export default class DbGrants extends BoardCommand<typeof DbGrants> {
     else
       this.out(
         renderTable(grants, [
-          {header: 'role', value: (g) => g.role},
-          {header: 'unit', value: (g) => g.unit},
-          {header: 'granted by', value: (g) => g.grantedBy},
-          {header: 'granted', value: (g) => formatTime(g.grantedAt, this.tz)},
+          {header: this.t('head.role'), value: (g) => g.role},
+          {header: this.t('head.unit'), value: (g) => g.unit},
+          {header: this.t('head.grantedBy'), value: (g) => g.grantedBy},
+          {header: this.t('head.granted'), value: (g) => formatTime(g.grantedAt, this.tz)},
         ], {tty: this.tty, color: this.color}),
       )
     return grants

@@ -18,10 +18,10 @@ export default class DbStatus extends BoardCommand<typeof DbStatus> {
         renderTable(
           [...status.applied.map((m) => ({...m, state: 'applied'})), ...status.pending.map((m) => ({...m, appliedAt: '', state: 'pending'}))],
           [
-            {header: 'version', value: (m) => m.version},
-            {header: 'name', value: (m) => m.name},
-            {header: 'state', value: (m) => m.state},
-            {header: 'applied', value: (m) => formatTime(m.appliedAt || null, this.tz)},
+            {header: this.t('head.version'), value: (m) => m.version},
+            {header: this.t('head.name'), value: (m) => m.name},
+            {header: this.t('head.state'), value: (m) => m.state},
+            {header: this.t('head.applied'), value: (m) => formatTime(m.appliedAt || null, this.tz)},
           ],
           {tty: this.tty, color: this.color},
         ),

@@ -47,9 +47,9 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
     })
     if (result.succeeded.length > 0) {
       const cols = [
-        {header: 'Case', value: (x: SendPlanItem) => x.caseId},
-        {header: 'Reply', value: (x: SendPlanItem) => x.replyId},
-        {header: 'Channel', value: (x: SendPlanItem) => x.channel},
+        {header: this.t('col.case'), value: (x: SendPlanItem) => x.caseId},
+        {header: this.t('col.reply'), value: (x: SendPlanItem) => x.replyId},
+        {header: this.t('col.channel'), value: (x: SendPlanItem) => x.channel},
       ]
       this.out(renderTable(result.succeeded, cols, {tty: this.tty, color: this.color}))
     }

@@ -14,7 +14,7 @@ export default class ReplyShow extends BoardCommand<typeof ReplyShow> {
 
   async run(): Promise<ReplyShowResult> {
     const detail = await showReply(await this.store(), this.args.id)
-    this.out(renderReplyDetail(detail, {tz: this.tz, tty: this.tty, color: this.color}))
+    this.out(renderReplyDetail(detail, {tz: this.tz, tty: this.tty, color: this.color, lang: this.lang}))
     return detail
   }
 }

@@ -18,15 +18,15 @@ export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
     for (const w of r.warnings) this.note(`warning: ${w}`)
     if (r.changed.length > 0) {
       this.out(renderTable(r.changed, [
-        {header: 'case', value: (c) => c.id},
-        {header: 'rule', value: (c) => c.rule},
-        {header: 'respond by', value: (c) => formatTime(c.respondDueAt.after, this.tz)},
-        {header: 'was', value: (c) => formatTime(c.respondDueAt.before, this.tz)},
-        {header: 'resolve by', value: (c) => formatTime(c.resolveDueAt.after, this.tz)},
-        {header: 'was', value: (c) => formatTime(c.resolveDueAt.before, this.tz)},
+        {header: this.t('head.case'), value: (c) => c.id},
+        {header: this.t('head.rule'), value: (c) => c.rule},
+        {header: this.t('head.respondBy'), value: (c) => formatTime(c.respondDueAt.after, this.tz)},
+        {header: this.t('head.was'), value: (c) => formatTime(c.respondDueAt.before, this.tz)},
+        {header: this.t('head.resolveBy'), value: (c) => formatTime(c.resolveDueAt.after, this.tz)},
+        {header: this.t('head.was'), value: (c) => formatTime(c.resolveDueAt.before, this.tz)},
       ], {tty: this.tty, color: this.color}))
     }
-    this.note(`${r.dryRun ? 'would change' : 'changed'} ${r.changed.length} of ${r.checked} open cases${r.failed.length > 0 ? `; ${r.failed.length} failed` : ''}`)
+    this.note(this.t(r.dryRun ? 'recompute.wouldChange' : 'recompute.changed', {changed: r.changed.length, checked: r.checked}) + (r.failed.length > 0 ? this.t('recompute.failed', {n: r.failed.length}) : ''))
     for (const f of r.failed) this.note(`case ${f.id}: ${f.reason}`)
     if (r.notDone > 0) throw stoppedEarly(this.lang, {done: r.checked, total: r.checked + r.notDone, what: 'what.cases'})
     // Partial failure of a bulk action: the rest was applied, the exit code says not all.

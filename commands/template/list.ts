@@ -18,10 +18,10 @@ export default class TemplateList extends BoardCommand<typeof TemplateList> {
         renderTable(
           templates,
           [
-            {header: 'Name', value: (t) => t.name},
-            {header: 'Unit', value: (t) => t.unit ?? ''},
-            {header: 'Text', value: (t) => t.body, max: 50},
-            {header: 'Added', value: (t) => `${formatTime(t.createdAt, this.tz)} ${t.createdBy}`},
+            {header: this.t('col.name'), value: (t) => t.name},
+            {header: this.t('col.unit'), value: (t) => t.unit ?? ''},
+            {header: this.t('col.text'), value: (t) => t.body, max: 50},
+            {header: this.t('col.added'), value: (t) => `${formatTime(t.createdAt, this.tz)} ${t.createdBy}`},
           ],
           {tty: this.tty, color: this.color},
         ),

@@ -17,6 +17,8 @@ export const terminal: Messages = {
   'parse.unknownFlag': {en: 'unknown flag: {flags}', zh: '未知的选项：{flags}'},
   'parse.unexpectedArg': {en: 'unexpected argument: {args}', zh: '多余的参数：{args}'},
   'parse.missingArgs': {en: '{n} required argument(s) missing', zh: '缺少 {n} 个必需参数'},
+  'parse.missingArgsNamed': {en: '{n} required argument(s) missing: {names}', zh: '缺少 {n} 个必需参数：{names}'},
+  'parse.multipleValues': {en: '{flags} take several values: give the arguments before them, or put -- before the arguments', zh: '{flags} 可以取多个值：请把参数写在这些选项之前，或在参数前加 --'},
   'parse.missingFlag': {en: 'missing required flag {flag}', zh: '缺少必需的选项 {flag}'},
   'parse.flagOption': {en: '--{flag}={value} is not one of: {options}', zh: '--{flag}={value} 不是可选值之一：{options}'},
   'parse.argOption': {en: '{value} is not one of: {options}', zh: '{value} 不是可选值之一：{options}'},

@@ -23,7 +23,8 @@ export async function approveReply(store: Store, key: string, opts: {actor: stri
   }
   const check = await evaluate(store, c, reply)
   if (check.blocking) {
-    throw new ValidationError(`the unit's policy blocks this draft: ${check.findings.map((f) => `${f.rule}: ${f.reason}`).join('; ')}`, {
+    const problems = check.findings.map((f) => `${f.rule}: ${f.reason}`).join('; ')
+    throw new ValidationError(`the unit's policy blocks this draft: ${problems}`, {
       suggestion: `board reply check ${c.id}`,
     })
   }

@@ -34,7 +34,8 @@ export async function draftReply(
   else if (source.kind === 'template') {
     const t = await getTemplate(store, source.name)
     if (t.unitId !== null && !(await unitChainIncludes(store, c.unitId, t.unitId))) {
-      throw new UsageError(`template ${t.name} is for unit ${t.unit}; case ${c.id} is ${c.unit ? `with ${c.unit}` : 'not assigned to a unit'}`)
+      if (c.unit) throw new UsageError(`template ${t.name} is for unit ${t.unit}; case ${c.id} is with ${c.unit}`)
+      throw new UsageError(`template ${t.name} is for unit ${t.unit}; case ${c.id} is not assigned to a unit`)
     }
     body = renderTemplate(t.body, templateContext(c, opts.now), opts.tz)
     template = t.name

@@ -115,7 +115,7 @@ async function ddl(tx: Executor, sql: string): Promise<void> {
     await tx.exec(sql)
   } catch (error) {
     if ((error as {code?: string}).code === '42501') {
-      throw new BoardError(`not allowed: ${(error as Error).message}`, {suggestion: 'run board db grant as the tables\' owner, with CREATEROLE (or as a superuser)'})
+      throw new BoardError(`not allowed: ${(error as Error).message}`, {suggestion: "run board db grant as the tables' owner, with CREATEROLE (or as a superuser)"})
     }
     throw error
   }
