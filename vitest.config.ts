@@ -1,5 +1,7 @@
 import {defineConfig} from 'vitest/config'
 
+import SlowFirst from './test/helpers/slow-first.js'
+
 // Two tiers. `fast` runs everything in the vitest worker, commands included (through runCommand,
 // test/helpers/run-command.ts). `e2e` is the files that need a real process: they spawn the built
 // CLI (a worker thread, signals, a pseudo-terminal, Chromium, several processes at once), so
@@ -32,6 +34,7 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     reporters: ['default', './test/helpers/count-reporter.ts'],
+    sequence: {sequencer: SlowFirst},
     projects: [
       {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: E2E}},
       {extends: true, test: {name: 'e2e', include: E2E}},
