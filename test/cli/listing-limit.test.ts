@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3'
-import {spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -7,20 +6,20 @@ import stringWidth from 'string-width'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {listingLimit} from '../../src/cli/listing-limit.js'
-import {board, ROOT} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {boardInPty, hasScript} from './pty.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'board-listing-'))
 const store = join(dir, 'b.db')
 const N = 77
 
-beforeAll(() => {
+beforeAll(async () => {
   const csv = join(dir, 'm.csv')
   const long = '关于小区门口道路长期积水严重影响居民出行安全的问题反映及处理建议'
   const rows = Array.from({length: N}, (_, i) => `${i + 1},u${i},${long}${i},2020-01-02 10:${String(i % 60).padStart(2, '0')}:00,正文${i},城乡建设`)
   writeFileSync(csv, ['留言编号,留言用户,留言主题,留言时间,留言详情,一级标签', ...rows].join('\n') + '\n')
-  expect(board(['import', csv, '--source', 's'], {store}).status).toBe(0)
-  expect(board(['unit', 'add', 'u1', '--name', '住建局'], {store}).status).toBe(0)
+  expect((await runCommand(['import', csv, '--source', 's'], {store})).status).toBe(0)
+  expect((await runCommand(['unit', 'add', 'u1', '--name', '住建局'], {store})).status).toBe(0)
   const db = new Database(store)
   db.prepare("UPDATE cases SET status = 'triaged'").run()
   db.close()
@@ -35,24 +34,23 @@ describe('one paging rule for listings', () => {
     expect(listingLimit({limit: 7, tty: false, json: true})).toEqual({limit: 7, screen: false})
   })
 
-  it("the README's pipeline assigns all 77 cases, not 50", () => {
-    const listed = board(['list', '--status', 'triaged', '--json'], {store})
+  it("the README's pipeline assigns all 77 cases, not 50", async () => {
+    const listed = await runCommand(['list', '--status', 'triaged', '--json'], {store})
     expect(listed.status).toBe(0)
     expect(JSON.parse(listed.stdout)).toHaveLength(N)
-    const r = spawnSync('sh', ['-c', `node bin/run.js list --status triaged --json | node bin/run.js assign --ids - --to u1 --yes`], {
-      cwd: ROOT, encoding: 'utf8', env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C'},
-    })
+    // The pipe's second half reads what the first wrote, as `list --json | assign --ids -` does.
+    const r = await runCommand(['assign', '--ids', '-', '--to', 'u1', '--yes'], {store, input: listed.stdout})
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).toContain(`assigned ${N}, failed 0`)
   })
 
-  it('piped TSV lists every case; --limit still cuts', () => {
-    expect(board(['list'], {store}).stdout.trim().split('\n')).toHaveLength(N + 1)
-    expect(JSON.parse(board(['list', '--json', '--limit', '10'], {store}).stdout)).toHaveLength(10)
+  it('piped TSV lists every case; --limit still cuts', async () => {
+    expect((await runCommand(['list'], {store})).stdout.trim().split('\n')).toHaveLength(N + 1)
+    expect(JSON.parse((await runCommand(['list', '--json', '--limit', '10'], {store})).stdout)).toHaveLength(10)
   })
 
-  it.skipIf(!hasScript)('on an 80-column terminal: 50 rows that fit the width, and how many more', () => {
-    const r = boardInPty(['list', '--store', store], {columns: 80})
+  it.skipIf(!hasScript)('on an 80-column terminal: 50 rows that fit the width, and how many more', async () => {
+    const r = await boardInPty(['list', '--store', store], {columns: 80})
     expect(r.status).toBe(0)
     expect(r.screen).toContain('showing 50 of 77; 27 more')
     const rows = r.screen.split('\n').filter((l) => /^│\s*\d+/.test(l))

@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 
 import {shellQuote} from '../../src/cli/command-suggest.js'
@@ -16,15 +16,19 @@ export interface PtyResult {
   screen: string
 }
 
-export function boardInPty(args: string[], opts: {store?: string; env?: Record<string, string>; input?: string; columns?: number} = {}): PtyResult {
+/**
+ * Runs without blocking this process: vitest's worker must keep answering its runner while the
+ * CLI starts, which on a loaded machine takes long enough for a blocked worker to miss its calls.
+ */
+export function boardInPty(args: string[], opts: {store?: string; env?: Record<string, string>; input?: string; columns?: number} = {}): Promise<PtyResult> {
   const argv = [process.execPath, join(ROOT, 'bin', 'run.js'), ...args].map(shellQuote).join(' ')
   const cmd = `stty cols ${opts.columns ?? 80} rows 40 2>/dev/null; exec ${argv}`
-  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
-    input: opts.input ?? '',
-    env: {...cliEnv({store: opts.store}), TERM: 'xterm', ...opts.env},
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 60_000,
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', cmd, '/dev/null'], {env: {...cliEnv({store: opts.store}), TERM: 'xterm', ...opts.env}, stdio: ['pipe', 'pipe', 'ignore']})
+    let screen = ''
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (screen += c))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({status: status ?? -1, screen: screen.replace(/\r\n/g, '\n')}))
+    child.stdin.end(opts.input ?? '')
   })
-  return {status: r.status ?? -1, screen: (r.stdout ?? '').replace(/\r\n/g, '\n')}
 }

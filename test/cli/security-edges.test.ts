@@ -14,7 +14,8 @@ import {openStore} from '../../src/store/open.js'
 import type {SqliteExecutor} from '../../src/store/sqlite/executor.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
-import {board, ROOT} from '../helpers/run-cli.js'
+import {ROOT} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const now = new Date('2024-05-01T00:00:00Z')
 const o = {actor: 'admin', now}
@@ -28,16 +29,16 @@ const sqliteOf = (store: Store) => (store as unknown as {sqlite: SqliteExecutor}
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
 describe('credentials in a store URL', () => {
-  it('?password= in --store is refused like user:pw@, and never printed', () => {
-    const r = board(['list', '--store', 'postgres://postgres@127.0.0.1:5432/test?password=SECRET1'])
+  it('?password= in --store is refused like user:pw@, and never printed', async () => {
+    const r = await runCommand(['list', '--store', 'postgres://postgres@127.0.0.1:5432/test?password=SECRET1'])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/--store must not carry a password/)
     expect(r.stderr + r.stdout).not.toContain('SECRET1')
   })
 
-  it('an unreachable store named with a password in BOARD_STORE is reported without it', () => {
+  it('an unreachable store named with a password in BOARD_STORE is reported without it', async () => {
     for (const url of ['postgres://u:SECRET2@127.0.0.1:1/db', 'postgres://u@127.0.0.1:1/db?password=SECRET2&connect_timeout=2']) {
-      const r = board(['list'], {store: url})
+      const r = await runCommand(['list'], {store: url})
       expect(r.status, r.stderr).toBe(4)
       expect(r.stderr).not.toContain('SECRET2')
       expect(r.stderr).toContain('***')
@@ -89,22 +90,22 @@ describe('read commands never write', () => {
         d.close()
       }
     }
-    expect(board(['list', '--json'], {store: file}).status).toBe(0)
-    expect(board(['doctor', '--json'], {store: file}).stdout).toMatch(/cases_stats left out/)
+    expect((await runCommand(['list', '--json'], {store: file})).status).toBe(0)
+    expect((await runCommand(['doctor', '--json'], {store: file})).stdout).toMatch(/cases_stats left out/)
     expect(index()).toBe(false)
-    expect(board(['unit', 'add', 'x', '--name', 'X'], {store: file}).status).toBe(0)
+    expect((await runCommand(['unit', 'add', 'x', '--name', 'X'], {store: file})).status).toBe(0)
     expect(index()).toBe(true)
   })
 })
 
 describe('a SQLite file that is not a board store', () => {
-  it('is refused and left untouched', () => {
+  it('is refused and left untouched', async () => {
     const file = join(dir, 'foreign.db')
     const db = new Database(file)
     db.exec("CREATE TABLE cases (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO cases (note) VALUES ('mine')")
     db.close()
     const before = readFileSync(file)
-    const r = board(['list'], {store: file})
+    const r = await runCommand(['list'], {store: file})
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/not a board store.*left untouched/)
     expect(r.stderr).not.toMatch(/a bug in board/)
@@ -123,9 +124,9 @@ describe.each(backendList)('a missing case on $name', (backend) => {
   })
   afterAll(() => backend.cleanup())
 
-  it('exits 1 in every command that names one', () => {
+  it('exits 1 in every command that names one', async () => {
     for (const args of [['show', '999'], ['close', '999'], ['transfer', '999', '--to', 'a', '--reason', 'x'], ['supervise', '999', '--note', 'x'], ['reopen', '999', '--reason', 'x']]) {
-      const r = board(args, {store: location})
+      const r = await runCommand(args, {store: location})
       expect([args[0], r.status], r.stderr).toEqual([args[0], 1])
       expect(r.stderr).toMatch(/no case 999/)
     }
@@ -181,14 +182,14 @@ describe.each(backendList.filter((b) => b.name === 'postgres'))('a clerk meeting
     }
   })
 
-  it('export --no-redact refused for a clerk leaves no file and says why', () => {
+  it('export --no-redact refused for a clerk leaves no file and says why', async () => {
     const out = join(dir, 'clerk-export.csv')
-    const r = board(['export', '--no-redact', '--out', out], {store: as(clerk)})
+    const r = await runCommand(['export', '--no-redact', '--out', out], {store: as(clerk)})
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/--no-redact is for admins/)
     expect(r.stderr).not.toMatch(/drop --as/)
     expect(existsSync(out)).toBe(false)
-    const ok = board(['export', '--out', out], {store: as(clerk)})
+    const ok = await runCommand(['export', '--out', out], {store: as(clerk)})
     expect(ok.status, ok.stderr).toBe(0)
     expect(readFileSync(out, 'utf8')).toMatch(/留言 mine/)
   })

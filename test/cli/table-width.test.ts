@@ -6,7 +6,8 @@ import {beforeAll, describe, expect, it} from 'vitest'
 
 import {renderTable} from '../../src/cli/render.js'
 import {cutToWidth, fitWidths} from '../../src/cli/table-width.js'
-import {board, ROOT} from '../helpers/run-cli.js'
+import {ROOT} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {boardInPty, hasScript} from './pty.js'
 
 const store = join(mkdtempSync(join(tmpdir(), 'board-width-')), 'b.db')
@@ -25,19 +26,19 @@ describe('one width rule for tables', () => {
     expect(out).toContain('住建局')
   })
 
-  beforeAll(() => {
-    expect(board(['import', join(ROOT, 'data', 'sample', 'messages.csv'), '--source', 's'], {store}).status).toBe(0)
+  beforeAll(async () => {
+    expect((await runCommand(['import', join(ROOT, 'data', 'sample', 'messages.csv'), '--source', 's'], {store})).status).toBe(0)
   }, 120_000)
 
-  it.skipIf(!hasScript)('stats --by year fits 80 columns with a compact default; --wide and pipes have every column', () => {
-    const r = boardInPty(['stats', '--by', 'year', '--store', store], {columns: 80})
+  it.skipIf(!hasScript)('stats --by year fits 80 columns with a compact default; --wide and pipes have every column', async () => {
+    const r = await boardInPty(['stats', '--by', 'year', '--store', store], {columns: 80})
     expect(r.status).toBe(0)
     for (const l of r.screen.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80)
     expect(r.screen).toContain('Count')
     expect(r.screen).not.toContain('p90')
-    const wide = boardInPty(['stats', '--by', 'year', '--wide', '--store', store], {columns: 300})
+    const wide = await boardInPty(['stats', '--by', 'year', '--wide', '--store', store], {columns: 300})
     expect(wide.screen).toContain('p90')
-    const piped = board(['stats', '--by', 'year'], {store})
+    const piped = await runCommand(['stats', '--by', 'year'], {store})
     expect(piped.stdout.split('\n')[0].split('\t').length).toBeGreaterThan(15)
   })
 })

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {forTerminal} from '../../src/cli/terminal-output.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {boardInPty, hasScript} from './pty.js'
 
 // Citizen text with a window-title change (OSC), a clear-screen (CSI 2J) and a bell.
@@ -30,29 +30,29 @@ describe('the terminal guard', () => {
     expect(forTerminal('\u001B[2J', {redraw: true})).toBe('')
   })
 
-  it.skipIf(!hasScript)('keeps ESC/OSC/BEL in field values off the terminal on stderr (reject reasons, a bad header)', () => {
-    const r = boardInPty(['import', csv, '--source', 's', '--store', store])
+  it.skipIf(!hasScript)('keeps ESC/OSC/BEL in field values off the terminal on stderr (reject reasons, a bad header)', async () => {
+    const r = await boardInPty(['import', csv, '--source', 's', '--store', store])
     expect(r.screen).toContain('标题')
     expect(r.screen).toMatch(/m\.csv.*2|line 3|3/)
     expect(r.screen).not.toMatch(DANGEROUS)
-    const h = boardInPty(['import', badHeader, '--source', 'h', '--store', store])
+    const h = await boardInPty(['import', badHeader, '--source', 'h', '--store', store])
     expect(h.status).not.toBe(0)
     expect(h.screen).not.toMatch(DANGEROUS)
   })
 
-  it.skipIf(!hasScript)('keeps them off the terminal on stdout (export, list, show)', () => {
-    board(['import', csv, '--source', 's'], {store})
+  it.skipIf(!hasScript)('keeps them off the terminal on stdout (export, list, show)', async () => {
+    await runCommand(['import', csv, '--source', 's'], {store})
     for (const args of [['export'], ['export', '--format', 'json'], ['list'], ['show', '1']]) {
-      const r = boardInPty([...args, '--store', store])
+      const r = await boardInPty([...args, '--store', store])
       expect(r.status, args.join(' ')).toBe(0)
       expect(r.screen, args.join(' ')).toContain('标题')
       expect(r.screen, args.join(' ')).not.toMatch(DANGEROUS)
     }
   })
 
-  it('files and pipes keep the data as stored', () => {
-    board(['import', csv, '--source', 's'], {store})
-    const r = board(['export', '--format', 'json'], {store})
+  it('files and pipes keep the data as stored', async () => {
+    await runCommand(['import', csv, '--source', 's'], {store})
+    const r = await runCommand(['export', '--format', 'json'], {store})
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)[0].title).toBe(HOSTILE)
   })

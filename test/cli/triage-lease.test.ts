@@ -5,7 +5,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {board, ROOT} from '../helpers/run-cli.js'
+import {ROOT} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 // Ctrl-C inside a triage sub-prompt (here: typing a reject reason) keeps the clerk's lease, as
 // Ctrl-C on the card does: the message stays theirs and comes back to them first.
@@ -25,10 +26,10 @@ async function waitFor(pattern: RegExp): Promise<void> {
 }
 
 describe.skipIf(!hasTmux)('triage: Ctrl-C in a sub-prompt', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     const csv = join(dir, 'm.csv')
     writeFileSync(csv, ['留言编号,留言用户,留言主题,留言时间,留言详情', '1,张,路灯不亮,2020-01-02 10:00:00,路灯坏了一周', '2,李,噪音扰民,2020-01-03 10:00:00,工地夜间施工'].join('\n') + '\n')
-    expect(board(['import', csv, '--source', 's'], {store}).status).toBe(0)
+    expect((await runCommand(['import', csv, '--source', 's'], {store})).status).toBe(0)
   }, 60_000)
   afterAll(() => void spawnSync('tmux', ['kill-session', '-t', session]))
 

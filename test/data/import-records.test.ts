@@ -4,7 +4,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import type {Reject} from '../../src/import/write/rejects.js'
 import {backendList, freshStore} from '../helpers/backends.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {importInto, SAMPLE, scratch} from './import-helpers.js'
 
 // What an import records and says: who wrote imported replies, empty and header-only files,
@@ -81,19 +81,19 @@ describe('what an import says about odd files (in-process)', async () => {
 })
 
 describe('board import, exit codes and wording (the built CLI)', () => {
-  it('0-byte file: a warning and exit 1; header-only: a note and exit 0', () => {
+  it('0-byte file: a warning and exit 1; header-only: a note and exit 0', async () => {
     const store = join(files.dir, 'cli.db')
-    const empty = board(['import', files.file('cli-empty.csv', '')], {store})
+    const empty = await runCommand(['import', files.file('cli-empty.csv', '')], {store})
     expect(empty.status).toBe(1)
     expect(empty.stderr).toMatch(/warning: .*cli-empty\.csv is empty/)
-    const header = board(['import', files.file('cli-header.csv', HEADER + '\n')], {store})
+    const header = await runCommand(['import', files.file('cli-header.csv', HEADER + '\n')], {store})
     expect(header.status, header.stderr).toBe(0)
     expect(header.stderr).toMatch(/cli-header\.csv has a header and no rows/)
   })
 
-  it('--dry-run says "would insert" and creates no store where there was none', () => {
+  it('--dry-run says "would insert" and creates no store where there was none', async () => {
     const store = join(files.dir, 'nowhere', 'board.db')
-    const r = board(['import', join(SAMPLE, 'messages.csv'), '--source', 'sample', '--dry-run'], {store})
+    const r = await runCommand(['import', join(SAMPLE, 'messages.csv'), '--source', 'sample', '--dry-run'], {store})
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/read 857, would insert 857, would update 0/)
     expect(r.stderr).toMatch(/dry run: nothing was written/)
@@ -101,12 +101,12 @@ describe('board import, exit codes and wording (the built CLI)', () => {
     expect(existsSync(join(files.dir, 'nowhere'))).toBe(false)
   })
 
-  it('a directory as FILE names the path; a .json file without --format hints --format open311', () => {
+  it('a directory as FILE names the path; a .json file without --format hints --format open311', async () => {
     const store = join(files.dir, 'cli2.db')
-    const dir = board(['import', files.dir], {store})
+    const dir = await runCommand(['import', files.dir], {store})
     expect(dir.status).toBe(1)
     expect(dir.stderr).toContain(`${files.dir} is a directory, not a file`)
-    const json = board(['import', files.file('cli.json', '[{"service_request_id": "1"}]')], {store})
+    const json = await runCommand(['import', files.file('cli.json', '[{"service_request_id": "1"}]')], {store})
     expect(json.status).toBe(2)
     expect(json.stderr).toMatch(/--format open311/)
     expect(json.stderr).not.toMatch(/--map/)

@@ -30,22 +30,37 @@ export function cliEnv(opts: Pick<SpawnOptions, 'store' | 'env'>): NodeJS.Proces
   }
 }
 
+/** A process's end: its exit status (-1 when a signal ended it), the signal, and its output. */
+export interface ProcessResult extends CliResult {
+  signal: NodeJS.Signals | null
+}
+
+/**
+ * Runs a program without blocking this process (vitest's worker must keep answering its runner
+ * while the child runs). `timeout` kills a child that runs away, so a hang fails one test rather
+ * than the run.
+ */
+export function spawnAsync(file: string, args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeout?: number} = {}): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeout})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
+    child.on('error', reject)
+    child.on('close', (status, signal) => resolve({status: status ?? -1, signal, stdout, stderr}))
+    child.stdin.end(opts.input ?? '')
+  })
+}
+
 /**
  * Runs the built CLI in its own process, without a TTY, and without blocking this one (a test may
  * serve what the CLI calls, and vitest's worker must keep answering its runner). For what needs a
  * real process; commands are otherwise tested in-process with runCommand (run-command.ts).
  */
-export function boardAsync(args: string[], opts: SpawnOptions = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {env: cliEnv(opts), stdio: ['pipe', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c) => (stdout += c))
-    child.stderr.on('data', (c) => (stderr += c))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({status: status ?? -1, stdout, stderr}))
-    child.stdin.end(opts.input ?? '')
-  })
+export async function boardAsync(args: string[], opts: SpawnOptions = {}): Promise<CliResult> {
+  const {status, stdout, stderr} = await spawnAsync(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {env: cliEnv(opts), input: opts.input})
+  return {status, stdout, stderr}
 }
 
 /**

@@ -7,7 +7,7 @@ import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
 import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
 const sqlite = backendList.filter((b) => b.name === 'sqlite')
@@ -67,26 +67,26 @@ describe.each(postgres)('secrets in settings on $name', (backend) => {
     await expect(c.query("UPDATE settings SET value = '[]' WHERE key = 'routing.rules'")).rejects.toThrow(/permission denied/)
   })
 
-  it('config show and config export hide them from a clerk', () => {
-    const show = board(['config', 'show', '--json'], {store: as_(clerk)})
+  it('config show and config export hide them from a clerk', async () => {
+    const show = await runCommand(['config', 'show', '--json'], {store: as_(clerk)})
     expect(show.status, show.stderr).toBe(0)
     expect(show.stdout).not.toMatch(/B-SECRET-KEY|GLOBAL-TOKEN/)
     const shared = JSON.parse(show.stdout).shared
     expect(shared['notify.channels']).toMatchObject({value: null, hidden: true})
     expect(shared['routing.rules'].value).toEqual([{category: '交通运输', unit: 'A'}])
-    const text = board(['config', 'show'], {store: as_(clerk)})
+    const text = await runCommand(['config', 'show'], {store: as_(clerk)})
     expect(text.stdout).toMatch(/notify\.channels: # hidden/)
-    const exported = board(['config', 'export'], {store: as_(clerk)})
+    const exported = await runCommand(['config', 'export'], {store: as_(clerk)})
     expect(exported.status, exported.stderr).toBe(0)
     expect(exported.stdout).not.toMatch(/B-SECRET-KEY|GLOBAL-TOKEN|notify\.channels/)
     expect(exported.stdout).toMatch(/routing\.rules/)
   })
 
-  it('an admin role reads them whole', () => {
-    const show = board(['config', 'show', 'notify.channels', '--json'], {store: as_(adminRole)})
+  it('an admin role reads them whole', async () => {
+    const show = await runCommand(['config', 'show', 'notify.channels', '--json'], {store: as_(adminRole)})
     expect(show.status, show.stderr).toBe(0)
     expect(JSON.parse(show.stdout).shared['notify.channels'].value).toEqual(channels)
-    expect(board(['config', 'export'], {store: as_(adminRole)}).stdout).toContain('GLOBAL-TOKEN')
+    expect((await runCommand(['config', 'export'], {store: as_(adminRole)})).stdout).toContain('GLOBAL-TOKEN')
   })
 })
 
@@ -98,7 +98,7 @@ describe.each(sqlite)('secrets in settings on $name', (backend) => {
     const s = await openStore(file, {now})
     await s.settings.set('notify.channels', channels, as)
     await s.close()
-    expect(board(['config', 'export'], {store: file}).stdout).toContain('B-SECRET-KEY')
+    expect((await runCommand(['config', 'export'], {store: file})).stdout).toContain('B-SECRET-KEY')
   })
 })
 

@@ -7,6 +7,7 @@ import {openStore} from '../../src/store/open.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 
 const now = new Date('2024-05-01T00:00:00Z')
+const N = 400
 const row = (i: number): IncomingCase => ({
   source: 's', ref: String(i), title: `留言${i}`, body: '内容', author: `U${i}`, contact: null, postedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
   region: null, addressee: null, type: null, category: null, likes: null, dislikes: null, reply: null, resolvedAt: null, extra: null,
@@ -36,13 +37,16 @@ describe.each(backendList)('interactive triage queue on $name', (backend) => {
     }
   })
 
-  it('4 clerks working at once through 2,000 messages triage each exactly once', {timeout: 240_000}, async () => {
+  // 400 messages are 100 leases a clerk: on PostgreSQL every step is four connections racing for the
+  // next free row, so a claim that let two clerks take one message fails the triage's version check
+  // long before the end; more messages repeat the same race, they do not make a new one.
+  it('4 clerks working at once through 400 messages triage each exactly once', {timeout: 240_000}, async () => {
     const location = await backend.location()
     const stores = [await openStore(location, {now})]
     for (let i = 1; i < 4; i++) stores.push(await openStore(location, {now}))
     try {
-      const rows = Array.from({length: 2000}, (_, i) => row(i + 1))
-      for (let i = 0; i < rows.length; i += 500) await stores[0].cases.importBatch(rows.slice(i, i + 500), {actor: 't', now})
+      const rows = Array.from({length: N}, (_, i) => row(i + 1))
+      for (let i = 0; i < rows.length; i += 200) await stores[0].cases.importBatch(rows.slice(i, i + 200), {actor: 't', now})
       // One clerk's step: lease the next message, decide, let go. Each clerk has its own connection.
       const step = async (n: number): Promise<boolean> => {
         const c = await nextForClerk(stores[n], {worker: `clerk${n}`, now, skipped: new Set()})
@@ -67,11 +71,11 @@ describe.each(backendList)('interactive triage queue on $name', (backend) => {
           active = still
         }
       }
-      expect(done.reduce((a, b) => a + b, 0)).toBe(2000)
+      expect(done.reduce((a, b) => a + b, 0)).toBe(N)
       expect(done.every((d) => d > 0)).toBe(true)
       const perCase = new Map<number, number>()
       for (const e of await stores[0].events.recent({limit: 10_000, action: 'triage'})) perCase.set(e.caseId!, (perCase.get(e.caseId!) ?? 0) + 1)
-      expect(perCase.size).toBe(2000)
+      expect(perCase.size).toBe(N)
       expect([...perCase.values()].every((n) => n === 1)).toBe(true)
     } finally {
       for (const s of stores) await s.close()
