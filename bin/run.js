@@ -1,12 +1,24 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
 // A small young generation: an import's batches are short-lived, and V8's default one only lets
 // garbage pile up, raising the peak RSS of a large import for no speed.
-// The subpath loads execute() without the rest of @oclif/core's index, which every start would pay for.
-import {execute} from '@oclif/core/execute'
+import {readFileSync} from 'node:fs'
+import {arch, platform, release} from 'node:os'
 
-// plugin-not-found exits 127 for an unknown command; board's contract says usage errors are 2.
-process.on('exit', (code) => {
-  if (code === 127) process.exitCode = 2
-})
+const argv = process.argv.slice(2)
+// `board --version` needs nothing of oclif's start (its own modules, the plugins, the manifest):
+// it is answered from package.json in oclif's words (Config.userAgent). WSL, which oclif names
+// apart from Linux, takes the long way.
+if (argv.length === 1 && argv[0] === '--version' && !(platform() === 'linux' && /microsoft/i.test(release()))) {
+  const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  process.stdout.write(`${pjson.name}/${pjson.version} ${platform()}-${arch() === 'ia32' ? 'x86' : arch()} node-${process.version}\n`)
+} else {
+  // The subpath loads execute() without the rest of @oclif/core's index, which every start would pay for.
+  const {execute} = await import('@oclif/core/execute')
 
-await execute({dir: import.meta.url})
+  // plugin-not-found exits 127 for an unknown command; board's contract says usage errors are 2.
+  process.on('exit', (code) => {
+    if (code === 127) process.exitCode = 2
+  })
+
+  await execute({dir: import.meta.url})
+}

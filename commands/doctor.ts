@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {BoardCommand} from '../src/cli/base-command.js'
 import {localise} from '../src/cli/localise.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {createWriteStream, type WriteStream} from 'node:fs'
 import {once} from 'node:events'
 

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {hostname} from 'node:os'
 
 import {BoardCommand} from '../src/cli/base-command.js'

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {revokeAccess, type RevokeResult} from '../../src/services/db-grant.js'

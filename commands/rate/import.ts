@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {stoppedEarly} from '../../src/cli/interrupts.js'
 import {BoardCommand} from '../../src/cli/base-command.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {renderReplyDetail} from '../../src/cli/reply-views.js'

@@ -1,4 +1,7 @@
-import {Command, Flags, type Interfaces, ux} from '@oclif/core'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
+import type * as Interfaces from '@oclif/core/interfaces'
+import {ux} from '@oclif/core/ux'
 import {userInfo} from 'node:os'
 
 import {BoardError, ExitCode, InterruptedError} from '../errors.js'

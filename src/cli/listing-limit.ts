@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 // One paging rule for every listing. Piped or with --json, a listing is data for a program: it
 // returns every match unless --limit says otherwise (a silent cut at 50 once made a pipeline

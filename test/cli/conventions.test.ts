@@ -1,9 +1,10 @@
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {Config} from '@oclif/core/config'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {boardAsync} from '../helpers/run-cli.js'
+import {boardAsync, ROOT} from '../helpers/run-cli.js'
 import {runCommand} from '../helpers/run-command.js'
 
 const store = join(mkdtempSync(join(tmpdir(), 'board-conv-')), 'b.db')
@@ -20,6 +21,15 @@ describe('CLI conventions', () => {
       expect(r.status, args.join(' ')).toBe(2)
       expect(r.stdout).toBe('')
       expect(r.stderr.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('--version answers as oclif would, also with more words after it', async () => {
+    const {userAgent} = await Config.load(ROOT)
+    for (const args of [['--version'], ['--version', '--json']]) {
+      const r = await boardAsync(args, {store})
+      expect(r.status, args.join(' ')).toBe(0)
+      expect(r.stdout).toBe(`${userAgent}\n`)
     }
   })
 

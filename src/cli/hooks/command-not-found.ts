@@ -1,4 +1,4 @@
-import type {Hook} from '@oclif/core'
+import type {Hook} from '@oclif/core/hooks'
 
 import {ExitCode} from '../../errors.js'
 import {suggestCommand} from '../command-suggest.js'

@@ -56,6 +56,9 @@ export class PostgresExecutor implements Executor {
       // A crashed client must not hold row locks (claims, migrations) for ever.
       idle_in_transaction_session_timeout: 300_000,
       application_name: 'board',
+      // board's heaviest queries (statistics, overdue) are single passes that PostgreSQL's JIT
+      // compiles for longer than it saves them; a URL's own options= still takes precedence.
+      options: '-c jit=off',
       types,
     }
     const client = new pg.Client(config)
