@@ -6,13 +6,12 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {option} from './args.mjs'
+import {BIN, option} from './common.mjs'
 
 const runs = Number(option('--runs', '15')) || 15
-const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-bench-startup-'))
 const env = {...process.env, BOARD_STORE: join(dir, 'board.db'), BOARD_CONFIG: join(dir, 'no-config.json'), LANG: 'C', LC_ALL: ''}
-const bin = join(root, 'bin', 'run.js')
+const bin = BIN
 
 function median(cmd) {
   const times = []
@@ -26,7 +25,7 @@ function median(cmd) {
   return times[Math.floor(times.length / 2)]
 }
 
-spawnSync(process.execPath, [bin, 'list'], {env}) // create and migrate the empty store first
+spawnSync(process.execPath, [bin, 'db', 'migrate'], {env}) // create and migrate the empty store first: list creates none
 const base = median(['-e', '0'])
 const version = median([bin, '--version'])
 const list = median([bin, 'list'])
