@@ -19,7 +19,7 @@ module.exports = {
     },
     {
       name: 'import-stays-below',
-      comment: 'The import pipeline is handed what it needs from services (see services/import-cases.ts); it never calls up into them or the CLI.',
+      comment: 'The import pipeline is handed what it needs from services (see services/cases/import.ts); it never calls up into them or the CLI.',
       severity: 'error',
       from: {path: '^src/import/'},
       to: {path: '^(src/(services|cli)|commands)/'},

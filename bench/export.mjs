@@ -9,30 +9,23 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {tmpdir} from 'node:os'
-import {option} from './args.mjs'
+import {BIN, inSchema, option, timed as measure} from './common.mjs'
 import {writeMessages} from './synthetic.mjs'
 
 const rows = Number(option('--rows', '300000'))
 const dir = option('--dir', join(tmpdir(), 'board-bench-export'))
 const pg = option('--pg', null)
-const root = join(import.meta.dirname, '..')
 mkdirSync(dir, {recursive: true})
 const csv = join(dir, `messages-${rows}.csv`)
 const db = join(dir, `store-${rows}.db`)
 const env = {...process.env, BOARD_CONFIG: join(dir, 'none.json'), NO_COLOR: '1', LANG: 'C'}
 
-/**
- * Runs a command with its stdout to /dev/null: wall time, CPU time (user + system: the fairer
- * measure on a machine others share) and peak RSS.
- */
+/** A command with its stdout to /dev/null: wall and CPU time, peak RSS. */
 function timed(cmd, args) {
-  const started = performance.now()
-  const r = spawnSync('/usr/bin/time', ['-f', 'usage %M %U %S', 'sh', '-c', `"$@" > /dev/null`, 'sh', cmd, ...args], {encoding: 'utf8', env, maxBuffer: 1 << 26})
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`)
-  const [, kb, user, sys] = /usage (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr) ?? [0, 0, 0, 0]
-  return {seconds: (performance.now() - started) / 1000, cpu: Number(user) + Number(sys), rssMb: Math.round(Number(kb) / 1024)}
+  const r = measure(cmd, args, {env, stdout: '/dev/null'})
+  return {seconds: r.seconds, cpu: r.cpu, rssMb: Math.round(r.rssMb)}
 }
-const board = (args, store) => timed(process.execPath, [join(root, 'bin', 'run.js'), ...args, '--store', store])
+const board = (args, store) => timed(process.execPath, [BIN, ...args, '--store', store])
 
 // The columns of `board export` (src/export/case-export.ts CSV_COLUMNS), in its order.
 const SELECT = `SELECT c.id, c.source, c.ref, c.posted_at, c.title, c.body, c.author, c.contact, c.region, c.addressee, c.type,
@@ -41,7 +34,7 @@ const SELECT = `SELECT c.id, c.source, c.ref, c.posted_at, c.title, c.body, c.au
 
 if (!existsSync(db)) {
   if (!existsSync(csv)) await writeMessages(csv, rows)
-  execFileSync(process.execPath, [join(root, 'bin', 'run.js'), 'import', csv, '--source', 'bench', '--store', db], {env, stdio: 'inherit'})
+  execFileSync(process.execPath, [BIN, 'import', csv, '--source', 'bench', '--store', db], {env, stdio: 'inherit'})
 }
 const report = (label, base, runs) => {
   console.log(`${label}: ${base.name} ${base.seconds.toFixed(1)} s (cpu ${base.cpu.toFixed(1)} s)`)
@@ -55,11 +48,11 @@ report('SQLite', shell, [['(CSV, redacted)', board(['export'], db)], ['--no-reda
 
 if (pg) {
   const schema = `bench_export_${rows}`
-  const url = `${pg}${pg.includes('?') ? '&' : '?'}schema=${schema}`
+  const url = inSchema(pg, schema)
   const count = spawnSync('psql', [pg, '-tAc', `SELECT count(*) FROM ${schema}.cases`], {encoding: 'utf8'})
   if (count.status !== 0 || Number(count.stdout.trim()) !== rows) {
     spawnSync('psql', [pg, '-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE`])
-    execFileSync(process.execPath, [join(root, 'bin', 'run.js'), 'db', 'copy', '--from', db, '--to', url, '--yes'], {env, stdio: 'inherit'})
+    execFileSync(process.execPath, [BIN, 'db', 'copy', '--from', db, '--to', url, '--yes'], {env, stdio: 'inherit'})
   }
   const psql = {name: 'psql \\copy', ...timed('psql', [pg, '-c', `SET search_path TO ${schema}`, '-c', `\\copy (${SELECT.replace(/\s+/g, ' ')}) to stdout with csv header`])}
   report('PostgreSQL', psql, [['(CSV, redacted)', board(['export'], url)], ['--no-redact', board(['export', '--no-redact'], url)]])

@@ -5,19 +5,18 @@
 //   node bench/list.mjs [N=300000] [postgres://postgres@127.0.0.1:5432/test]
 import Database from 'better-sqlite3'
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import pg from 'pg'
-import {pgArgs} from './args.mjs'
+import {BIN, builtOpenStore, dropSchema, inSchema, pgArgs, ROOT, timed} from './common.mjs'
 
 const {n: N, url: PG_URL} = pgArgs(300_000)
-const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-bench-list-'))
 const sqlitePath = join(dir, 'board.db')
 const schema = `bench_list_${process.pid}`
-const pgStore = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`
-const {openStore} = await import(join(root, 'dist', 'src', 'store', 'open.js'))
+const pgStore = inSchema(PG_URL, schema)
+const openStore = await builtOpenStore()
 const stamp = '2024-01-01T00:00:00.000Z'
 const CHUNK = 100_000
 // About 1 KB of citizen text a case, as in the real exports.
@@ -50,23 +49,16 @@ async function generatePostgres() {
       [from, Math.min(N, from + CHUNK - 1), BODY, stamp],
     )
   }
-  await c.query('ANALYZE')
+  await c.query('ANALYZE cases') // its own table: a bare ANALYZE waits on every table of the database
   await c.end()
 }
 
-/** Runs board with stdout into a file (a pipe's reader would add its own memory); peak RSS via time(1). */
+/** Runs board with stdout into a file (a pipe's reader would add its own memory). */
 function measure(args, store) {
   const out = join(dir, 'out')
-  const rss = join(dir, 'rss')
-  const t = performance.now()
-  const r = spawnSync('sh', ['-c', `/usr/bin/time -f %M -o ${rss} "$@" > ${out}`, 'sh', process.execPath, join(root, 'bin', 'run.js'), ...args], {
-    encoding: 'utf8',
-    env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(root, '.no-config.json')},
-  })
-  const seconds = (performance.now() - t) / 1000
-  if (r.status !== 0) throw new Error(`board ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  const r = timed(process.execPath, [BIN, ...args], {env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(ROOT, '.no-config.json')}, stdout: out})
   const lines = spawnSync('wc', ['-l', out], {encoding: 'utf8'}).stdout.trim().split(' ')[0]
-  return {seconds: +seconds.toFixed(1), peakRssMB: Math.round(Number(readFileSync(rss, 'utf8').trim().split('\n').at(-1)) / 1024), outputLines: Number(lines)}
+  return {seconds: +r.seconds.toFixed(1), peakRssMB: Math.round(r.rssMb), outputLines: Number(lines)}
 }
 
 try {
@@ -81,8 +73,5 @@ try {
   console.log(JSON.stringify(report, null, 2))
 } finally {
   rmSync(dir, {recursive: true, force: true})
-  const c = new pg.Client({connectionString: PG_URL})
-  await c.connect()
-  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await c.end()
+  await dropSchema(PG_URL, schema)
 }

@@ -4,30 +4,21 @@
 // Generates N synthetic messages (bench/synthetic.mjs) as CSV, imports them, exports that store as
 // Open311 JSON (board's own export: the same rows), then imports the CSV and the JSON each into a
 // fresh SQLite store and prints both times, peak RSS and the ratio. Target: Open311 within 1.5x of CSV.
-import {spawnSync} from 'node:child_process'
 import {mkdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {tmpdir} from 'node:os'
-import {option} from './args.mjs'
+import {BIN, option, timed} from './common.mjs'
 import {writeMessages} from './synthetic.mjs'
 
 const rows = Number(option('--rows', '10000'))
 const dir = option('--dir', join(tmpdir(), `board-bench-open311-${process.pid}`))
-const root = join(import.meta.dirname, '..')
 mkdirSync(dir, {recursive: true})
 const csv = join(dir, `messages-${rows}.csv`)
 const json = join(dir, `requests-${rows}.json`)
 
 function board(args, store) {
-  const started = performance.now()
-  const r = spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', process.execPath, join(root, 'bin', 'run.js'), ...args, '--store', store], {
-    encoding: 'utf8',
-    env: {...process.env, BOARD_CONFIG: join(dir, 'none.json'), NO_COLOR: '1', LANG: 'C'},
-    maxBuffer: 1 << 26,
-  })
-  const seconds = (performance.now() - started) / 1000
-  if (r.status !== 0) throw new Error(`board ${args.join(' ')} failed (${r.status}): ${r.stderr}`)
-  return {seconds, rssMb: Math.round(Number(/maxrss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024)}
+  const r = timed(process.execPath, [BIN, ...args, '--store', store], {env: {...process.env, BOARD_CONFIG: join(dir, 'none.json'), NO_COLOR: '1', LANG: 'C'}})
+  return {seconds: r.seconds, rssMb: Math.round(r.rssMb)}
 }
 
 await writeMessages(csv, rows)

@@ -2,17 +2,16 @@
 // --notify of 10,000 reminders to a loopback webhook < 30 s. Baseline: the same command on an
 // empty store (process start-up). Needs `npm run build`. Usage: node bench/overdue.mjs [cases]
 import Database from 'better-sqlite3'
-import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, rmSync} from 'node:fs'
 import {createServer} from 'node:http'
 import {join} from 'node:path'
+import {BIN, builtOpenStore, ROOT, timed} from './common.mjs'
 
-const ROOT = join(import.meta.dirname, '..')
 const OUT = join(ROOT, 'bench', 'out')
 const N = Number(process.argv[2] ?? 1_000_000)
 const AT = '2024-06-15T02:00:00.000Z'
 mkdirSync(OUT, {recursive: true})
-const {openStore} = await import(join(ROOT, 'dist', 'src', 'store', 'open.js'))
+const openStore = await builtOpenStore()
 
 async function makeStore(path, n, open) {
   if (existsSync(path)) rmSync(path)
@@ -36,23 +35,11 @@ async function makeStore(path, n, open) {
   db.close()
 }
 
-const parseTime = (stderr) => {
-  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(stderr ?? '')
-  return m ? {wall: Number(m[1]), process: Number(m[2]) + Number(m[3])} : {wall: NaN, process: NaN}
-}
-
 function run(args, store) {
-  // --fail-if-any makes the listing exit 3, so /usr/bin/time's report is always in the error path.
-  try {
-    execFileSync('/usr/bin/time', ['-f', 'TIME %e %U %S', process.execPath, join(ROOT, 'bin', 'run.js'), ...args, '--fail-if-any'], {
-      env: {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(ROOT, '.no-config.json'), NO_COLOR: '1'},
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024,
-    })
-    return {listed: 0, ...parseTime('')}
-  } catch (error) {
-    if (error.status !== 3) throw new Error(error.stderr)
-    return {listed: JSON.parse(error.stdout).count, ...parseTime(error.stderr)}
-  }
+  // --fail-if-any: exit 3 when something is listed.
+  const env = {...process.env, BOARD_STORE: store, BOARD_CONFIG: join(ROOT, '.no-config.json'), NO_COLOR: '1'}
+  const r = timed(process.execPath, [BIN, ...args, '--fail-if-any'], {env, ok: [0, 3]})
+  return {listed: r.status === 3 ? JSON.parse(r.stdout).count : 0, wall: r.seconds, process: r.cpu}
 }
 
 const big = join(OUT, `overdue-${N}.db`)
@@ -85,7 +72,7 @@ db.close()
 const t = Date.now()
 await new Promise((resolve, reject) => {
   import('node:child_process').then(({spawn}) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), 'overdue', '--notify', '--at', '2024-12-31T00:00:00Z'], {
+    const child = spawn(process.execPath, [BIN, 'overdue', '--notify', '--at', '2024-12-31T00:00:00Z'], {
       env: {...process.env, BOARD_STORE: notifyStore, BOARD_CONFIG: join(ROOT, '.no-config.json')}, stdio: 'inherit',
     })
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`notify exit ${code}`))))

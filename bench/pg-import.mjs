@@ -8,10 +8,9 @@ import {spawnSync} from 'node:child_process'
 import {createWriteStream, mkdtempSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {pgArgs} from './args.mjs'
+import {BIN, inSchema, pgArgs} from './common.mjs'
 
 const {n: N, url: URL_} = pgArgs(1_000_000)
-const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-pg-bench-'))
 const file = join(dir, 'messages.csv')
 const schema = `bench_${process.pid}`
@@ -54,15 +53,15 @@ function timed(label, fn) {
 await generate()
 process.stderr.write(`${N} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB in ${file}\n`)
 try {
-  const store = `${URL_}${URL_.includes('?') ? '&' : '?'}schema=${schema}`
-  spawnSync(process.execPath, [join(root, 'bin/run.js'), 'db', 'migrate'], {env: {...process.env, BOARD_STORE: store}})
+  const store = inSchema(URL_, schema)
+  spawnSync(process.execPath, [BIN, 'db', 'migrate'], {env: {...process.env, BOARD_STORE: store}})
   psql(`CREATE TABLE ${schema}.bare (ref TEXT, author TEXT, title TEXT, posted_at TIMESTAMPTZ, body TEXT, category TEXT);
     CREATE TABLE ${schema}.shaped (LIKE ${schema}.cases INCLUDING ALL);
     ALTER TABLE ${schema}.shaped ALTER source SET DEFAULT 'bench', ALTER created_at SET DEFAULT now(), ALTER updated_at SET DEFAULT now()`)
   const bare = timed('psql \\copy into a bare table', () => psql(`\\copy ${schema}.bare FROM '${file}' WITH (FORMAT csv, HEADER true)`))
   const copy = timed('psql \\copy into a cases-shaped table', () => psql(`\\copy ${schema}.shaped (ref, author, title, posted_at, body, category) FROM '${file}' WITH (FORMAT csv, HEADER true)`))
   const imp = timed('board import', () => {
-    const r = spawnSync(process.execPath, [join(root, 'bin/run.js'), 'import', file, '--source', 'bench', '--rejects', join(dir, 'rejects.csv')], {
+    const r = spawnSync(process.execPath, [BIN, 'import', file, '--source', 'bench', '--rejects', join(dir, 'rejects.csv')], {
       env: {...process.env, BOARD_STORE: store, BOARD_ACTOR: 'bench'},
       stdio: ['ignore', 'ignore', 'inherit'],
     })

@@ -7,13 +7,12 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {option} from './args.mjs'
+import {BIN, option} from './common.mjs'
 
 const runs = Number(option('--runs', '11')) || 11
-const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'board-bench-startup-'))
 const env = {...process.env, BOARD_STORE: join(dir, 'board.db'), BOARD_CONFIG: join(dir, 'no-config.json'), LANG: 'C', LC_ALL: ''}
-const bin = join(root, 'bin', 'run.js')
+const bin = BIN
 
 function time(cmd) {
   const started = performance.now()

@@ -6,19 +6,17 @@
 //   npm run build && node bench/stats.mjs [--cases 3500000] [--keep]
 // The store is cached in $TMPDIR/board-bench-stats-<n>.db between runs (delete it to regenerate).
 import Database from 'better-sqlite3'
-import {spawnSync} from 'node:child_process'
 import {existsSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {flag, option} from './args.mjs'
+import {BIN, builtOpenStore, flag, option, ROOT, timed} from './common.mjs'
 
-const root = join(import.meta.dirname, '..')
 const n = Number(option('--cases', '3500000'))
 // v2: with the event log a store built by `board import` has (one event a case, some reopenings).
 const path = join(tmpdir(), `board-bench-stats-v2-${n}.db`)
 const TARGET_S = 3
 
-const {openStore} = await import(join(root, 'dist', 'src', 'store', 'open.js'))
+const openStore = await builtOpenStore()
 
 if (!existsSync(path)) {
   const t0 = performance.now()
@@ -62,15 +60,9 @@ if (!existsSync(path)) {
 }
 
 function timeBoard() {
-  const t = performance.now()
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'run.js'), 'stats', '--by', 'year,category', '--json', '--store', path], {
-    encoding: 'utf8',
-    env: {...process.env, BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z', BOARD_CONFIG: join(root, '.no-config.json')},
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  const s = (performance.now() - t) / 1000
-  if (r.status !== 0) throw new Error(`board stats failed: ${r.stderr}`)
-  return {s, rows: JSON.parse(r.stdout).rows}
+  const env = {...process.env, BOARD_TZ: 'Asia/Shanghai', BOARD_NOW: '2024-01-01T00:00:00Z', BOARD_CONFIG: join(ROOT, '.no-config.json')}
+  const r = timed(process.execPath, [BIN, 'stats', '--by', 'year,category', '--json', '--store', path], {env})
+  return {s: r.seconds, rows: JSON.parse(r.stdout).rows}
 }
 
 function timeBaseline() {

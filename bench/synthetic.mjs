@@ -1,6 +1,6 @@
 // Synthetic messages shaped like the TipDM exports, the same rows on every run (a fixed PRNG):
 // ref, user, title, time, ~300 Chinese characters of body with the odd quoted comma and line
-// break, label, and for a third of them a reply with its time.
+// break, label, and (unless replies is false) for a third of them a reply with its time.
 import {createWriteStream} from 'node:fs'
 import {once} from 'node:events'
 
@@ -9,7 +9,7 @@ const LABELS = ['城乡建设', '环境保护', '交通运输', '教育文体', 
 const pad = (n) => String(n).padStart(2, '0')
 
 /** Writes `rows` messages as a CSV export (UTF-8, the platform's Chinese headers) to path. */
-export async function writeMessages(path, rows) {
+export async function writeMessages(path, rows, {replies = true} = {}) {
   let seed = 42
   const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32)
   const han = (n) => {
@@ -19,7 +19,7 @@ export async function writeMessages(path, rows) {
   }
   const time = (t) => `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
   const out = createWriteStream(path)
-  out.write('留言编号,留言用户,留言主题,留言时间,留言详情,一级标签,答复意见,答复时间\n')
+  out.write(`留言编号,留言用户,留言主题,留言时间,留言详情,一级标签${replies ? ',答复意见,答复时间' : ''}\n`)
   let buf = ''
   for (let i = 1; i <= rows; i++) {
     const t = new Date(Date.UTC(2018, 0, 1) + Math.floor(rand() * 2 * 365 * 86_400) * 1000)
@@ -27,9 +27,8 @@ export async function writeMessages(path, rows) {
     const quoted = rand() < 0.05
     if (quoted) body = body.slice(0, 100) + '，"引用"，\n' + body.slice(100)
     const b = quoted ? `"${body.replaceAll('"', '""')}"` : body
-    const replied = rand() < 0.33
-    const reply = replied ? `${han(80)},${time(new Date(t.getTime() + 5 * 86_400_000))}` : ','
-    buf += `${100000 + i},A${String((rand() * 1e8) | 0).padStart(9, '0')},${han(12 + ((rand() * 16) | 0))},${time(t)},${b},${LABELS[(rand() * LABELS.length) | 0]},${reply}\n`
+    const reply = !replies ? '' : rand() < 0.33 ? `,${han(80)},${time(new Date(t.getTime() + 5 * 86_400_000))}` : ',,'
+    buf += `${100000 + i},A${String((rand() * 1e8) | 0).padStart(9, '0')},${han(12 + ((rand() * 16) | 0))},${time(t)},${b},${LABELS[(rand() * LABELS.length) | 0]}${reply}\n`
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain')
       buf = ''

@@ -26,7 +26,7 @@ export interface ImportOptions {
   dryRun: boolean
   actor: string
   /**
-   * How to count new cases' working days as statistics would (services/import-cases.ts works it
+   * How to count new cases' working days as statistics would (services/cases/import.ts works it
    * out for the configured zone): given, new cases are stored with their handling times, so the
    * first statistics after a large import have none to work out.
    */

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
-import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
@@ -13,7 +12,8 @@ import {grantAccess} from '../../src/services/db-grant.js'
 import {openStore} from '../../src/store/open.js'
 import type {SqliteExecutor} from '../../src/store/sqlite/executor.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, PG_URL} from '../helpers/backends.js'
+import {backendList} from '../helpers/backends.js'
+import {dropRoles, storeUrlAs} from '../helpers/pg-roles.js'
 import {ROOT} from '../helpers/run-cli.js'
 import {runCommand} from '../helpers/run-command.js'
 
@@ -144,11 +144,7 @@ describe.each(backendList.filter((b) => b.name === 'postgres'))('a clerk meeting
   const clerk = `board_t_edge_${tag}`
   let url: string
   let owner: Store
-  const as = (role: string) => {
-    const u = new URL(url)
-    u.username = role
-    return u.toString()
-  }
+  const as = (role: string) => storeUrlAs(url, role)
 
   beforeAll(async () => {
     url = await backend.location()
@@ -163,11 +159,7 @@ describe.each(backendList.filter((b) => b.name === 'postgres'))('a clerk meeting
   afterAll(async () => {
     await owner?.close()
     await backend.cleanup()
-    const c = new pg.Client({connectionString: PG_URL})
-    await c.connect()
-    await c.query(`DROP OWNED BY "${clerk}"`).catch(() => {})
-    await c.query(`DROP ROLE IF EXISTS "${clerk}"`).catch(() => {})
-    await c.end()
+    await dropRoles([clerk])
   })
 
   it('importing a ref another unit holds is refused exactly as a new ref is: nothing tells it exists', async () => {

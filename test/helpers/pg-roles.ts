@@ -2,6 +2,13 @@ import pg from 'pg'
 
 import {PG_URL} from './backends.js'
 
+/** A store URL (one schema) as it is opened by a role: board, or runCommand, as that clerk. */
+export function storeUrlAs(url: string, role: string): string {
+  const u = new URL(url)
+  u.username = role
+  return u.toString()
+}
+
 /** Raw-SQL sessions as database roles, in a store's schema, as a clerk would open them with psql. */
 export function roleSessions(schema: () => string) {
   const clients: pg.Client[] = []

@@ -6,7 +6,7 @@ import {grantAccess} from '../../src/services/db-grant.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
+import {dropRoles, roleSessions, storeUrlAs} from '../helpers/pg-roles.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
 const sqlite = backendList.filter((b) => b.name === 'sqlite')
@@ -131,9 +131,7 @@ describe.each(postgres)('the audit log on $name, written to as a granted clerk o
   })
 
   it('a change through board leaves exactly board\'s event, with the database user', async () => {
-    const u = new URL(url)
-    u.username = clerk
-    const store = await openStore(u.toString(), {now})
+    const store = await openStore(storeUrlAs(url, clerk), {now})
     try {
       const before = (await events(ids.a)).length
       await store.cases.change(ids.a, {urgent: true}, {actor: clerk, now, action: 'edit'})

@@ -5,7 +5,7 @@ import type {IncomingCase} from '../../src/domain/case.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList} from '../helpers/backends.js'
-import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
+import {dropRoles, roleSessions, storeUrlAs} from '../helpers/pg-roles.js'
 import {runCommand} from '../helpers/run-command.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
@@ -96,9 +96,8 @@ describe.each(postgres)('row-level security on $name', (backend) => {
   })
 
   it('through board, a clerk\'s store shows only its unit and records the database user as actor', async () => {
-    const u = new URL(url)
-    u.username = roleA
-    const store = await openStore(u.toString(), {now})
+    const asA = storeUrlAs(url, roleA)
+    const store = await openStore(asA, {now})
     try {
       expect((await store.cases.list({})).map((c) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
       expect(await store.cases.get(ids.b)).toBeUndefined()
@@ -112,24 +111,22 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     } finally {
       await store.close()
     }
-    const list = await runCommand(['list', '--json'], {store: u.toString()})
+    const list = await runCommand(['list', '--json'], {store: asA})
     expect(list.status, list.stderr).toBe(0)
     expect(JSON.parse(list.stdout).map((c: {id: number}) => c.id).sort()).toEqual([ids.a, ids.a1].sort())
     // Statistics count only its units' cases (after the team's first run has set their basis).
     expect((await runCommand(['stats', '--json'], {store: url})).status).toBe(0)
-    const stats = await runCommand(['stats', '--by', 'status', '--json'], {store: u.toString()})
+    const stats = await runCommand(['stats', '--by', 'status', '--json'], {store: asA})
     expect(stats.status, stats.stderr).toBe(0)
     expect(JSON.parse(stats.stdout).rows.reduce((n: number, r: {count: number}) => n + r.count, 0)).toBe(2)
     // A clerk in another display zone counts in the store's zone: same figures, nothing to recount.
-    const elsewhere = await runCommand(['stats', '--by', 'status', '--json'], {store: u.toString(), env: {BOARD_TZ: 'Europe/Paris'}})
+    const elsewhere = await runCommand(['stats', '--by', 'status', '--json'], {store: asA, env: {BOARD_TZ: 'Europe/Paris'}})
     expect(elsewhere.status, elsewhere.stderr).toBe(0)
     expect(JSON.parse(elsewhere.stdout).rows).toEqual(JSON.parse(stats.stdout).rows)
   })
 
   it('doctor tells a clerk what it reaches; db grants lists; db revoke takes a unit back', async () => {
-    const u = new URL(url)
-    u.username = roleA
-    const doctor = await runCommand(['doctor', '--json'], {store: u.toString()})
+    const doctor = await runCommand(['doctor', '--json'], {store: storeUrlAs(url, roleA)})
     expect(doctor.stdout, doctor.stderr).not.toBe('')
     const access = JSON.parse(doctor.stdout).checks.find((c: {name: string}) => c.name === 'access')
     expect(access).toMatchObject({ok: true, detail: `${roleA}: units A and below`})
@@ -141,9 +138,7 @@ describe.each(postgres)('row-level security on $name', (backend) => {
     expect(JSON.parse(revoke.stdout)).toEqual({role: roleB, unit: 'B', revoked: true})
     const b = await connectAs(roleB)
     expect((await b.query('SELECT count(*) AS n FROM cases')).rows[0].n).toBe('0')
-    const ub = new URL(url)
-    ub.username = roleB
-    const doctorB = await runCommand(['doctor', '--json'], {store: ub.toString()})
+    const doctorB = await runCommand(['doctor', '--json'], {store: storeUrlAs(url, roleB)})
     expect(doctorB.status).toBe(1)
     expect(JSON.parse(doctorB.stdout).checks.find((c: {name: string}) => c.name === 'access')).toMatchObject({ok: false})
   })

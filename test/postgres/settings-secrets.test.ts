@@ -1,12 +1,11 @@
-import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {maskSecrets} from '../../src/domain/secrets.js'
 import {grantAccess} from '../../src/services/db-grant.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
-import {backendList, PG_URL} from '../helpers/backends.js'
-import {dropRoles, roleSessions} from '../helpers/pg-roles.js'
+import {backendList} from '../helpers/backends.js'
+import {dropRoles, roleSessions, storeUrlAs} from '../helpers/pg-roles.js'
 import {runCommand} from '../helpers/run-command.js'
 
 const postgres = backendList.filter((b) => b.name === 'postgres')
@@ -25,12 +24,7 @@ describe.each(postgres)('secrets in settings on $name', (backend) => {
   let schema: string
   let owner: Store
   const sessions = roleSessions(() => schema)
-  const clients = sessions.clients
-  const as_ = (role: string) => {
-    const u = new URL(url)
-    u.username = role
-    return u.toString()
-  }
+  const as_ = (role: string) => storeUrlAs(url, role)
 
   beforeAll(async () => {
     url = await backend.location()
@@ -53,12 +47,7 @@ describe.each(postgres)('secrets in settings on $name', (backend) => {
   })
 
   it('a clerk\'s raw SQL reads shared settings but not the ones holding secrets', async () => {
-    const u = new URL(PG_URL)
-    u.username = clerk
-    const c = new pg.Client({connectionString: u.toString()})
-    await c.connect()
-    clients.push(c)
-    await c.query(`SET search_path TO "${schema}"`)
+    const c = await sessions.connectAs(clerk)
     const keys = (await c.query('SELECT key, value FROM settings ORDER BY key')).rows
     expect(keys.map((r) => r.key)).toEqual(['routing.rules'])
     expect(JSON.stringify(keys)).not.toMatch(/SECRET|TOKEN/)

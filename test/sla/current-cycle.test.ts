@@ -1,7 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {reopenCase} from '../../src/services/cases/lifecycle.js'
 import {listOverdue} from '../../src/services/sla/overdue.js'
 import {runNotify} from '../../src/services/sla/notify/run.js'
@@ -44,7 +45,7 @@ describe.each(backendList)('current cycle and --unit on $name', (backend) => {
       const c = (await store.cases.getByRef('test', ref))!
       const u = (await store.units.find(unit))!
       const assigned = await store.cases.change(c.id, {status: 'assigned', unitId: u.id}, {...who, action: 'assign'})
-      await afterCaseChange(store, assigned, {action: 'assign', actor: 'admin', now: at(0)})
+      await updateDeadlines(store, assigned, {action: 'assign', actor: 'admin', now: at(0), zone: (await storeZone(store)).zone})
       ids[ref] = c.id
     }
   })
@@ -55,7 +56,7 @@ describe.each(backendList)('current cycle and --unit on $name', (backend) => {
 
   it('a reopened case is overdue against the deadline of its new cycle', async () => {
     const replied = await store.cases.change(ids.c, {status: 'replied', respondedAt: at(1).toISOString()}, {actor: 'h', now: at(1), action: 'reply.send'})
-    await afterCaseChange(store, replied, {action: 'reply.send', actor: 'h', now: at(1)})
+    await updateDeadlines(store, replied, {action: 'reply.send', actor: 'h', now: at(1), zone: (await storeZone(store)).zone})
     await reopenCase(store, String(ids.c), {actor: 'citizen', now: at(20), reason: 'not fixed'})
     const c = (await store.cases.get(ids.c))!
     expect(c.respondDueAt).toBe(at(22).toISOString())

@@ -3,7 +3,8 @@ import type {AddressInfo} from 'node:net'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {closeCase} from '../../src/services/cases/lifecycle.js'
 import {loadSlaContext} from '../../src/services/sla/context.js'
 import {type Reminder, reminderKey} from '../../src/services/sla/notify/message.js'
@@ -44,7 +45,7 @@ async function setup(backend: Backend, cases: number, webhook = 'http://127.0.0.
     for (let i = 1; i <= cases; i++) {
       const c = (await store.cases.getByRef('test', String(i)))!
       const assigned = await store.cases.change(c.id, {status: 'assigned', unitId: unit.id}, {...who, action: 'assign'})
-      await afterCaseChange(store, assigned, {action: 'assign', actor: 'admin', now: at(0)})
+      await updateDeadlines(store, assigned, {action: 'assign', actor: 'admin', now: at(0), zone: (await storeZone(store)).zone})
     }
   } finally {
     await store.close()

@@ -5,7 +5,8 @@ import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {ROOT} from '../helpers/run-cli.js'
@@ -54,7 +55,7 @@ describe.each(backendList)('kill -9 during --notify on $name', (backend) => {
       const unit = (await store.units.find('szj'))!
       for (let i = 1; i <= 6; i++) {
         const c = (await store.cases.getByRef('test', String(i)))!
-        await afterCaseChange(store, await store.cases.change(c.id, {status: 'assigned', unitId: unit.id}, {...who, action: 'assign'}), {action: 'assign', actor: 'admin', now})
+        await updateDeadlines(store, await store.cases.change(c.id, {status: 'assigned', unitId: unit.id}, {...who, action: 'assign'}), {action: 'assign', actor: 'admin', now, zone: (await storeZone(store)).zone})
       }
       await store.close()
 

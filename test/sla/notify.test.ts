@@ -1,7 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {smtpServer} from '../helpers/smtp-server.js'
@@ -40,7 +41,7 @@ async function prepare(location: string, opts: {cases: number; webhook: string; 
     for (let i = 1; i <= opts.cases; i++) {
       const c = (await store.cases.getByRef('test', String(i)))!
       const assigned = await store.cases.change(c.id, {status: 'assigned', unitId: unit.id}, {...who, action: 'assign'})
-      await afterCaseChange(store, assigned, {action: 'assign', actor: 'admin', now})
+      await updateDeadlines(store, assigned, {action: 'assign', actor: 'admin', now, zone: (await storeZone(store)).zone})
       ids.push(c.id)
     }
     return ids

@@ -4,7 +4,8 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {runCommand} from '../helpers/run-command.js'
@@ -40,7 +41,7 @@ describe.each(backendList)('SLA commands on $name', (backend) => {
         await s.cases.importBatch([incoming(ref, at)], who)
         const c = (await s.cases.getByRef('test', ref))!
         const assigned = await s.cases.change(c.id, {status: 'assigned', unitId: unit.id}, {actor: 'admin', now: new Date(at), action: 'assign'})
-        await afterCaseChange(s, assigned, {action: 'assign', actor: 'admin', now: new Date(at)})
+        await updateDeadlines(s, assigned, {action: 'assign', actor: 'admin', now: new Date(at), zone: (await storeZone(s)).zone})
         ids[ref] = c.id
       }
     } finally {

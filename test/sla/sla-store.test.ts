@@ -2,7 +2,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {loadSlaContext} from '../../src/services/sla/context.js'
 import {explainSla} from '../../src/services/sla/explain.js'
 import {listOverdue} from '../../src/services/sla/overdue.js'
@@ -45,7 +46,7 @@ describe.each(backendList)('SLA store on $name', (backend) => {
     const unit = (await store.units.find('zjj'))!
     const handler = (await store.handlers.find('li'))!
     const c = await store.cases.change(caseId, {status: 'assigned', unitId: unit.id, handlerId: handler.id}, {...clerk(t0), action: 'assign'})
-    await afterCaseChange(store, c, {action: 'assign', actor: 'clerk', now: t0})
+    await updateDeadlines(store, c, {action: 'assign', actor: 'clerk', now: t0, zone: (await storeZone(store)).zone})
     const after = (await store.cases.get(caseId))!
     expect(after.respondDueAt).toBe('2023-09-28T09:30:00.000Z')
     expect(after.resolveDueAt).toBe('2023-10-24T09:30:00.000Z')

@@ -2,7 +2,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
 import {findSpec} from '../../src/settings/index.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {type DeadlineCause, updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {runDoctor} from '../../src/services/doctor.js'
 import {loadSlaContext} from '../../src/services/sla/context.js'
 import {recomputeAll} from '../../src/services/sla/recompute.js'
@@ -27,6 +28,15 @@ it('store.timezone is a validated setting', () => {
   expect(spec.validate('Europe/Berlin')).toEqual([])
   expect(spec.validate('Mars/Olympus')[0]).toMatch(/not an IANA zone/)
   expect(spec.defaultValue?.()).toBe('Asia/Shanghai')
+})
+
+// Type-level: `npm run typecheck` fails when an @ts-expect-error below stops being an error.
+it('the deadline call requires the store zone: none, or a display zone, does not compile', () => {
+  // @ts-expect-error no zone: every service that moves a deadline must say which zone it counts in
+  const none: DeadlineCause = {action: 'assign', actor: 'admin', now}
+  // @ts-expect-error a clerk's display zone (BOARD_TZ) is a plain string, not the store's zone
+  const display: DeadlineCause = {action: 'assign', actor: 'admin', now, zone: 'Europe/Paris'}
+  expect([none, display].map((c) => c.action)).toEqual(['assign', 'assign'])
 })
 
 describe.each(backendList)('store zone on $name', (backend) => {
@@ -55,7 +65,7 @@ describe.each(backendList)('store zone on $name', (backend) => {
     const unit = (await store.units.find('u1'))!
     const id = (await store.cases.getByRef('test', '1'))!.id
     const c = await store.cases.change(id, {status: 'assigned', unitId: unit.id}, {...who, action: 'assign'})
-    await afterCaseChange(store, c, {action: 'assign', actor: 'admin', now})
+    await updateDeadlines(store, c, {action: 'assign', actor: 'admin', now, zone: (await storeZone(store)).zone})
     // 1 working day: the end of Tuesday's working hours (17:30) in Berlin, not in Shanghai.
     expect((await store.cases.get(id))!.respondDueAt).toBe('2024-03-05T16:30:00.000Z')
     const r = await recomputeAll(store, {actor: 'admin', now, dryRun: true})

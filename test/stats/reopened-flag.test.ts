@@ -3,7 +3,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {migrations} from '../../src/store/migrations/index.js'
 import type {Executor} from '../../src/store/sql/executor.js'
 import {migrate} from '../../src/store/sql/migrate.js'
-import {SqlStats} from '../../src/store/sql/stats.js'
+import {SqlStats} from '../../src/store/sql/stats/aggregate.js'
 import {backendList} from '../helpers/backends.js'
 
 // Statistics count a case as reopened from a flag on the case (migration 11), no longer from a

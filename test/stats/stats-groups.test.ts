@@ -6,12 +6,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {StatsDimension} from '../../src/store/stats.js'
 import type {Executor} from '../../src/store/sql/executor.js'
-import {SqlStats} from '../../src/store/sql/stats.js'
-import {percentileCont, select} from '../../src/store/sql/stats-groups.js'
+import {SqlStats} from '../../src/store/sql/stats/aggregate.js'
+import {percentileCont, select} from '../../src/store/sql/stats/groups.js'
 import {SqliteExecutor} from '../../src/store/sqlite/executor.js'
 import {openStore} from '../../src/store/open.js'
 
-// SQLite's statistics go through board's aggregate function (stats-groups.ts) instead of a GROUP
+// SQLite's statistics go through board's aggregate function (stats/groups.ts) instead of a GROUP
 // BY with percentile_cont. Both must give the same rows, in the same order, to the last bit.
 
 function random(seed: number): () => number {

@@ -3,7 +3,8 @@ import type {Case} from '../../domain/case.js'
 import {UsageError} from '../../errors.js'
 import type {Store} from '../../store/store.js'
 import {stopHere} from '../boundary.js'
-import {afterCaseChange} from './hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 
 export interface BulkResult<T> {
   succeeded: T[]
@@ -94,6 +95,7 @@ export interface Assigned {
  */
 export async function applyAssign(store: Store, plan: AssignPlan, opts: {actor: string; now: Date; signal?: AbortSignal}): Promise<BulkResult<Assigned> & {notDone: number[]}> {
   const result: BulkResult<Assigned> & {notDone: number[]} = {succeeded: [], failed: [...plan.rejected, ...plan.unplaced.map((u) => ({id: u.caseId, reason: u.reason}))], notDone: []}
+  const {zone} = await storeZone(store)
   for (const [i, item] of plan.items.entries()) {
     if (await stopHere(opts.signal)) {
       result.notDone = plan.items.slice(i).map((x) => x.caseId)
@@ -103,7 +105,7 @@ export async function applyAssign(store: Store, plan: AssignPlan, opts: {actor: 
       const c = await store.cases.change(item.caseId, {unitId: item.unitId, handlerId: item.handlerId, status: 'assigned'}, {
         actor: opts.actor, now: opts.now, action: 'assign', expectedVersion: plan.versions[item.caseId],
       })
-      await afterCaseChange(store, c, {action: 'assign', actor: opts.actor, now: opts.now})
+      await updateDeadlines(store, c, {action: 'assign', actor: opts.actor, now: opts.now, zone})
       result.succeeded.push({id: c.id, unit: plan.units[item.unitId], handler: item.handler})
     } catch (error) {
       result.failed.push({id: item.caseId, reason: (error as Error).message})

@@ -1,7 +1,8 @@
 import type {Case} from '../../domain/case.js'
 import {NotFoundError, UsageError, ValidationError} from '../../errors.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from './hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 
 const FINAL = new Set(['closed', 'rejected', 'merged'])
 
@@ -26,7 +27,8 @@ export async function transferCase(store: Store, id: number, opts: {to: string; 
   const changed = await store.cases.change(id, {unitId: unit.id, handlerId: null, status: 'assigned'}, {
     actor: opts.actor, now: opts.now, action: 'transfer', expectedVersion: c.version, note: {reason: opts.reason, from, to: unit.code},
   })
-  await afterCaseChange(store, changed, {action: 'transfer', actor: opts.actor, now: opts.now})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'transfer', actor: opts.actor, now: opts.now, zone})
   return changed
 }
 
@@ -37,6 +39,7 @@ export async function superviseCase(store: Store, id: number, opts: {note: strin
   const changed = await store.cases.change(id, {supervised: true, priority: c.priority + 1}, {
     actor: opts.actor, now: opts.now, action: 'supervise', expectedVersion: c.version, note: {note: opts.note},
   })
-  await afterCaseChange(store, changed, {action: 'supervise', actor: opts.actor, now: opts.now})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'supervise', actor: opts.actor, now: opts.now, zone})
   return changed
 }

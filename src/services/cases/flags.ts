@@ -1,6 +1,7 @@
 import type {Case, CaseFlags} from '../../domain/case.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from './hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 
 export type FlagChange = Partial<CaseFlags>
 
@@ -34,6 +35,7 @@ export async function setCaseFlags(
 ): Promise<FlagResult> {
   const result: FlagResult = {dryRun: Boolean(opts.dryRun), succeeded: [], failed: []}
   const found = new Map((await store.cases.list({ids})).map((c) => [c.id, c]))
+  const {zone} = await storeZone(store)
   for (const id of ids) {
     if (opts.signal?.aborted) {
       result.failed.push({id, reason: 'interrupted before this case'})
@@ -58,7 +60,7 @@ export async function setCaseFlags(
       const changed: Case = await store.cases.change(id, change, {
         actor: opts.actor, now: opts.now, action: 'flag', expectedVersion: c.version, note: opts.reason ? {reason: opts.reason} : undefined,
       })
-      await afterCaseChange(store, changed, {action: 'flag', actor: opts.actor, now: opts.now})
+      await updateDeadlines(store, changed, {action: 'flag', actor: opts.actor, now: opts.now, zone})
       const after = (await store.cases.get(id))!
       result.succeeded.push({id, flags: after.flags, changed: true, respondDueAt: after.respondDueAt, resolveDueAt: after.resolveDueAt})
     } catch (error) {

@@ -1,7 +1,8 @@
 import type {Case} from '../../domain/case.js'
 import {ConflictError, UsageError} from '../../errors.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from './hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 import {findCase} from './find.js'
 
 interface Opts {
@@ -21,11 +22,12 @@ export async function closeCase(store: Store, key: string, opts: Opts & {note?: 
     {status: 'closed', resolvedAt: opts.now.toISOString()},
     {...opts, action: 'close', expectedVersion: c.version, note: opts.note ? {note: opts.note} : undefined},
   )
-  await afterCaseChange(store, changed, {action: 'close', actor: opts.actor, now: opts.now})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'close', actor: opts.actor, now: opts.now, zone})
   return changed
 }
 
-/** Reopens a replied or closed case with a reason; the SLA hook restarts its clock per policy. */
+/** Reopens a replied or closed case with a reason; its deadlines restart per policy. */
 export async function reopenCase(store: Store, key: string, opts: Opts & {reason: string; action?: string; extra?: Record<string, unknown>}): Promise<Case> {
   if (opts.reason.trim() === '') throw new UsageError('a reason is required', 'pass --reason TEXT')
   const c = await findCase(store, key)
@@ -42,6 +44,7 @@ export async function reopenLoaded(store: Store, c: Case, opts: Opts & {reason: 
     {status: 'reopened', resolvedAt: null},
     {actor: opts.actor, now: opts.now, action, expectedVersion: c.version, note: {reason: opts.reason, ...opts.extra}},
   )
-  await afterCaseChange(store, changed, {action, actor: opts.actor, now: opts.now})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action, actor: opts.actor, now: opts.now, zone})
   return changed
 }

@@ -2,7 +2,8 @@ import type {Case} from '../../domain/case.js'
 import {ConflictError} from '../../errors.js'
 import type {Rating} from '../../store/replies.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from '../cases/hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 import {findCase} from '../cases/find.js'
 
 export interface RateResult {
@@ -15,7 +16,7 @@ export interface RateResult {
 
 /**
  * Records a citizen's verdict on an answered case; an unsatisfied one reopens the case (in the
- * same transaction as the rating), and the SLA hook restarts its clock per policy.
+ * same transaction as the rating), and its deadlines restart per policy.
  */
 export async function rateCase(
   store: Store,
@@ -36,7 +37,10 @@ export async function rateCase(
     return {rating, changed}
   })
   const reopened = Boolean(outcome.changed && !r.satisfied)
-  if (outcome.changed && reopened) await afterCaseChange(store, outcome.changed, {action: 'rate.unsatisfied', actor: opts.actor, now: opts.now})
+  if (outcome.changed && reopened) {
+    const {zone} = await storeZone(store)
+    await updateDeadlines(store, outcome.changed, {action: 'rate.unsatisfied', actor: opts.actor, now: opts.now, zone})
+  }
   return {caseId: c.id, rating: outcome.rating, recorded: outcome.rating !== null, reopened}
 }
 

@@ -3,7 +3,8 @@ import type {Case} from '../../domain/case.js'
 import {type ChannelConfig, type ChannelName, chooseChannel} from '../../domain/reply-channels.js'
 import type {BoardReply} from '../../store/replies.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from '../cases/hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 import {channel} from '../channels/channel.js'
 import {findCase} from '../cases/find.js'
 import {evaluate} from './check.js'
@@ -147,6 +148,7 @@ async function sendOne(
       {actor: opts.actor, now: opts.now, action: 'reply.send', note: {replyId: reply.id, channel: name, approvedBy: reply.approvedBy}},
     )
   })
-  await afterCaseChange(store, changed, {action: 'reply.send', actor: opts.actor, now: opts.now})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'reply.send', actor: opts.actor, now: opts.now, zone})
   return true
 }

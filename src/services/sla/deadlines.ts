@@ -3,6 +3,7 @@ import {type ClockHistory, computeDeadlines, type Deadlines} from '../../domain/
 import {clockStart, evolveHistory, STARTS_CLOCK} from '../../domain/sla/history.js'
 import {matchRule} from '../../domain/sla/policy.js'
 import type {Store} from '../../store/store.js'
+import type {StoreZone} from '../store-zone.js'
 import {loadSlaContext, type SlaContext} from './context.js'
 
 export interface DeadlineChange {
@@ -14,18 +15,31 @@ export interface DeadlineChange {
   changed: boolean
 }
 
+/** What moved a case's deadlines: the action, who, and the clock they are counted on. */
+export interface DeadlineCause {
+  action: string
+  actor: string
+  now: Date
+  /** The store's zone (storeZone): deadlines are counted in it, never in a clerk's display zone. */
+  zone: StoreZone
+  /** The clock of a case joining a collective incident starts with the incident's. */
+  startAt?: string
+}
+
 /**
  * Moves the case's clock history on by `action`, recomputes both deadlines and stores them on the
- * case (an audit event when they change). A case whose clock has not started (see the clock rule
- * in domain/sla/history.ts) gets no deadline, and loses one it should not have. With dryRun
- * nothing is written.
+ * case (an audit event when they change). Every service that changes what a deadline depends on
+ * (triage, assign, transfer, flags, wait/resume, reopen, reply sent, rating, close) calls it after
+ * the change. A case whose clock has not started (see the clock rule in domain/sla/history.ts)
+ * gets no deadline, and loses one it should not have. sla: the context when the caller loaded it
+ * for many cases (used only if in the same zone). With dryRun nothing is written.
  */
 export async function updateDeadlines(
   store: Store,
   c: Case,
-  ctx: {action: string; actor: string; now: Date; sla?: SlaContext; dryRun?: boolean; startAt?: string},
+  ctx: DeadlineCause & {sla?: SlaContext; dryRun?: boolean},
 ): Promise<{change: DeadlineChange; deadlines: Deadlines; history: ClockHistory | null}> {
-  const sla = ctx.sla ?? (await loadSlaContext(store))
+  const sla = ctx.sla?.zone === ctx.zone ? ctx.sla : await loadSlaContext(store, ctx.zone)
   const stored = await store.sla.getClock(c.id)
   let history: ClockHistory | null = null
   if (stored) history = evolveHistory(stored.history, c, ctx.action, ctx.now)

@@ -3,6 +3,7 @@ import type {ClockHistory, StageDeadline} from '../../domain/sla/clock.js'
 import type {SlaRule, TransferMode} from '../../domain/sla/policy.js'
 import type {Store} from '../../store/store.js'
 import {findCase} from '../cases/find.js'
+import {storeZone} from '../store-zone.js'
 import {loadSlaContext} from './context.js'
 import {updateDeadlines} from './deadlines.js'
 
@@ -31,8 +32,9 @@ export interface SlaExplanation {
 /** Which rule, flags and zone gave the deadlines as of now, and what moved them; writes nothing. */
 export async function explainSla(store: Store, key: string, opts: {now: Date}): Promise<SlaExplanation> {
   const c = await findCase(store, key)
-  const sla = await loadSlaContext(store)
-  const {deadlines: d, history} = await updateDeadlines(store, c, {action: 'explain', actor: 'explain', now: opts.now, sla, dryRun: true})
+  const {zone, stored} = await storeZone(store)
+  const sla = await loadSlaContext(store, zone)
+  const {deadlines: d, history} = await updateDeadlines(store, c, {action: 'explain', actor: 'explain', now: opts.now, zone, sla, dryRun: true})
   const rule = d.ruleIndex === null ? undefined : sla.policy.rules[d.ruleIndex]
   return {
     id: c.id,
@@ -40,7 +42,7 @@ export async function explainSla(store: Store, key: string, opts: {now: Date}): 
     status: c.status,
     rule: {index: d.ruleIndex, name: d.ruleName, match: rule?.match ?? null},
     flags: {set: (Object.keys(c.flags) as (keyof CaseFlags)[]).filter((k) => c.flags[k]), matched: rule?.match?.flags ?? []},
-    zone: {name: sla.calendar.tz, stored: sla.zoneStored},
+    zone: {name: zone, stored},
     transfer: d.transfer,
     clockStarted: history !== null,
     respond: d.respond,

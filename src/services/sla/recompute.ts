@@ -19,6 +19,7 @@ const BATCH = 500
 /** After a policy or calendar change: every open (or waiting) case's deadlines, again. */
 export async function recomputeAll(store: Store, opts: {actor: string; now: Date; dryRun: boolean; signal?: AbortSignal}): Promise<RecomputeResult> {
   const sla = await loadSlaContext(store)
+  const zone = sla.zone
   const result: RecomputeResult = {dryRun: opts.dryRun, checked: 0, changed: [], failed: [], warnings: [], notDone: 0}
   const warnings = new Set<string>()
   for (let offset = 0; ; offset += BATCH) {
@@ -30,7 +31,7 @@ export async function recomputeAll(store: Store, opts: {actor: string; now: Date
     for (const c of cases) {
       result.checked++
       try {
-        const {change} = await updateDeadlines(store, c, {action: 'recompute', actor: opts.actor, now: opts.now, sla, dryRun: opts.dryRun})
+        const {change} = await updateDeadlines(store, c, {action: 'recompute', actor: opts.actor, now: opts.now, zone, sla, dryRun: opts.dryRun})
         if (change.changed) result.changed.push(change)
         for (const w of change.warnings) warnings.add(w)
       } catch (error) {

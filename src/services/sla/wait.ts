@@ -2,7 +2,8 @@ import type {Case} from '../../domain/case.js'
 import {UsageError} from '../../errors.js'
 import type {Store} from '../../store/store.js'
 import {findCase} from '../cases/find.js'
-import {afterCaseChange} from '../cases/hooks.js'
+import {storeZone} from '../store-zone.js'
+import {updateDeadlines} from './deadlines.js'
 
 export interface WaitResult {
   id: number
@@ -30,7 +31,8 @@ export async function setWaiting(store: Store, key: string, waiting: boolean, op
   const changed: Case = await store.cases.change(c.id, {status}, {
     actor: opts.actor, now: opts.now, action, expectedVersion: c.version, note: opts.reason ? {reason: opts.reason} : undefined,
   })
-  await afterCaseChange(store, changed, {action, actor: opts.actor, now: opts.now})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action, actor: opts.actor, now: opts.now, zone})
   const after = (await store.cases.get(c.id))!
   return {id: c.id, status, respondDueAt: after.respondDueAt, resolveDueAt: after.resolveDueAt}
 }

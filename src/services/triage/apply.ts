@@ -3,7 +3,8 @@ import type {Suggestion} from '../../domain/suggest.js'
 import type {UrgencyFlag} from '../../domain/triage-keywords.js'
 import type {CasePatch} from '../../store/cases.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from '../cases/hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 
 /** What a clerk (or --auto) decided for one case; unset fields keep the case's value. */
 export interface TriageDecision {
@@ -23,7 +24,7 @@ export function acceptSuggestion(s: Suggestion, unitIds: Map<string, number>): T
 
 /**
  * Saves a triage decision as one audited change (action "triage", optimistic on the version the
- * caller read), then lets the SLA capability react. Status: assigned when a unit is set, else triaged.
+ * caller read), then recomputes its deadlines. Status: assigned when a unit is set, else triaged.
  */
 export async function applyTriage(store: Store, c: Case, d: TriageDecision, opts: {actor: string; now: Date; note?: Record<string, unknown>; startAt?: string | null}): Promise<Case> {
   const unitId = d.unitId !== undefined ? d.unitId : c.unitId
@@ -36,6 +37,7 @@ export async function applyTriage(store: Store, c: Case, d: TriageDecision, opts
     status: unitId ? 'assigned' : 'triaged',
   }
   const changed = await store.cases.change(c.id, patch, {actor: opts.actor, now: opts.now, action: 'triage', expectedVersion: c.version, note: opts.note})
-  await afterCaseChange(store, changed, {action: 'triage', actor: opts.actor, now: opts.now, startAt: opts.startAt ?? undefined})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'triage', actor: opts.actor, now: opts.now, zone, startAt: opts.startAt ?? undefined})
   return changed
 }

@@ -1,7 +1,8 @@
 import type {Case} from '../../domain/case.js'
 import {suggest, type Suggestion} from '../../domain/suggest.js'
 import type {Store} from '../../store/store.js'
-import {afterCaseChange} from '../cases/hooks.js'
+import {updateDeadlines} from '../sla/deadlines.js'
+import {storeZone} from '../store-zone.js'
 import {incidentCandidates} from './incident-lookup.js'
 import type {TriageContext} from './context.js'
 
@@ -33,13 +34,15 @@ export async function suggestionsFor(store: Store, c: Case, ctx: TriageContext):
 /** 并案: the message joins another case. */
 export async function mergeInto(store: Store, c: Case, targetId: number, opts: {actor: string; now: Date}): Promise<Case> {
   const changed = await store.cases.change(c.id, {status: 'merged', mergedInto: targetId}, {actor: opts.actor, now: opts.now, action: 'merge', expectedVersion: c.version, note: {into: targetId}})
-  await afterCaseChange(store, changed, {action: 'merge', ...opts})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'merge', ...opts, zone})
   return changed
 }
 
 /** 不予受理: spam or not a matter for the board; the reason is kept in the event. */
 export async function rejectCase(store: Store, c: Case, reason: string, opts: {actor: string; now: Date}): Promise<Case> {
   const changed = await store.cases.change(c.id, {status: 'rejected'}, {actor: opts.actor, now: opts.now, action: 'reject', expectedVersion: c.version, note: {reason}})
-  await afterCaseChange(store, changed, {action: 'reject', ...opts})
+  const {zone} = await storeZone(store)
+  await updateDeadlines(store, changed, {action: 'reject', ...opts, zone})
   return changed
 }

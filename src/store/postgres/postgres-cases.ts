@@ -1,7 +1,7 @@
 import type {IncomingCase} from '../../domain/case.js'
 import {decideImport, importVersion} from '../../domain/import-decision.js'
 import type {ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
-import {createdEvent, flagParams, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
+import {createdEvent, flagParams, importStatus, SqlCases, storedFromRow} from '../sql/cases/import.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
 import {copyInto} from './copy.js'
@@ -29,7 +29,7 @@ const DAYS = postgresDialect().daysBetween
 // One statement a batch: rows whose (source, ref) is not stored yet become cases (decideImport's
 // "insert" needs nothing else), with their imported replies and import.create events; the
 // stored ones come back, as they were before this statement, for decideImport to judge. The
-// replies' author is importedReplyAuthor (sql/cases.ts), written out here in SQL.
+// replies' author is importedReplyAuthor (sql/cases/import.ts), written out here in SQL.
 const MERGE = `WITH ins AS (
   INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, collective, utility, safety, urgent, import_versions,

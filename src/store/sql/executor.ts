@@ -40,7 +40,7 @@ export interface Dialect {
   /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
   percentile(expr: string, fraction: number): string
   /**
-   * The aggregate function (stats-groups.ts) every connection of this backend has, that groups
+   * The aggregate function (stats/groups.ts) every connection of this backend has, that groups
    * and measures cases in one pass where the database has no hash aggregation (SQLite); null
    * where its own GROUP BY does that best (PostgreSQL).
    */

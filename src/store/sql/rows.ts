@@ -86,4 +86,7 @@ export function parseJson(v: unknown): unknown {
   }
 }
 
+/** A stored timestamp (UTC ISO text from both executors) as epoch ms. */
+export const instant = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
+
 export const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v))

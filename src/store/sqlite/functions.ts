@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 
-import {finishGroups, type GroupsState, startGroups, stepGroups} from '../sql/stats-groups.js'
+import {finishGroups, type GroupsState, startGroups, stepGroups} from '../sql/stats/groups.js'
 
 /** The name the dialect gives SqlStats (statsGroupsFunction). */
 export const STATS_GROUPS = 'board_stats_groups'

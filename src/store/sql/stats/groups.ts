@@ -1,4 +1,4 @@
-import type {Row} from './executor.js'
+import type {Row} from '../executor.js'
 
 // The statistics' one pass over cases as an aggregate function, for a database without hash
 // aggregation. SQLite's GROUP BY sorts every row before its aggregates see them, and its

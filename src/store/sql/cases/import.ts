@@ -1,177 +1,16 @@
-import type {Case, IncomingCase, Reply} from '../../domain/case.js'
-import {decideImport, formatVersions, importVersion, parseVersions, type StoredForImport} from '../../domain/import-decision.js'
-import type {CaseFilter, CasePatch, CaseRepository, CaseValueColumn, ChangeOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
-import {ConflictError, NotFoundError} from '../../errors.js'
-import {type Executor, type Param, placeholders} from './executor.js'
-import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
+import type {IncomingCase} from '../../../domain/case.js'
+import {decideImport, formatVersions, importVersion, parseVersions, type StoredForImport} from '../../../domain/import-decision.js'
+import type {CaseRepository, ImportOpts, ImportOutcome, ImportTiming} from '../../cases.js'
+import {type Executor, type Param, placeholders} from '../executor.js'
+import {json} from '../rows.js'
+import {SqlCaseChanges} from './changes.js'
 
-export class SqlCases implements CaseRepository {
-  constructor(protected readonly db: Executor) {}
-
-  async get(id: number): Promise<Case | undefined> {
-    const row = await this.db.get(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ?`, [id])
-    return row ? toCase(row) : undefined
-  }
-
-  async getByRef(source: string, ref: string): Promise<Case | undefined> {
-    const row = await this.db.get(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.source = ? AND c.ref = ?`, [source, ref])
-    return row ? toCase(row) : undefined
-  }
-
-  async list(filter: CaseFilter): Promise<Case[]> {
-    const {where, params} = this.where(filter)
-    const limit = filter.limit ?? -1
-    const rows = await this.db.all(
-      `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
-        (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
-      limit >= 0 ? [...params, limit, filter.offset ?? 0] : params,
-    )
-    return rows.map(toCase)
-  }
-
-  async eachValues(filter: CaseFilter, columns: readonly CaseValueColumn[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void> {
-    const {where, params} = this.where(filter)
-    const sql = `SELECT ${columns.map((k) => VALUE_COLUMNS[k]).join(', ')} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC`
-    await this.db.eachValues(sql, params, size, onBatch)
-  }
-
-  async *pages(filter: CaseFilter, pageSize = 1000): AsyncIterable<Case[]> {
-    const {where, params} = this.where({...filter, limit: undefined, offset: undefined})
-    let left = filter.limit ?? Infinity
-    let after: {postedAt: string; id: number} | undefined
-    while (left > 0) {
-      const n = Math.min(pageSize, left)
-      const keyset = after ? `${where ? where + ' AND' : 'WHERE'} (c.posted_at, c.id) < (${this.db.dialect.instantParam}, ?)` : where
-      const rows = await this.db.all(
-        `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${keyset} ORDER BY c.posted_at DESC, c.id DESC LIMIT ?`,
-        after ? [...params, after.postedAt, after.id, n] : [...params, n],
-      )
-      if (rows.length === 0) return
-      const page = rows.map(toCase)
-      yield page
-      if (rows.length < n) return
-      left -= rows.length
-      const last = page.at(-1)!
-      after = {postedAt: last.postedAt, id: last.id}
-    }
-  }
-
-  async count(filter: CaseFilter): Promise<number> {
-    const {where, params} = this.where(filter)
-    const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
-    return Number(row?.n ?? 0)
-  }
-
-  private where(f: CaseFilter): {where: string; params: Param[]} {
-    const clauses: string[] = []
-    const params: Param[] = []
-    if (f.ids) {
-      clauses.push(f.ids.length > 0 ? `c.id IN (${placeholders(f.ids.length)})` : '1 = 0')
-      params.push(...f.ids)
-    }
-    if (f.status && f.status.length > 0) {
-      clauses.push(`c.status IN (${placeholders(f.status.length)})`)
-      params.push(...f.status)
-    }
-    if (f.category) clauses.push('c.category = ?'), params.push(f.category)
-    if (f.source) clauses.push('c.source = ?'), params.push(f.source)
-    if (f.mergedInto !== undefined) clauses.push('c.merged_into = ?'), params.push(f.mergedInto)
-    if (f.unit) clauses.push('(u.code = ? OR u.name = ?)'), params.push(f.unit, f.unit)
-    if (f.handler) clauses.push('(h.code = ? OR h.name = ?)'), params.push(f.handler, f.handler)
-    if (f.since) clauses.push('c.posted_at >= ?'), params.push(f.since)
-    if (f.until) clauses.push('c.posted_at < ?'), params.push(f.until)
-    // The posted_at bound alone is what an index on (posted_at, …) can seek on; the row value decides ties.
-    if (f.after) clauses.push('c.posted_at <= ? AND (c.posted_at, c.id) < (?, ?)'), params.push(f.after.postedAt, f.after.postedAt, f.after.id)
-    if (f.search) {
-      const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
-      const op = this.db.dialect.ilike
-      clauses.push(`(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`)
-      params.push(like, like, f.search)
-    }
-    return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
-  }
-
-  async replies(caseId: number): Promise<Reply[]> {
-    const rows = await this.db.all('SELECT * FROM replies WHERE case_id = ? ORDER BY created_at, id', [caseId])
-    return rows.map(toReply)
-  }
-
-  async publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>> {
-    const out = new Map<number, {body: string; sentAt: string | null}>()
-    if (caseIds.length === 0) return out
-    const rows = await this.db.all<{case_id: number; body: string; sent_at: string | null}>(
-      `SELECT case_id, body, sent_at FROM replies WHERE status = 'sent' AND case_id IN (${placeholders(caseIds.length)}) ORDER BY created_at, id`,
-      caseIds,
-    )
-    for (const r of rows) out.set(Number(r.case_id), {body: String(r.body), sentAt: r.sent_at === null ? null : String(r.sent_at)})
-    return out
-  }
-
-  async change(id: number, patch: CasePatch, opts: ChangeOpts): Promise<Case> {
-    return this.db.transaction(async (tx) => {
-      const repo = new SqlCases(tx)
-      const current = await repo.get(id)
-      if (!current) throw new NotFoundError(`no case ${id}`)
-      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
-        throw new ConflictError(
-          `case ${id} was changed by someone else (version ${current.version}, you read ${opts.expectedVersion})`,
-          {suggestion: `run board show ${id} and try again`},
-        )
-      }
-      const before: Record<string, unknown> = {}
-      const after: Record<string, unknown> = {}
-      const sets: string[] = []
-      const params: Param[] = []
-      for (const [key, value] of Object.entries(patch) as [keyof CasePatch, unknown][]) {
-        if (value === undefined) continue
-        const column = PATCH_COLUMNS[key]
-        const old = readPatchField(current, key)
-        if (old === value) continue
-        before[key] = old
-        after[key] = value
-        sets.push(`${column} = ?`)
-        params.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as Param))
-      }
-      if (sets.length === 0 && !opts.note) return current
-      // The version guard is also in the UPDATE, so a writer between our read and write still loses.
-      const guard = await tx.run(`UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`, [
-        ...params,
-        opts.now.toISOString(),
-        id,
-        current.version,
-      ])
-      if (guard.changes !== 1) throw new ConflictError(`case ${id} was changed by someone else`, {suggestion: `run board show ${id} and try again`})
-      await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
-        id, opts.actor, opts.now.toISOString(), opts.action, json(before), json(opts.note ? {...after, note: opts.note} : after),
-      ])
-      return (await repo.get(id))!
-    })
-  }
-
-  async claim(filter: CaseFilter, opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<Case[]> {
-    const now = opts.now.toISOString()
-    const until = new Date(opts.now.getTime() + opts.leaseSeconds * 1000).toISOString()
-    return this.db.transaction(async (tx) => {
-      const {where, params} = this.where(filter)
-      const free = `(c.claimed_by IS NULL OR c.claim_expires_at < ? OR c.claimed_by = ?)`
-      const lock = tx.dialect.supportsSkipLocked ? ' FOR UPDATE OF c SKIP LOCKED' : ''
-      const rows = await tx.all<{id: number}>(
-        `SELECT c.id FROM ${CASE_FROM} ${where ? where + ' AND' : 'WHERE'} ${free}
-         ORDER BY CASE WHEN c.claimed_by = ? THEN 0 ELSE 1 END, c.posted_at, c.id LIMIT ?${lock}`,
-        [...params, now, opts.worker, opts.worker, opts.limit],
-      )
-      const ids = rows.map((r) => Number(r.id))
-      if (ids.length === 0) return []
-      await tx.run(`UPDATE cases SET claimed_by = ?, claim_expires_at = ? WHERE id IN (${placeholders(ids.length)})`, [opts.worker, until, ...ids])
-      const claimed = await new SqlCases(tx).list({ids})
-      return ids.map((id) => claimed.find((c) => c.id === id)!)
-    })
-  }
-
-  async release(id: number, worker: string): Promise<void> {
-    await this.db.run('UPDATE cases SET claimed_by = NULL, claim_expires_at = NULL WHERE id = ? AND claimed_by = ?', [id, worker])
-  }
-
+/**
+ * The whole case repository: lookups (lookups.ts) and changes (changes.ts), and here the import
+ * path, importBatch. PostgreSQL replaces importBatch with COPY (postgres/postgres-cases.ts) and
+ * reuses the protected steps below.
+ */
+export class SqlCases extends SqlCaseChanges implements CaseRepository {
   async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     if (rows.length === 0) return []
     const work = async (tx: Executor) => {
@@ -341,13 +180,6 @@ export class SqlCases implements CaseRepository {
   }
 }
 
-const VALUE_COLUMNS: Record<CaseValueColumn, string> = {
-  id: 'c.id', source: 'c.source', ref: 'c.ref', postedAt: 'c.posted_at', title: 'c.title', body: 'c.body', author: 'c.author',
-  contact: 'c.contact', region: 'c.region', addressee: 'c.addressee', type: 'c.type', category: 'c.category', status: 'c.status',
-  unit: 'u.name', handler: 'h.name', respondDueAt: 'c.respond_due_at', resolveDueAt: 'c.resolve_due_at',
-  respondedAt: 'c.responded_at', resolvedAt: 'c.resolved_at', likes: 'c.likes', dislikes: 'c.dislikes',
-}
-
 const INSERT_GROUP = 50
 const insertSql = new Map<string, string>()
 
@@ -432,16 +264,4 @@ export function storedFromRow(r: Record<string, unknown>): StoredForImport {
     reply: r.reply_body === null || r.reply_body === undefined ? null : {body: String(r.reply_body), sentAt: r.reply_sent_at === null ? null : String(r.reply_sent_at)},
     versions: parseVersions(r.import_versions as string | null | undefined),
   }
-}
-
-const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
-  title: 'title', body: 'body', type: 'type', category: 'category', region: 'region', collective: 'collective',
-  utility: 'utility', safety: 'safety', urgent: 'urgent', priority: 'priority', supervised: 'supervised', status: 'status',
-  unitId: 'unit_id', handlerId: 'handler_id', respondDueAt: 'respond_due_at', resolveDueAt: 'resolve_due_at',
-  respondedAt: 'responded_at', resolvedAt: 'resolved_at', mergedInto: 'merged_into',
-}
-
-function readPatchField(c: Case, key: keyof CasePatch): unknown {
-  if (key === 'collective' || key === 'utility' || key === 'safety' || key === 'urgent') return c.flags[key]
-  return c[key]
 }

@@ -1,7 +1,8 @@
-import type {CaseDurations, DurationAggregate, PendingDurations, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../stats.js'
-import {type PeriodKind, periodStarts} from '../../domain/periods.js'
-import type {Executor, Param, Row} from './executor.js'
-import {FACTS, MEASURES} from './stats-groups.js'
+import type {DurationAggregate, StatsAggregate, StatsDimension, StatsFilter, StatsQuery, StatsRepository, TopicCandidate} from '../../stats.js'
+import type {Param, Row} from '../executor.js'
+import {SqlStatsDurations} from './durations.js'
+import {FACTS, MEASURES} from './groups.js'
+import {type Dimension, periodDimension} from './periods.js'
 
 // One pass over cases for every metric, so a store of millions of cases is read once: a GROUP BY
 // with the database's own percentile_cont (dialect.percentile), or where the database has no
@@ -9,8 +10,6 @@ import {FACTS, MEASURES} from './stats-groups.js'
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
-/** A stored timestamp (UTC ISO text from both executors) as epoch ms. */
-const instant = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)))
 
 // Reopened: reopened now, set to reopened by an update before (the flag migration 11 keeps), or
 // rated unsatisfied (which reopens a case by the platform's rules). Each part reads an index.
@@ -21,58 +20,21 @@ const REOPENED_IDS = `SELECT id FROM cases WHERE reopened = 1 UNION SELECT id FR
 const LAST_RATING = `(SELECT r.case_id, r.satisfied FROM ratings r
   WHERE r.id IN (SELECT max(id) FROM ratings GROUP BY case_id))`
 
-export class SqlStats implements StatsRepository {
-  constructor(private readonly db: Executor) {}
-
+/** The statistics repository: the aggregates here, over periods (periods.ts); the stored durations (durations.ts). */
+export class SqlStats extends SqlStatsDurations implements StatsRepository {
   /** The SQL (and its parameters) for one --by dimension. */
   private async dimension(d: StatsDimension, q: StatsQuery): Promise<Dimension> {
     switch (d) {
       case 'year':
       case 'quarter':
       case 'month':
-        return this.period(d, q)
+        return periodDimension(this.db, d, q.tz)
       case 'unit':
         return {sql: 'u.name', params: []}
       case 'handler':
         return {sql: 'h.name', params: []}
       default:
         return {sql: `c.${d}`, params: []}
-    }
-  }
-
-  /**
-   * A case's period: a search over the periods' starting instants, written out as nested CASEs
-   * (depth log2 of the period count) over the posting time the index already holds.
-   */
-  private async period(kind: PeriodKind, q: StatsQuery): Promise<Dimension> {
-    // Two subqueries: SQLite answers a lone min() or max() from the end of the index, but a query
-    // asking for both scans every case.
-    const range = await this.db.get<{lo: unknown; hi: unknown}>('SELECT (SELECT min(posted_at) FROM cases) AS lo, (SELECT max(posted_at) FROM cases) AS hi')
-    const lo = instant(range?.lo)
-    if (lo === null) return {sql: 'NULL', params: []}
-    const starts = periodStarts(kind, lo, instant(range!.hi)!, q.tz)
-    const search = (leaf: (i: number) => [string, Param]) => {
-      const params: Param[] = []
-      const step = (lo: number, hi: number): string => {
-        if (hi - lo === 1) {
-          const [sql, param] = leaf(lo)
-          params.push(param)
-          return sql
-        }
-        const mid = (lo + hi) >> 1
-        params.push(new Date(starts[mid].start).toISOString())
-        const when = `CASE WHEN c.posted_at < ? THEN `
-        const left = step(lo, mid)
-        const right = step(mid, hi)
-        return `${when}${left} ELSE ${right} END`
-      }
-      return {sql: step(0, starts.length), params}
-    }
-    return {
-      ...search((i) => ['CAST(? AS TEXT)', starts[i].label]),
-      // Labels sort as their periods do, so the numbers group and order the same.
-      numbered: {...search((i) => ['?', i]), labels: starts.map((p) => p.label)},
-      starts: starts.map((p) => p.start),
     }
   }
 
@@ -136,7 +98,7 @@ export class SqlStats implements StatsRepository {
       resolve_w: 'c.resolve_wdays',
     }
     // Where the backend has no hash aggregation, one function call a case does the GROUP BY's
-    // work (stats-groups.ts); its rows have the columns and order of the GROUP BY's.
+    // work (groups.ts); its rows have the columns and order of the GROUP BY's.
     const grouped = d.statsGroupsFunction
     const mainQuery = (where: string, params: Param[]) =>
       grouped
@@ -182,52 +144,6 @@ export class SqlStats implements StatsRepository {
     return main.filter((r) => num(r.n) > 0).map((r) => this.toAggregate({...r, ...this.sideOnly(side.get(tuple(r)))}, q.by))
   }
 
-  async durationBasis(): Promise<string | null> {
-    const row = await this.db.get<{basis: string}>('SELECT basis FROM stats_basis WHERE id = 1')
-    return row ? String(row.basis) : null
-  }
-
-  async resetDurations(basis: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const had = await tx.get('SELECT basis FROM stats_basis WHERE id = 1')
-      // Nothing was ever computed without a basis: the first one needs no pass over every case.
-      if (had) await tx.run('UPDATE cases SET respond_days = NULL, resolve_days = NULL, respond_wdays = NULL, resolve_wdays = NULL WHERE respond_days IS NOT NULL OR resolve_days IS NOT NULL')
-      await tx.run('INSERT INTO stats_basis (id, basis) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET basis = excluded.basis', [basis])
-    })
-  }
-
-  async pendingDurations(after: number, limit: number): Promise<PendingDurations[]> {
-    const lock = this.db.dialect.supportsSkipLocked ? ' FOR UPDATE' : ''
-    // The condition is the partial index's own, so the scan reads only the cases it lists. Pinned
-    // to it: statistics gathered while most durations were missing make the planner scan them all.
-    const rows = await this.db.all(
-      `SELECT id, posted_at, responded_at, resolved_at FROM cases${this.db.dialect.indexedBy('cases_durations_missing')}
-       WHERE ((responded_at IS NOT NULL AND respond_days IS NULL) OR (resolved_at IS NOT NULL AND resolve_days IS NULL)) AND id > ?
-       ORDER BY id LIMIT ${Number(limit)}${lock}`,
-      [after],
-    )
-    return rows.map((r) => ({id: Number(r.id), postedAt: instant(r.posted_at)!, respondedAt: instant(r.responded_at), resolvedAt: instant(r.resolved_at)}))
-  }
-
-  async saveDurations(rows: CaseDurations[]): Promise<void> {
-    const d = this.db.dialect
-    const days = (at: string) => `CASE WHEN cases.${at} IS NOT NULL THEN ${d.daysBetween('cases.posted_at', `cases.${at}`)} END`
-    const set = `respond_days = ${days('responded_at')}, resolve_days = ${days('resolved_at')}`
-    if (d.manyRowUpdates === 'per-row') {
-      for (const r of rows) await this.db.run(`UPDATE cases SET ${set}, respond_wdays = ?, resolve_wdays = ? WHERE id = ?`, [r.respondWorkingDays, r.resolveWorkingDays, r.id])
-      return
-    }
-    for (let i = 0; i < rows.length; i += SAVE_PAGE) {
-      const page = rows.slice(i, i + SAVE_PAGE)
-      // The casts give PostgreSQL the VALUES' column types.
-      const values = page.map(() => '(CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION))').join(', ')
-      await this.db.run(
-        `UPDATE cases SET ${set}, respond_wdays = v.column2, resolve_wdays = v.column3 FROM (VALUES ${values}) AS v WHERE cases.id = v.column1`,
-        page.flatMap((r) => [r.id, r.respondWorkingDays, r.resolveWorkingDays]),
-      )
-    }
-  }
-
   private sideOnly(r: Row | undefined): Row {
     return {rated: r?.rated ?? 0, satisfied: r?.satisfied ?? 0, reopened: r?.reopened ?? 0}
   }
@@ -267,15 +183,4 @@ export class SqlStats implements StatsRepository {
     const rows = await this.db.all(`SELECT c.id, c.title, c.likes FROM ${from} ${where} ORDER BY c.likes DESC, c.id LIMIT ?`, [...params, limit])
     return rows.map((r) => ({id: Number(r.id), title: String(r.title ?? ''), likes: num(r.likes)}))
   }
-}
-
-const SAVE_PAGE = 2000
-
-interface Dimension {
-  sql: string
-  params: Param[]
-  /** A period's number (from 0) instead of its label, and the labels. */
-  numbered?: {sql: string; params: Param[]; labels: string[]}
-  /** A period's starting instants (epoch ms). */
-  starts?: number[]
 }
