@@ -62,7 +62,7 @@ export class SqlCases implements CaseRepository {
     return Number(row?.n ?? 0)
   }
 
-  private where(f: CaseFilter): {where: string; params: Param[]} {
+  protected where(f: CaseFilter): {where: string; params: Param[]} {
     const clauses: string[] = []
     const params: Param[] = []
     if (f.ids) {
