@@ -46,12 +46,22 @@ export function csvValueLines(rows: unknown[][], masked: boolean): string {
       }
       if (mask[i]) v = redact(v)!
       else if (masked && i === CONTACT) v = '***'
-      const cell = safeCell(v)
-      out += NEEDS_QUOTES.test(cell) ? '"' + cell.replaceAll('"', '""') + '"' : cell
+      out += csvCell(v)
     }
     out += '\n'
   }
   return out
+}
+
+/** One text value as csvValueLines writes it: formulas neutralised, quoted where it needs quotes. */
+export function csvCell(value: string): string {
+  const cell = safeCell(value)
+  return NEEDS_QUOTES.test(cell) ? '"' + cell.replaceAll('"', '""') + '"' : cell
+}
+
+/** A title, body or author of a redacted export as csvValueLines writes it. */
+export function maskedCsvCell(value: string): string {
+  return csvCell(redact(value)!)
 }
 
 /** W3C datetime with the zone's offset, as GeoReport v2 writes it: 2019-04-24T15:40:04+08:00. */

@@ -50,6 +50,15 @@ export interface ImportOpts {
   timing?: ImportTiming
 }
 
+export type ExportCsvFilter = Pick<CaseFilter, 'since' | 'until' | 'unit' | 'category'>
+
+export interface ExportCsvOpts {
+  masked: boolean
+  maskedCell: (value: string) => string
+  /** rows a fetch, where rows are fetched */
+  size: number
+}
+
 export interface CaseRepository {
   get(id: number): Promise<Case | undefined>
   getByRef(source: string, ref: string): Promise<Case | undefined>
@@ -66,6 +75,14 @@ export interface CaseRepository {
    * text, counts numbers, as in a Case. onBatch returning false stops.
    */
   eachValues(filter: CaseFilter, columns: readonly CaseValueColumn[], size: number, onBatch: (rows: unknown[][]) => Promise<boolean | void>): Promise<void>
+  /**
+   * The text of a CSV export of these cases, without its header: the lines csvValueLines
+   * (src/export/case-export.ts) makes of eachValues(filter, CSV_COLUMNS), made by the database
+   * itself. Absent on stores where formatting the values is as quick. With `masked`, the title,
+   * body and author that may hold personal data are handed to maskedCell for the CSV cell.
+   * onText returning false stops. Returns how many cases were written.
+   */
+  exportCsv?(filter: ExportCsvFilter, opts: ExportCsvOpts, onText: (text: string) => Promise<boolean | void>): Promise<number>
   replies(caseId: number): Promise<Reply[]>
   /** The latest sent reply of each of these cases that has one (the one the citizen last got). */
   publishedReplies(caseIds: number[]): Promise<Map<number, {body: string; sentAt: string | null}>>

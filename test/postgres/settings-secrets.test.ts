@@ -56,6 +56,35 @@ describe.each(postgres)('secrets in settings on $name', (backend) => {
     await expect(c.query("UPDATE settings SET value = '[]' WHERE key = 'routing.rules'")).rejects.toThrow(/permission denied/)
   })
 
+  it('a clerk\'s raw SQL reads the channels of their own unit, and no other unit\'s', async () => {
+    const c = await sessions.connectAs(clerk)
+    const rows = (await c.query('SELECT code, channels FROM unit_channels ORDER BY code')).rows
+    expect(rows.map((r) => ({code: r.code, channels: JSON.parse(r.channels)}))).toEqual([{code: 'A', channels: channels.units.A}])
+    expect((await c.query("SELECT count(*) AS n FROM unit_channels WHERE code = 'B' OR channels LIKE '%SECRET%'")).rows[0].n).toBe('0')
+    expect((await c.query("SELECT count(*) AS n FROM settings WHERE key = 'notify.channels'")).rows[0].n).toBe('0')
+    // nor by shadowing what the view reads with a temporary table of the same name
+    await c.query('CREATE TEMP TABLE unit_grants (role_name text, unit_id integer)').catch(() => {})
+    await c.query('CREATE TEMP TABLE settings (key text, value text)').catch(() => {})
+    expect((await c.query('SELECT code FROM unit_channels ORDER BY code')).rows).toEqual([{code: 'A'}])
+  })
+
+  it('board reads a clerk\'s own unit\'s channels for its reminders; an admin reads them all', async () => {
+    const mine = await openStore(as_(clerk), {now})
+    try {
+      expect(await mine.settings.get('notify.channels')).toEqual({units: {A: channels.units.A}})
+    } finally {
+      await mine.close()
+    }
+    const admin = await openStore(as_(adminRole), {now})
+    try {
+      expect(await admin.settings.get('notify.channels')).toEqual(channels)
+    } finally {
+      await admin.close()
+    }
+    const a = await sessions.connectAs(adminRole)
+    expect((await a.query('SELECT code FROM unit_channels ORDER BY code')).rows).toEqual([{code: 'A'}, {code: 'B'}])
+  })
+
   it('config show and config export hide them from a clerk', async () => {
     const show = await runCommand(['config', 'show', '--json'], {store: as_(clerk)})
     expect(show.status, show.stderr).toBe(0)

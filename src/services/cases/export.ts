@@ -2,7 +2,7 @@ import {BoardError} from '../../errors.js'
 import {stopHere} from '../boundary.js'
 import type {Case} from '../../domain/case.js'
 import {redact} from '../../domain/redact.js'
-import {CSV_COLUMNS, csvHeader, csvValueLines, type ExportFormat, redactCase, toServiceRequest} from '../../export/case-export.js'
+import {CSV_COLUMNS, csvHeader, csvValueLines, type ExportFormat, maskedCsvCell, redactCase, toServiceRequest} from '../../export/case-export.js'
 import type {CaseFilter} from '../../store/cases.js'
 import type {Store} from '../../store/store.js'
 
@@ -45,7 +45,12 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
   let after: CaseFilter['after']
   // CSV reads values, not cases (no object a case: most of an export's time went on them), from
   // one run of the query: a server plans a whole-table read once, where a page is an index walk.
-  if (opts.format === 'csv') {
+  if (opts.format === 'csv' && store.cases.exportCsv) {
+    count = await store.cases.exportCsv(opts.filter, {masked: opts.redact, maskedCell: maskedCsvCell, size: pageSize}, async (text) => {
+      if (await stopHere(opts.signal)) return false
+      await opts.write(text)
+    })
+  } else if (opts.format === 'csv') {
     await store.cases.eachValues(opts.filter, CSV_COLUMNS, pageSize, async (rows) => {
       if (await stopHere(opts.signal)) return false
       await opts.write(csvValueLines(rows, opts.redact))

@@ -25,6 +25,8 @@ async function clerkPrivileges(tx: Executor): Promise<string[]> {
   const list = (names: string[]) => names.filter((n) => existing.has(n)).map(quoteIdent).join(', ')
   return [
     `GRANT SELECT ON ${list(REFERENCE_TABLES)} TO %r`,
+    // a view (tablesSql lists tables only): the unit's own channels, migration 18
+    ...(await tx.get("SELECT to_regclass('unit_channels') AS v").then((r) => (r?.v ? ['GRANT SELECT ON unit_channels TO %r'] : []))),
     'GRANT SELECT, INSERT, UPDATE ON cases TO %r',
     'GRANT SELECT, INSERT ON events TO %r',
     'REVOKE UPDATE, DELETE, TRUNCATE ON events FROM %r',

@@ -1,4 +1,6 @@
 import pg from 'pg'
+import copyStreams from 'pg-copy-streams'
+import {StringDecoder} from 'node:string_decoder'
 
 import {StoreUnreachableError, UsageError} from '../../errors.js'
 import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
@@ -126,6 +128,60 @@ export class PostgresExecutor implements Executor {
       }
       await this.query('CLOSE board_each')
     })
+  }
+
+  /**
+   * COPY … TO STDOUT, handed on as UTF-8 text as it arrives. onText returning false cancels the
+   * statement (it would otherwise run to its end), and what is still in flight is dropped.
+   * A COPY lasts as long as its data, so statement_timeout is lifted for it (in a transaction of
+   * its own, or the caller's); the client's backstop for a dead network counts time without data.
+   */
+  async copyOut(sql: string, onText: (text: string) => Promise<boolean | void>): Promise<void> {
+    await this.transaction(async () => {
+      await this.query('SET LOCAL statement_timeout = 0')
+      // pg's own read timeout is cleared by a callback COPY TO never calls: it would end a long
+      // COPY and keep the process alive after a short one. Set out of reach, and cleared below.
+      const stream = this.client.query(Object.assign(copyStreams.to(sql), {query_timeout: 2 ** 31 - 1}))
+      const idle = Number(this.config?.query_timeout ?? 0)
+      let timer: NodeJS.Timeout | undefined
+      const wait = () => {
+        // read by pgError as a lost server, which a silent one is
+        if (idle > 0) timer = setTimeout(() => stream.destroy(Object.assign(new Error(), {code: 'ETIMEDOUT'})), idle)
+      }
+      const decoder = new StringDecoder('utf8')
+      let stopped = false
+      try {
+        wait()
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          clearTimeout(timer)
+          if (!stopped && (await onText(decoder.write(chunk))) === false) {
+            stopped = true
+            await this.cancelStatement()
+          }
+          wait()
+        }
+        const rest = decoder.end()
+        if (!stopped && rest) await onText(rest)
+      } catch (error) {
+        if (!stopped || (error as {code?: string}).code !== '57014') throw pgError(error)
+      } finally {
+        clearTimeout(timer)
+        ;(stream as unknown as {callback?: () => void}).callback?.()
+      }
+    })
+  }
+
+  /** Cancels this connection's running statement, from another connection as the same user. */
+  private async cancelStatement(): Promise<void> {
+    if (!this.config) return
+    const other = new pg.Client(this.config)
+    other.on('error', () => {})
+    try {
+      await other.connect()
+      await other.query('SELECT pg_catalog.pg_cancel_backend($1)', [(this.client as unknown as {processID: number}).processID])
+    } finally {
+      await other.end().catch(() => {})
+    }
   }
 
   async get<T = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {

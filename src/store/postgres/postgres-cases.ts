@@ -1,10 +1,11 @@
 import type {IncomingCase} from '../../domain/case.js'
 import {decideImport, importVersion} from '../../domain/import-decision.js'
-import type {ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
+import type {ExportCsvFilter, ExportCsvOpts, ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {createdEvent, flagParams, importStatus, SqlCases, storedFromRow} from '../sql/cases/import.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
 import {copyInto} from './copy.js'
+import {copyCsv, maskedCsv} from './csv-export.js'
 import {postgresDialect} from './dialect.js'
 import type {PostgresExecutor} from './executor.js'
 
@@ -67,6 +68,10 @@ LEFT JOIN replies r ON r.case_id = c.id AND r.channel = 'import'`
 export class PostgresCases extends SqlCases {
   constructor(private readonly pg: PostgresExecutor) {
     super(pg)
+  }
+
+  async exportCsv(filter: ExportCsvFilter, opts: ExportCsvOpts, onText: (text: string) => Promise<boolean | void>): Promise<number> {
+    return opts.masked ? maskedCsv(this.pg, this.where(filter), opts, onText) : copyCsv(this.pg, filter, onText)
   }
 
   override async importBatch(rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {

@@ -3,11 +3,13 @@ import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
+import {PostgresSettings} from './postgres-settings.js'
 import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
+  override readonly settings: PostgresSettings
   override readonly tables: PostgresTables
   readonly access: PostgresAccess
 
@@ -19,6 +21,7 @@ export class PostgresStore extends SqlStore {
   ) {
     super('postgres', location, pg)
     this.cases = new PostgresCases(pg)
+    this.settings = new PostgresSettings(pg)
     this.tables = new PostgresTables(pg)
     this.access = new PostgresAccess(pg)
   }
