@@ -83,7 +83,7 @@ describe('store locations', () => {
   // A store in WAL mode whose latest commits are still in its -wal file: its writer is running, or
   // stopped without closing it. Read as another user, in place: no temporary copy (the temp folder
   // here cannot be written), committed -wal content seen, nothing written.
-  it.skipIf(process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status !== 0)('a read-only WAL store is read in place, -wal content included, writing nothing', async () => {
+  it.skipIf(process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status !== 0)('a read-only WAL store is read in place, -wal content included, writing nothing', {timeout: 180_000}, async () => {
     const folder = mkdtempSync(join(tmpdir(), 'board-rowal-'))
     chmodSync(folder, 0o755)
     const ro = join(folder, 'ro.db')
