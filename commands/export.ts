@@ -65,7 +65,7 @@ export default class Export extends BoardCommand<typeof Export> {
         write,
         signal: AbortSignal.any([this.abort.signal, stop.signal]),
       })
-      if (this.abort.signal.aborted) throw stoppedEarly(this.lang, {done: summary.count, total: null, what: 'what.cases'})
+      if (this.abort.signal.aborted) throw stoppedEarly(this.lang, {done: summary.count, total: summary.count + summary.notDone, what: 'what.cases'})
       if (file) this.note(`${summary.count} → ${f.out}`)
       return {...summary, out: f.out ?? null}
     } finally {

@@ -96,7 +96,10 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
     if (r.dropped.length > 0) this.note(`not sent, no longer due: ${r.dropped.length} (${[...new Set(r.dropped.map((d) => d.reason))].join('; ')})`)
     for (const x of r.failed) this.note(`case ${x.caseId} ${x.stage}/${x.step} via ${x.channel}: ${x.error} (attempt ${x.attempts}; retry after ${formatTime(x.retryAt, this.tz)})`)
     if (r.noChannel.length > 0) this.note(`no channel configured for ${r.noChannel.length} due reminder(s) (units: ${[...new Set(r.noChannel.map((n) => n.unit ?? '(none)'))].join(', ')}); see notify.channels`)
-    if (r.interrupted) throw stoppedEarly(this.lang, {done: r.sent.length + r.failed.length, total: null, what: 'what.reminders'})
+    if (r.interrupted) {
+      const done = r.sent.length + r.failed.length + r.dropped.length
+      throw stoppedEarly(this.lang, {done, total: done + r.notDone, what: 'what.reminders'})
+    }
     if (r.failed.length > 0) {
       this.note(`${r.failed.length} reminder(s) failed to send; later runs retry them`)
       process.exitCode = ExitCode.failure

@@ -26,9 +26,10 @@ export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
         {header: this.t('head.was'), value: (c) => formatTime(c.resolveDueAt.before, this.tz)},
       ], {tty: this.tty, color: this.color}))
     }
-    this.note(this.t(r.dryRun ? 'recompute.wouldChange' : 'recompute.changed', {changed: r.changed.length, checked: r.checked}) + (r.failed.length > 0 ? this.t('recompute.failed', {n: r.failed.length}) : ''))
     for (const f of r.failed) this.note(`case ${f.id}: ${f.reason}`)
+    // Interrupted, what was done and what was not is the one message; the table above is what changed.
     if (r.notDone > 0) throw stoppedEarly(this.lang, {done: r.checked, total: r.checked + r.notDone, what: 'what.cases'})
+    this.note(this.t(r.dryRun ? 'recompute.wouldChange' : 'recompute.changed', {changed: r.changed.length, checked: r.checked}) + (r.failed.length > 0 ? this.t('recompute.failed', {n: r.failed.length}) : ''))
     // Partial failure of a bulk action: the rest was applied, the exit code says not all.
     if (r.failed.length > 0) process.exitCode = 1
     return r

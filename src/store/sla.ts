@@ -49,6 +49,8 @@ export interface SlaRepository {
    * claimers never get the same row (SKIP LOCKED on PostgreSQL; BEGIN IMMEDIATE on SQLite).
    */
   claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string; leaseNow?: Date}): Promise<OutboxRow[]>
+  /** How many rows claimOutbox would hand out now, without claiming any. */
+  countReady(opts: {now: Date; unit?: string; leaseNow?: Date}): Promise<number>
   /** Extends worker's claims on rows still in its hands to `until`; returns how many it still held. */
   renewClaims(ids: number[], worker: string, until: Date): Promise<number>
   markSent(id: number, worker: string, now: Date): Promise<boolean>

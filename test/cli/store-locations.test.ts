@@ -1,5 +1,7 @@
 import {spawnSync} from 'node:child_process'
-import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync} from 'node:fs'
+import Database from 'better-sqlite3'
+import {createHash} from 'node:crypto'
+import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -65,5 +67,56 @@ describe('store locations', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout.trim().split('\n')).toHaveLength(4)
     expect(readdirSync(join(ro, '..'))).toEqual(['ro.db'])
+  })
+
+  // A store in WAL mode whose latest commits are still in its -wal file: its writer is running, or
+  // stopped without closing it. Read as another user, in place: no temporary copy (the temp folder
+  // here cannot be written), committed -wal content seen, nothing written.
+  it.skipIf(process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status !== 0)('a read-only WAL store is read in place, -wal content included, writing nothing', {timeout: 180_000}, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'board-rowal-'))
+    chmodSync(folder, 0o755)
+    const ro = join(folder, 'ro.db')
+    copyFileSync(store, ro)
+    const id = (new Database(ro, {readonly: true}).prepare('SELECT min(id) AS id FROM cases').get() as {id: number}).id
+    const write = (title: string, end: string) =>
+      spawnAsync(process.execPath, ['--input-type=module', '-e', `
+        import Database from 'better-sqlite3'
+        const db = new Database(${JSON.stringify(ro)})
+        db.pragma('journal_mode = WAL')
+        db.pragma('wal_autocheckpoint = 0')
+        db.prepare('UPDATE cases SET title = ? WHERE id = ?').run(${JSON.stringify(title)}, ${id})
+        ${end}`], {cwd: ROOT})
+    const asNobody = (args: string[]) =>
+      spawnAsync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin', 'run.js'), ...args, '--store', ro], {
+        env: {...process.env, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', HOME: '/tmp', XDG_DATA_HOME: '/tmp', XDG_CACHE_HOME: '/tmp', XDG_CONFIG_HOME: '/tmp', TMPDIR: folder},
+      })
+    const files = () => Object.fromEntries(readdirSync(folder).map((f) => [f, createHash('sha256').update(readFileSync(join(folder, f))).digest('hex')]))
+
+    // The writer stopped without closing the store (killed): the new title is only in the -wal.
+    await write('只在预写日志里的标题', "process.kill(process.pid, 'SIGKILL')")
+    expect(statSync(ro + '-wal').size).toBeGreaterThan(0)
+    chmodSync(ro, 0o644)
+    const before = files()
+    const list = await asNobody(['list', '--limit', '3'])
+    expect(list.status, list.stderr).toBe(0)
+    expect(list.stdout.trim().split('\n')).toHaveLength(4)
+    const show = await asNobody(['show', String(id)])
+    expect(show.status, show.stderr).toBe(0)
+    expect(show.stdout).toContain('只在预写日志里的标题')
+    expect(files()).toEqual(before)
+
+    // The writer is running (this process holds the store open) and has committed another title.
+    const writer = new Database(ro)
+    try {
+      writer.pragma('wal_autocheckpoint = 0')
+      writer.prepare('UPDATE cases SET title = ? WHERE id = ?').run('写入者仍在运行', id)
+      const during = files()
+      const live = await asNobody(['show', String(id)])
+      expect(live.status, live.stderr).toBe(0)
+      expect(live.stdout).toContain('写入者仍在运行')
+      expect(files()).toEqual(during)
+    } finally {
+      writer.close()
+    }
   })
 })

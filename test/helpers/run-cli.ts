@@ -40,9 +40,9 @@ export interface ProcessResult extends CliResult {
  * while the child runs). `timeout` kills a child that runs away, so a hang fails one test rather
  * than the run.
  */
-export function spawnAsync(file: string, args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeout?: number} = {}): Promise<ProcessResult> {
+export function spawnAsync(file: string, args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeout?: number; cwd?: string} = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeout})
+    const child = spawn(file, args, {cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeout})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))

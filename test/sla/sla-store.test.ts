@@ -109,6 +109,8 @@ describe.each(backendList)('SLA store on $name', (backend) => {
     const now = new Date('2023-11-01T00:00:00Z')
     expect(await store.sla.enqueue(entries, now)).toBe(30)
     expect(await store.sla.enqueue(entries, now)).toBe(0)
+    expect(await store.sla.countReady({now})).toBe(30)
+    expect(await store.sla.countReady({now: new Date('2023-10-01T00:00:00Z')})).toBe(0)
     const claim = (s: Store, worker: string) => s.sla.claimOutbox({worker, now, leaseSeconds: 60, limit: 20})
     // Two connections at once on PostgreSQL (SKIP LOCKED); SQLite serialises writers, and one
     // process cannot hold two of its connections in a transaction, so there the claims take turns
@@ -118,6 +120,7 @@ describe.each(backendList)('SLA store on $name', (backend) => {
     expect(ids.length).toBe(30)
     expect(new Set(ids).size).toBe(30)
     expect(await claim(store, 'c')).toEqual([])
+    expect(await store.sla.countReady({now})).toBe(0)
     // Only the lease holder can mark a row; a failure comes back after its retry time.
     expect(await store.sla.markSent(a[0].id, 'b', now)).toBe(false)
     expect(await store.sla.markSent(a[0].id, 'a', now)).toBe(true)

@@ -7,7 +7,10 @@ import {stringify} from 'csv-stringify/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {importFiles} from '../../src/import/import-service.js'
+import {URGENCY_FLAGS} from '../../src/domain/triage-keywords.js'
 import {trainClassifier} from '../../src/services/triage/classifier.js'
+import {loadTriageContext} from '../../src/services/triage/context.js'
+import {suggestionsFor} from '../../src/services/triage/queue.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {board, ROOT} from '../helpers/run-cli.js'
@@ -37,6 +40,7 @@ async function waitFor(pattern: RegExp, after = ''): Promise<RegExpMatchArray> {
 
 function start(): void {
   const cmd = `cd ${ROOT} && BOARD_NOW=${now.toISOString()} BOARD_ACTOR=wang BOARD_CONFIG=${join(ROOT, '.no-config.json')} LANG=C NO_COLOR=1 node bin/run.js triage --store ${location}; echo EXIT=$?; sleep 300`
+  spawnSync('tmux', ['kill-session', '-t', session]) // an earlier test's, waiting after its EXIT line
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '50', cmd)
 }
 
@@ -121,5 +125,38 @@ describe.skipIf(!hasTmux)('board triage in a terminal', () => {
     await waitFor(/EXIT=0/)
     expect((await store.cases.get(fourth))!.status).toBe('new')
     expect(await store.cases.count({status: ['new']})).toBe(8) // 10 imported, 2 decided
+  })
+
+  it('correcting the urgency: the flags start as suggested, each toggled one is saved as the clerk left it', {timeout: 120_000}, async () => {
+    start()
+    const id = await currentCard()
+    const c = (await store.cases.get(id))!
+    const s = await suggestionsFor(store, c, await loadTriageContext(store))
+    const shown = Object.fromEntries(URGENCY_FLAGS.map((f) => [f, s.flags[f].value || c.flags[f]]))
+    keys('Down', 'Down', 'Enter') // correct
+    await waitFor(/Category/, `#${id} `)
+    keys('Enter') // keep the category
+    await waitFor(/Type/, `#${id} `)
+    keys('Enter') // keep the type
+    await waitFor(/Urgency/, `#${id} `)
+    keys('Down', 'Down', 'Space') // safety
+    keys('Down', 'Space') // urgent
+    keys('Enter')
+    await waitFor(/Unit \(type to search\)/, `#${id} `)
+    keys('住建')
+    await waitFor(/住建局 \(a-housing\)/, `#${id} `)
+    keys('Down', 'Enter')
+    await waitFor(/Handler/, `#${id} `)
+    keys('Enter') // (none)
+    await waitFor(new RegExp(`saved: #${id} → assigned`))
+    await currentCard(id)
+    keys('Up', 'Enter') // quit
+    await waitFor(/EXIT=0/)
+    spawnSync('tmux', ['kill-session', '-t', session])
+    const saved = (await store.cases.get(id))!
+    expect(saved.flags).toMatchObject({collective: shown.collective, utility: shown.utility, safety: !shown.safety, urgent: !shown.urgent})
+    const ev = (await store.events.forCase(id)).filter((e) => e.action === 'triage').at(-1)!
+    // The audit log has the correction as the clerk's, not as an accepted suggestion.
+    expect(ev).toMatchObject({actor: 'wang', after: {note: {accepted: false}}})
   })
 })

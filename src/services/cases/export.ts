@@ -23,6 +23,8 @@ export interface ExportSummary {
   format: ExportFormat
   count: number
   redacted: boolean
+  /** Stopped early (signal): the matching cases not written. */
+  notDone: number
 }
 
 /** Streams matching cases page by page, so an export of millions never sits in memory. */
@@ -70,7 +72,9 @@ export async function exportCases(store: Store, opts: ExportOptions): Promise<Ex
     if (page.length < pageSize) break
   }
   if (opts.format !== 'csv') await opts.write(count === 0 ? ']\n' : '\n]\n')
-  return {format: opts.format, count, redacted: opts.redact}
+  // Counted only when stopped: a full run needs no second pass over the cases.
+  const notDone = opts.signal?.aborted ? Math.max(0, (await store.cases.count(opts.filter)) - count) : 0
+  return {format: opts.format, count, redacted: opts.redact, notDone}
 }
 
 async function serviceRequests(store: Store, cases: Case[], opts: ExportOptions) {

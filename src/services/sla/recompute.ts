@@ -22,13 +22,15 @@ export async function recomputeAll(store: Store, opts: {actor: string; now: Date
   const zone = sla.zone
   const result: RecomputeResult = {dryRun: opts.dryRun, checked: 0, changed: [], failed: [], warnings: [], notDone: 0}
   const warnings = new Set<string>()
-  for (let offset = 0; ; offset += BATCH) {
-    if (await stopHere(opts.signal)) {
-      result.notDone = Math.max(0, (await store.cases.count({status: [...RUNNING_STATUSES, 'waiting']})) - result.checked)
-      break
-    }
+  // Each case is its own transaction and takes a while (its clock history is read), so Ctrl-C is
+  // honoured between cases, not only between pages.
+  pages: for (let offset = 0; ; offset += BATCH) {
     const cases = await store.cases.list({status: [...RUNNING_STATUSES, 'waiting'], limit: BATCH, offset})
     for (const c of cases) {
+      if (await stopHere(opts.signal)) {
+        result.notDone = Math.max(0, (await store.cases.count({status: [...RUNNING_STATUSES, 'waiting']})) - result.checked)
+        break pages
+      }
       result.checked++
       try {
         const {change} = await updateDeadlines(store, c, {action: 'recompute', actor: opts.actor, now: opts.now, zone, sla, dryRun: opts.dryRun})

@@ -95,23 +95,23 @@ export class SqlSla implements SlaRepository {
   }
 
   async claimOutbox(opts: {worker: string; now: Date; leaseSeconds: number; limit: number; unit?: string; leaseNow?: Date}): Promise<OutboxRow[]> {
-    const now = opts.now.toISOString()
-    const leaseNow = (opts.leaseNow ?? opts.now).toISOString()
     const until = new Date((opts.leaseNow ?? opts.now).getTime() + opts.leaseSeconds * 1000).toISOString()
     return this.db.transaction(async (tx) => {
       const lock = tx.dialect.supportsSkipLocked ? ' FOR UPDATE SKIP LOCKED' : ''
-      const unit = opts.unit ? ' AND case_id IN (SELECT c.id FROM cases c JOIN units u ON u.id = c.unit_id WHERE u.code = ? OR u.name = ?)' : ''
-      const rows = await tx.all<{id: number}>(
-        `SELECT id FROM sla_outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?
-           AND (lease_until IS NULL OR lease_until < ?)${unit} ORDER BY id LIMIT ?${lock}`,
-        [now, leaseNow, ...(opts.unit ? [opts.unit, opts.unit] : []), opts.limit],
-      )
+      const ready = readyRows(opts)
+      const rows = await tx.all<{id: number}>(`SELECT id FROM sla_outbox WHERE ${ready.where} ORDER BY id LIMIT ?${lock}`, [...ready.params, opts.limit])
       const ids = rows.map((r) => Number(r.id))
       if (ids.length === 0) return []
       await tx.run(`UPDATE sla_outbox SET leased_by = ?, lease_until = ?, attempts = attempts + 1 WHERE id IN (${placeholders(ids.length)})`, [opts.worker, until, ...ids])
       const claimed = await tx.all<Record<string, unknown>>(`SELECT * FROM sla_outbox WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids)
       return claimed.map(toOutbox)
     })
+  }
+
+  async countReady(opts: {now: Date; unit?: string; leaseNow?: Date}): Promise<number> {
+    const ready = readyRows(opts)
+    const row = await this.db.get<{n: number | string}>(`SELECT count(*) AS n FROM sla_outbox WHERE ${ready.where}`, ready.params)
+    return Number(row?.n ?? 0)
   }
 
   async renewClaims(ids: number[], worker: string, until: Date): Promise<number> {
@@ -165,5 +165,14 @@ function toOutbox(r: Record<string, unknown>): OutboxRow {
     attempts: Number(r.attempts),
     nextAttemptAt: String(r.next_attempt_at),
     lastError: (r.last_error as string | null) ?? null,
+  }
+}
+
+/** Rows ready to send as of now (pending, or failed and due for retry), not leased by a live run. */
+function readyRows(opts: {now: Date; unit?: string; leaseNow?: Date}): {where: string; params: Param[]} {
+  const unit = opts.unit ? ' AND case_id IN (SELECT c.id FROM cases c JOIN units u ON u.id = c.unit_id WHERE u.code = ? OR u.name = ?)' : ''
+  return {
+    where: `status IN ('pending', 'failed') AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)${unit}`,
+    params: [opts.now.toISOString(), (opts.leaseNow ?? opts.now).toISOString(), ...(opts.unit ? [opts.unit, opts.unit] : [])],
   }
 }

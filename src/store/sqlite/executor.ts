@@ -11,7 +11,7 @@ import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {sqliteDialect} from './dialect.js'
 import {registerFunctions} from './functions.js'
-import {isWalFile, readableCopy} from './read-only-copy.js'
+import {isWalFile, readableCopy, readableInPlace} from './read-only-copy.js'
 
 /** Compiled beside this file in the built CLI; tests running the sources query on one thread. */
 const READ_WORKER = new URL('./read-worker.js', import.meta.url)
@@ -35,7 +35,7 @@ export class SqliteExecutor implements Executor {
     const access = prepareSqlitePath(path, {mustExist: opts.mustExist ?? false})
     try {
       const readonly = (opts.readonly ?? false) || access === 'read'
-      const copy = access === 'read' && isWalFile(path) ? readableCopy(path) : undefined
+      const copy = access === 'read' && isWalFile(path) && !readableInPlace(path) ? readableCopy(path) : undefined
       const db = new Database(copy?.path ?? path, {readonly, fileMustExist: access !== 'create'})
       // First, so that even switching to WAL waits for a writer instead of failing.
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)

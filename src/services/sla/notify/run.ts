@@ -26,6 +26,8 @@ export interface NotifyResult {
   noChannel: {caseId: number; unit: string | null}[]
   /** Stopped early (Ctrl-C): reminders not yet claimed stay in the outbox for the next run. */
   interrupted: boolean
+  /** Interrupted: the reminders ready to send that this run left in the outbox. */
+  notDone: number
 }
 
 /** Retry after 5 min, 10, 20, … capped at 6 h: a channel that is down is not hammered. */
@@ -56,7 +58,7 @@ export interface NotifyOptions {
 export async function runNotify(store: Store, opts: NotifyOptions): Promise<NotifyResult> {
   const sla = await loadSlaContext(store)
   const plan = await planReminders(store, sla, opts.now, {unit: opts.unit})
-  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], dropped: [], failed: [], noChannel: plan.noChannel, interrupted: false}
+  const result: NotifyResult = {dryRun: opts.dryRun, planned: 0, plan: [], sent: [], dropped: [], failed: [], noChannel: plan.noChannel, interrupted: false, notDone: 0}
   if (opts.dryRun) {
     result.planned = plan.entries.length
     result.plan = plan.entries.map((e) => ({caseId: e.caseId, stage: e.stage, step: e.step, channel: e.channel}))
@@ -124,6 +126,7 @@ export async function runNotify(store: Store, opts: NotifyOptions): Promise<Noti
     await renewing
     sender.close()
   }
+  if (result.interrupted) result.notDone = await store.sla.countReady({now: evaluatedAt(), leaseNow: clock(), unit: opts.unit})
   return result
 }
 
