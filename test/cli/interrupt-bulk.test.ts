@@ -5,7 +5,8 @@ import {join} from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
 
 import type {IncomingCase} from '../../src/domain/case.js'
-import {afterCaseChange} from '../../src/services/cases/hooks.js'
+import {updateDeadlines} from '../../src/services/sla/deadlines.js'
+import {storeZone} from '../../src/services/store-zone.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {disarm, interruptAt} from '../helpers/interrupt.js'
@@ -52,7 +53,7 @@ async function assignAll(s: Store, cases: number): Promise<void> {
   for (let i = 1; i <= cases; i++) {
     const c = (await s.cases.getByRef('i', String(i)))!
     const assigned = await s.cases.change(c.id, {status: 'assigned', unitId: unit.id}, {...who, action: 'assign'})
-    await afterCaseChange(s, assigned, {action: 'assign', actor: 'admin', now: t0})
+    await updateDeadlines(s, assigned, {action: 'assign', actor: 'admin', now: t0, zone: (await storeZone(s)).zone})
   }
 }
 
