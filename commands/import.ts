@@ -1,6 +1,5 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
-import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 import {BoardCommand} from '../src/cli/base-command.js'
@@ -11,7 +10,7 @@ import {loadMapFile} from '../src/import/check/fields.js'
 import type {ImportResult} from '../src/import/import-service.js'
 import {importCases} from '../src/services/cases/import.js'
 import {storeZone} from '../src/services/store-zone.js'
-import {isPostgresUrl, openStore} from '../src/store/open.js'
+import {isPostgresUrl, openForDryRun} from '../src/store/open.js'
 import type {Store} from '../src/store/store.js'
 
 export type ImportCommandResult = ImportResult
@@ -99,13 +98,12 @@ Re-importing a file changes nothing; changed rows update their case with an audi
   }
 
   /**
-   * A dry run on a SQLite path where there is no store yet reads an empty store in memory: it
-   * must not create the store it reports it did not write.
+   * A dry run writes nothing, not even the store: where there is none yet it plans against an
+   * empty one in memory, and an older store is not migrated (openForDryRun).
    */
   protected override async store(): Promise<Store> {
-    const location = this.storeLocation()
-    if (!this.flags['dry-run'] || isPostgresUrl(location) || existsSync(location)) return super.store()
-    this.dryRunStore ??= await openStore(':memory:', {now: this.now()})
+    if (!this.flags['dry-run']) return super.store()
+    this.dryRunStore ??= await openForDryRun(this.storeLocation(), {now: this.now()})
     return this.dryRunStore
   }
 

@@ -23,7 +23,15 @@ export function dataOut(stream: NodeJS.WritableStream = process.stdout): DataOut
     },
     async write(chunk: string) {
       if (closed || chunk === '') return
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(gone.signal, 'abort')])
+      if (stream.write(chunk)) return
+      // Whichever comes first, the other wait's listener is taken off again: a long slow output
+      // waits thousands of times.
+      const settled = new AbortController()
+      try {
+        await Promise.race([once(stream, 'drain', {signal: settled.signal}), once(gone.signal, 'abort', {signal: settled.signal})])
+      } finally {
+        settled.abort()
+      }
     },
   }
 }

@@ -1,3 +1,5 @@
+import {existsSync} from 'node:fs'
+
 import {BoardError} from '../errors.js'
 import {checkScheme, isPostgresUrl} from './location.js'
 import type {Store} from './store.js'
@@ -13,7 +15,7 @@ export async function openStore(location: string, opts: {now: Date; migrate?: bo
   let store: Store
   if (isPostgresUrl(location)) {
     const {PostgresStore} = await import('./postgres/postgres-store.js')
-    store = await PostgresStore.open(location)
+    store = await PostgresStore.open(location, {createSchema: opts.migrate ?? true})
   } else {
     const {SqliteStore} = await import('./sqlite/sqlite-store.js')
     const sqlite = SqliteStore.open(location, {mustExist: opts.mustExist})
@@ -35,4 +37,31 @@ export async function openStore(location: string, opts: {now: Date; migrate?: bo
     }
   }
   return store
+}
+
+/**
+ * The store a dry run plans against, opened so that nothing is written: no SQLite file, schema,
+ * table or migration is created. Where there is no store yet (no file, no schema, or one without
+ * board's tables), the plan is against an empty store in memory, which is what a real first
+ * import would start from. A store of an older version is refused: its tables are not what this
+ * board reads, and planning against it would mean migrating it first.
+ */
+export async function openForDryRun(location: string, opts: {now: Date}): Promise<Store> {
+  checkScheme(location)
+  const empty = () => openStore(':memory:', {now: opts.now})
+  if (!isPostgresUrl(location) && !existsSync(location)) return empty()
+  const store = await openStore(location, {now: opts.now, migrate: false})
+  let status
+  try {
+    status = await store.migrationStatus()
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  if (status.current > 0 && status.pending.length === 0) return store
+  await store.close()
+  if (status.current === 0) return empty()
+  throw new BoardError(`the store ${store.location} is at version ${status.current} and this board needs version ${status.latest}: a dry run does not migrate it`, {
+    suggestion: `run board db migrate --store ${store.location} first, then the dry run`,
+  })
 }

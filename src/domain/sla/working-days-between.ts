@@ -8,6 +8,9 @@ import {localTime, zoneOffset} from './zone.js'
 // so each local date is looked at once (its start instant and a running total of working days);
 // an instant finds its date among those starts, not by a zone lookup of its own.
 
+/** Days the covered range grows by at least when it has to reach further back. */
+const MIN_GROWTH = 32
+
 const dateOf = (idx: number): string => new Date(idx * DAY).toISOString().slice(0, 10)
 
 export class WorkingDaysMeter {
@@ -54,9 +57,11 @@ export class WorkingDaysMeter {
   private cover(idx: number): void {
     if (this.starts.length === 0) this.base = idx
     if (idx < this.base) {
-      // Rows come grouped, not sorted by date: the range is rebuilt from the earlier day.
+      // Rows come grouped, not sorted by date: the range is rebuilt from an earlier day. At least
+      // as far back again as it reaches, so rows that walk backwards in time (an export, newest
+      // first) rebuild it a few times, not once for every day.
       const last = this.base + this.starts.length - 1
-      this.base = idx
+      this.base = Math.min(idx, this.base - Math.max(this.starts.length, MIN_GROWTH))
       this.prefix = [0]
       this.starts = []
       this.extend(last)

@@ -60,6 +60,11 @@ export const commands: Messages = {
   'text.badSchemeHint': {en: 'pass a SQLite file path or a postgres:// URL', zh: '请使用 SQLite 文件路径或 postgres:// 地址'},
   'text.readOnlyMigrate': {en: 'the store {path} is read-only here and needs migrating first', zh: '存储 {path} 在此处只读，且需要先迁移'},
   'text.ownerMigrate': {en: 'its owner can run board db migrate', zh: '请其所有者运行 board db migrate'},
+  'text.dryRunNoMigrate': {
+    en: 'the store {path} is at version {current} and this board needs version {latest}: a dry run does not migrate it',
+    zh: '存储 {path} 为第 {current} 版，本程序需要第 {latest} 版：试运行不会迁移存储',
+  },
+  'text.dryRunMigrateFirst': {en: 'run board db migrate --store {path} first, then the dry run', zh: '请先运行 board db migrate --store {path}，再试运行'},
   'text.warning': {en: 'warning: {text}', zh: '提醒：{text}'},
   'text.sameAuthor': {en: 'same author {author}', zh: '同一用户 {author}'},
   'text.similar': {en: 'text {pct}% similar', zh: '文本相似度 {pct}%'},

@@ -10,7 +10,7 @@ import {OversizeSkip} from './oversize-skip.js'
 
 /** csv-parse counts bytes; 6 MB is about 2,000,000 Chinese characters. A longer record is skipped (OversizeSkip). */
 export const MAX_RECORD_BYTES = 6_000_000
-const RAW_CHARS = 10_000
+export const RAW_CHARS = 10_000
 
 export class CsvReader {
   private parser: Parser

@@ -1,5 +1,4 @@
-import {StringDecoder} from 'node:string_decoder'
-
+import {MAX_RECORD_BYTES, RAW_CHARS} from './csv-reader.js'
 import {jsonErrorAt, lineAndColumn} from './json-position.js'
 
 // The elements of a top-level JSON array, cut out of the text as it streams in: each one's text
@@ -11,12 +10,22 @@ import {jsonErrorAt, lineAndColumn} from './json-position.js'
 export type JsonElement =
   /** offset/line/column: where the element starts in the file (line and column 1-based) */
   | {kind: 'element'; text: string; offset: number; line: number; column: number}
+  /** An element over MAX_ELEMENT_CHARS: read past, not kept; head is its first RAW_CHARS characters. */
+  | {kind: 'oversize'; line: number; chars: number; head: string}
   | {kind: 'error'; line: number; reason: string; raw: string}
+
+/**
+ * An element longer than this is read past, not held: one request with a huge field is rejected
+ * like an over-size CSV record, in bounded memory, and the next request is read.
+ */
+export const MAX_ELEMENT_CHARS = MAX_RECORD_BYTES
 
 const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 
 export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>): AsyncGenerator<JsonElement[]> {
-  const decoder = new StringDecoder('utf8')
+  // TextDecoder, as the CSV reader uses: it decodes UTF-8 in bulk faster than StringDecoder. A BOM
+  // is kept in the text (scan() skips it), so it still counts as a column of line 1.
+  const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
   let buf = ''
   /** Where buf starts in the file: offset, and line/column, kept up to date by advance(). */
   let base = 0
@@ -28,6 +37,8 @@ export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>)
   let inString = false
   let count = 0
   let whole: string[] = []
+  /** The element being read past (over MAX_ELEMENT_CHARS): where it started and its head. */
+  let skipping: {offset: number; line: number; head: string} | null = null
   // The state as scan() left it (a plain read would be narrowed by the compiler to its last assignment).
   const mode = () => state
   /** Drops buf up to k, keeping line and column of its new start. */
@@ -131,19 +142,30 @@ export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>)
       out.push(stop(Math.min(i, buf.length), state === 'start' ? 'the file holds no JSON' : 'the array is never closed'))
       return false
     }
-    // Only the element under way is kept.
+    // Only the element under way is kept, and of one over the limit only its head.
     if (state !== 'element') advance(i)
+    else if (skipping || i > MAX_ELEMENT_CHARS) {
+      skipping ??= {offset: base, line, head: buf.slice(0, RAW_CHARS)}
+      // A run of backslashes at the end is kept: whether the next quote is escaped depends on it.
+      let k = i
+      while (k > 0 && buf.charCodeAt(k - 1) === 0x5c) k--
+      advance(k)
+    }
     return true
   }
   const emit = (out: JsonElement[], end: number) => {
     count++
-    out.push({kind: 'element', text: buf.slice(0, end), offset: base, line, column})
+    // One that ends in the chunk that took it over the limit was never read past: it is over all the same.
+    if (!skipping && end > MAX_ELEMENT_CHARS) skipping = {offset: base, line, head: buf.slice(0, RAW_CHARS)}
+    if (skipping) out.push({kind: 'oversize', line: skipping.line, chars: base + end - skipping.offset, head: skipping.head})
+    else out.push({kind: 'element', text: buf.slice(0, end), offset: base, line, column})
+    skipping = null
     advance(end)
     state = 'after'
   }
 
   for await (const chunk of stream) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, {stream: true})
     if (mode() === 'whole') {
       whole.push(text)
       continue
@@ -154,7 +176,7 @@ export async function* jsonArrayElements(stream: AsyncIterable<Buffer | string>)
     if (out.length > 0) yield out
     if (!going) return
   }
-  const rest = decoder.end()
+  const rest = decoder.decode()
   if (mode() === 'whole') {
     yield wrapped(whole.join('') + rest, base, line, column)
     return

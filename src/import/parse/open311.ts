@@ -1,7 +1,8 @@
 import type {ColumnMap} from '../check/fields.js'
 import type {CsvItem} from './csv-item.js'
 import {jsonErrorAt, lineAndColumn} from './json-position.js'
-import {type JsonElement, jsonArrayElements} from './json-elements.js'
+import {RAW_CHARS} from './csv-reader.js'
+import {type JsonElement, jsonArrayElements, MAX_ELEMENT_CHARS} from './json-elements.js'
 import type {RecordSource} from './records.js'
 
 // GeoReport v2 service requests (an array of objects) become records with a fixed header, so they
@@ -35,6 +36,11 @@ async function* open311Batches(stream: AsyncIterable<Buffer | string>): AsyncGen
         continue
       }
       n++
+      if (e.kind === 'oversize') {
+        const reason = `request ${n} is over ${MAX_ELEMENT_CHARS.toLocaleString('en')} characters (${e.chars.toLocaleString('en')}), not imported (raw: its first ${RAW_CHARS.toLocaleString('en')} characters); the import went on with the next request`
+        items.push({kind: 'issue', issue: {line: e.line, reason, raw: e.head}})
+        continue
+      }
       items.push(toItem(e, n))
     }
     yield items

@@ -40,7 +40,11 @@ export class PostgresExecutor implements Executor {
   ) {}
 
   /** Password comes from PGPASSWORD or ~/.pgpass (pg reads both), never from argv. */
-  static async connect(url: string, opts: PostgresOptions = {}): Promise<{executor: PostgresExecutor; schema: string | null}> {
+  /**
+   * createSchema false: a schema that is not there is not made (a dry run writes nothing); the
+   * connection then sees no tables at all.
+   */
+  static async connect(url: string, opts: PostgresOptions & {createSchema?: boolean} = {}): Promise<{executor: PostgresExecutor; schema: string | null}> {
     let parsed: URL
     try {
       parsed = new URL(url)
@@ -72,16 +76,16 @@ export class PostgresExecutor implements Executor {
       throw new StoreUnreachableError(`cannot reach PostgreSQL at ${redact(url)}: ${connectFailure(error)}`, error)
     }
     const executor = new PostgresExecutor(client, schema, config)
-    if (schema) await executor.useSchema(schema)
+    if (schema) await executor.useSchema(schema, opts.createSchema ?? true)
     return {executor, schema}
   }
 
-  private async useSchema(schema: string): Promise<void> {
+  private async useSchema(schema: string, create: boolean): Promise<void> {
     const ident = quoteIdent(schema)
     // Only create what is missing: CREATE SCHEMA checks the CREATE privilege even when the schema
     // exists, and a clerk's role has no such privilege. Two first runs may race; the loser carries on.
     const exists = await this.client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])
-    if (exists.rowCount === 0) {
+    if (exists.rowCount === 0 && create) {
       try {
         await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${ident}`)
       } catch (error) {

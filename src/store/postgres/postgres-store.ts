@@ -26,8 +26,8 @@ export class PostgresStore extends SqlStore {
     this.access = new PostgresAccess(pg)
   }
 
-  static async open(url: string): Promise<PostgresStore> {
-    const {executor} = await PostgresExecutor.connect(url)
+  static async open(url: string, opts: {createSchema?: boolean} = {}): Promise<PostgresStore> {
+    const {executor} = await PostgresExecutor.connect(url, opts)
     return new PostgresStore(redact(url), executor, url)
   }
 
