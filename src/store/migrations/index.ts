@@ -14,6 +14,7 @@ import {appendOnlyAudit} from './013-append-only-audit.js'
 import {settingsSecrets} from './014-settings-secrets.js'
 import {slaCycle} from './015-sla-cycle.js'
 import {importVersions} from './016-import-versions.js'
+import {searchIndex} from './017-search-index.js'
 import type {Migration} from './migration.js'
 
 // Append only, in version order; a capability adds its own file. Versions are never reused or edited.
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   settingsSecrets,
   slaCycle,
   importVersions,
+  searchIndex,
 ]

@@ -4,6 +4,7 @@ import type {ImportOpts, ImportOutcome, ImportTiming} from '../cases.js'
 import {createdEvent, flagParams, importStatus, SqlCases, storedFromRow} from '../sql/cases.js'
 import type {Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
+import {termCodesLiteral} from '../sql/search-terms.js'
 import {copyInto} from './copy.js'
 import {postgresDialect} from './dialect.js'
 import type {PostgresExecutor} from './executor.js'
@@ -12,7 +13,7 @@ const STAGE = 'board_import_stage'
 const STAGE_COLUMNS = [
   'ord', 'source', 'ref', 'title', 'body', 'author', 'contact', 'posted_at', 'region', 'addressee', 'type', 'category',
   'likes', 'dislikes', 'resolved_at', 'extra', 'reply_body', 'reply_sent_at', 'status', 'event_after',
-  'timed', 'respond_wdays', 'resolve_wdays', 'collective', 'utility', 'safety', 'urgent', 'import_version',
+  'timed', 'respond_wdays', 'resolve_wdays', 'collective', 'utility', 'safety', 'urgent', 'import_version', 'search_terms',
 ]
 // One per session, emptied by every commit.
 const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
@@ -20,7 +21,7 @@ const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   region TEXT, addressee TEXT, type TEXT, category TEXT, likes INTEGER, dislikes INTEGER, resolved_at TIMESTAMPTZ,
   extra TEXT, reply_body TEXT, reply_sent_at TIMESTAMPTZ, status TEXT, event_after TEXT,
   timed BOOLEAN, respond_wdays DOUBLE PRECISION, resolve_wdays DOUBLE PRECISION,
-  collective INTEGER, utility INTEGER, safety INTEGER, urgent INTEGER, import_version TEXT
+  collective INTEGER, utility INTEGER, safety INTEGER, urgent INTEGER, import_version TEXT, search_terms INTEGER[]
 ) ON COMMIT DELETE ROWS`
 const staged = new WeakSet<object>()
 /** Calendar days as the statistics fill them (the dialect's daysBetween), so both agree exactly. */
@@ -33,11 +34,11 @@ const DAYS = postgresDialect().daysBetween
 const MERGE = `WITH ins AS (
   INSERT INTO cases (source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, responded_at, resolved_at, extra, created_at, updated_at, collective, utility, safety, urgent, import_versions,
-    respond_days, resolve_days, respond_wdays, resolve_wdays)
+    respond_days, resolve_days, respond_wdays, resolve_wdays, search_terms)
   SELECT source, ref, title, body, author, contact, posted_at, region, addressee, type, category,
     likes, dislikes, status, reply_sent_at, resolved_at, extra, ?, ?, collective, utility, safety, urgent, import_version,
     CASE WHEN timed THEN ${DAYS('posted_at', 'reply_sent_at')} END, CASE WHEN timed THEN ${DAYS('posted_at', 'resolved_at')} END,
-    respond_wdays, resolve_wdays
+    respond_wdays, resolve_wdays, search_terms
   FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.source = s.source AND c.ref = s.ref) ORDER BY ord
   ON CONFLICT (source, ref) DO NOTHING
   RETURNING id, ref
@@ -128,6 +129,6 @@ function stageRow(row: IncomingCase, ord: number, timing: ImportTiming | undefin
     ord, row.source, row.ref, row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee,
     row.type, row.category, row.likes ?? 0, row.dislikes ?? 0, row.resolvedAt, json(row.extra), row.reply?.body ?? null,
     row.reply?.sentAt ?? null, importStatus(row), createdEvent(row),
-    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null, ...flagParams(row), version,
+    w ? 't' : 'f', w?.respondWorkingDays ?? null, w?.resolveWorkingDays ?? null, ...flagParams(row), version, termCodesLiteral(row.title, row.body),
   ]
 }

@@ -5,6 +5,8 @@ import {PostgresExecutor, redact} from './executor.js'
 import {PostgresCases} from './postgres-cases.js'
 import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
+import {deferSearchIndex, restoreSearchIndex} from './deferred-search-index.js'
+import {fillSearchTerms} from './search-fill.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
@@ -41,8 +43,14 @@ export class PostgresStore extends SqlStore {
     while (!(await this.pg.get<{ok: boolean}>('SELECT pg_try_advisory_lock(hashtext(?)) AS ok', [key]))?.ok) {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
+    // A large import leaves the search index out and builds it once at its end (deferred-search-index.ts).
+    const deferred = await deferSearchIndex(this.pg, expectedRows)
     return async () => {
-      await this.pg.get('SELECT pg_advisory_unlock(hashtext(?)) AS ok', [key])
+      try {
+        if (deferred) await restoreSearchIndex(this.pg, {onlyAbandoned: false})
+      } finally {
+        await this.pg.get('SELECT pg_advisory_unlock(hashtext(?)) AS ok', [key])
+      }
     }
   }
 
@@ -61,6 +69,20 @@ export class PostgresStore extends SqlStore {
       }
     }
     return writers
+  }
+
+  /**
+   * Migrates, then builds the search index if an import that died left it out, and indexes the
+   * cases that have no terms yet (search-fill.ts).
+   */
+  override async migrate(now: Date, opts: {readOnly?: boolean} = {}) {
+    const status = await super.migrate(now)
+    if (status.pending.length === 0 && !opts.readOnly) {
+      // A unit clerk's role may read neither the notes nor build indexes: an admin's run does it.
+      await restoreSearchIndex(this.pg, {onlyAbandoned: true}).catch(() => false)
+      await fillSearchTerms(this.pg)
+    }
+    return status
   }
 
   // A transaction's executor is this connection joined to the open transaction: the bound view

@@ -4,6 +4,8 @@ import type {CaseFilter, CasePatch, CaseRepository, CaseValueColumn, ChangeOpts,
 import {ConflictError, NotFoundError} from '../../errors.js'
 import {type Executor, type Param, placeholders} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM, json, toCase, toReply} from './rows.js'
+import {searchCheck, searchCount, searchPages, searchRows} from './case-search.js'
+import {similarIds} from './similar-cases.js'
 
 export class SqlCases implements CaseRepository {
   constructor(protected readonly db: Executor) {}
@@ -21,6 +23,7 @@ export class SqlCases implements CaseRepository {
   async list(filter: CaseFilter): Promise<Case[]> {
     const {where, params} = this.where(filter)
     const limit = filter.limit ?? -1
+    if (filter.search) return (await searchRows(this.db, {...filter, search: filter.search}, {where, params})).map(toCase)
     const rows = await this.db.all(
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
         (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
@@ -36,6 +39,7 @@ export class SqlCases implements CaseRepository {
   }
 
   async *pages(filter: CaseFilter, pageSize = 1000): AsyncIterable<Case[]> {
+    if (filter.search) return yield* searchPages(this, filter, pageSize)
     const {where, params} = this.where({...filter, limit: undefined, offset: undefined})
     let left = filter.limit ?? Infinity
     let after: {postedAt: string; id: number} | undefined
@@ -58,6 +62,7 @@ export class SqlCases implements CaseRepository {
 
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
+    if (filter.search) return searchCount(this.db, {...filter, search: filter.search}, {where, params})
     const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
     return Number(row?.n ?? 0)
   }
@@ -83,12 +88,17 @@ export class SqlCases implements CaseRepository {
     // The posted_at bound alone is what an index on (posted_at, …) can seek on; the row value decides ties.
     if (f.after) clauses.push('c.posted_at <= ? AND (c.posted_at, c.id) < (?, ?)'), params.push(f.after.postedAt, f.after.postedAt, f.after.id)
     if (f.search) {
-      const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
-      const op = this.db.dialect.ilike
-      clauses.push(`(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`)
-      params.push(like, like, f.search)
+      const check = searchCheck(this.db, f.search)
+      clauses.push(check.sql)
+      params.push(...check.params)
     }
     return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
+  }
+
+  async similar(text: {title: string; body: string}, opts: {limit: number; excludeId?: number}): Promise<Case[]> {
+    const ids = await similarIds(this.db, text.title, text.body, opts)
+    const found = new Map((await this.list({ids})).map((c) => [c.id, c]))
+    return ids.map((id) => found.get(id)!).filter(Boolean)
   }
 
   async replies(caseId: number): Promise<Reply[]> {
@@ -133,6 +143,8 @@ export class SqlCases implements CaseRepository {
         params.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as Param))
       }
       if (sets.length === 0 && !opts.note) return current
+      const terms = this.termsAssignment(after.title !== undefined || after.body !== undefined, patch.title ?? current.title, patch.body ?? current.body)
+      if (terms) sets.push(terms.sql), params.push(...terms.params)
       // The version guard is also in the UPDATE, so a writer between our read and write still loses.
       const guard = await tx.run(`UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`, [
         ...params,
@@ -144,6 +156,7 @@ export class SqlCases implements CaseRepository {
       await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
         id, opts.actor, opts.now.toISOString(), opts.action, json(before), json(opts.note ? {...after, note: opts.note} : after),
       ])
+      for (const st of tx.dialect.search.indexWritten([id])) await tx.run(st.sql, st.params)
       return (await repo.get(id))!
     })
   }
@@ -211,6 +224,7 @@ export class SqlCases implements CaseRepository {
         }
       }
       await flush()
+      if (!opts.dryRun) for (const st of tx.dialect.search.indexWritten(outcomes.map((o) => o.id))) await tx.run(st.sql, st.params)
       return outcomes
     }
     return opts.dryRun ? work(this.db) : this.db.transaction(work)
@@ -319,12 +333,19 @@ export class SqlCases implements CaseRepository {
       sets.push("responded_at = ?", "status = CASE WHEN status IN ('new', 'triaged', 'assigned', 'reopened') THEN 'replied' ELSE status END")
       params.push(row.reply.sentAt)
     }
+    const terms = this.termsAssignment('title' in d.after || 'body' in d.after, row.title, row.body)
+    if (terms) sets.push(terms.sql), params.push(...terms.params)
     sets.push('import_versions = ?', 'version = version + 1', 'updated_at = ?')
     params.push(formatVersions(d.versions), opts.now.toISOString(), id)
     await tx.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, params)
     await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
       id, opts.actor, opts.now.toISOString(), 'import.update', json(d.before), json(d.after),
     ])
+  }
+
+  /** Where board writes a case's search terms itself (PostgreSQL), their new value when title or body changes. */
+  private termsAssignment(changed: boolean, title: string, body: string): {sql: string; params: Param[]} | null {
+    return changed ? this.db.dialect.search.assignTerms(title, body) : null
   }
 
   /** A version new to the case that changes nothing in it: remembered, with no event and no new case version. */

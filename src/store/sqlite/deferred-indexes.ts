@@ -1,12 +1,14 @@
-import {hostname} from 'node:os'
-
+import {running, thisProcess} from '../sql/bulk-note.js'
 import type {Executor} from '../sql/executor.js'
+import {INDEX_QUEUE, SEARCH_NOTE} from './search-queue.js'
 
 // Bulk loads without the indexes that rows enter in random order. The statistics index leads with
 // posted_at, and an export's rows are spread over years: once the index outgrows SQLite's page
 // cache, every insert rewrites one of its pages, which at a million rows costs more than the rest
 // of the import's writes. Built again in one sorted pass, it costs a fraction of that. Worth it only
 // when the load is large beside what is stored: the rebuild sorts every case, old ones included.
+// The search index is fed the same way: the load's cases wait in its queue (search-queue.ts) and
+// are indexed in one pass at the end, not a batch at a time.
 
 /** Indexes left out during a bulk load. */
 const DEFERRABLE = ['cases_stats']
@@ -26,8 +28,12 @@ export async function deferIndexes(db: Executor, expectedRows: number): Promise<
     for (const name of DEFERRABLE) {
       const row = await tx.get<{sql: string}>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name])
       if (!row) continue
-      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, process.pid, hostname()])
+      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, thisProcess().pid, thisProcess().host])
       await tx.exec(`DROP INDEX ${name}`)
+      deferred = true
+    }
+    if (await tx.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_pending'")) {
+      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [SEARCH_NOTE, INDEX_QUEUE, thisProcess().pid, thisProcess().host])
       deferred = true
     }
     return deferred
@@ -70,15 +76,4 @@ function build(db: Executor, due: {name: string}[]): Promise<string[]> {
 /** Names of indexes a bulk load has out at the moment (doctor shows them). */
 export async function deferredIndexNames(db: Executor): Promise<string[]> {
   return (await db.all<{name: string}>('SELECT name FROM deferred_indexes ORDER BY name')).map((r) => r.name)
-}
-
-function running(pid: number, host: string): boolean {
-  if (host !== hostname()) return false // a WAL store is only ever shared on one host: the file was moved
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

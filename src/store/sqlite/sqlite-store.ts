@@ -3,6 +3,7 @@ import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {deferIndexes, deferredIndexNames, restoreIndexes} from './deferred-indexes.js'
 import {SqliteExecutor} from './executor.js'
+import {INDEX_QUEUE, QUEUE_WAITING} from './search-queue.js'
 
 export class SqliteStore extends SqlStore {
   constructor(location: string, private readonly sqlite: SqliteExecutor) {
@@ -29,10 +30,20 @@ export class SqliteStore extends SqlStore {
     }
   }
 
-  /** Migrates, then builds any index a bulk load that died left out. */
+  /**
+   * Migrates, then builds any index a bulk load that died left out, and indexes for search the
+   * cases other SQL queued (search-queue.ts).
+   */
   override async migrate(now: Date, opts: {readOnly?: boolean} = {}) {
     const status = await super.migrate(now)
-    if (!opts.readOnly) await restoreIndexes(this.sqlite, {onlyAbandoned: true})
+    if (!opts.readOnly) {
+      await restoreIndexes(this.sqlite, {onlyAbandoned: true})
+      if (status.pending.length === 0 && (await this.sqlite.get(QUEUE_WAITING))) {
+        await this.sqlite.transaction(async (tx) => {
+          if (await tx.get(QUEUE_WAITING)) await tx.exec(INDEX_QUEUE)
+        })
+      }
+    }
     return status
   }
 
