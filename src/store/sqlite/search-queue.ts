@@ -8,6 +8,11 @@ import {SEARCH_TERMS} from './functions.js'
 /** The note a large import leaves in deferred_indexes while it indexes its cases at the end. */
 export const SEARCH_NOTE = 'cases_search'
 
+/** Segments of one level that make the next write merge them all (FTS5's default is 16). */
+const CRISIS_MERGE = 1000
+/** FTS5's in-memory hash of terms before it writes a segment (its default is 1 MB). */
+const HASH_BYTES = 8 << 20
+
 /** Statements that index the queued cases `which` selects among search_pending p. */
 function indexing(which: string): string[] {
   return [
@@ -18,8 +23,21 @@ function indexing(which: string): string[] {
   ]
 }
 
-/** Indexes every queued case: the end of a large import, or what other SQL queued. */
-export const INDEX_QUEUE = indexing('1 = 1').join(';\n')
+/**
+ * Indexes every queued case: the end of a large import, or what other SQL queued. FTS5 would merge
+ * its segments again and again as they pile up during one large insert (automerge, and a crisis
+ * merge past crisismerge segments): that rewriting cost more than the inserts themselves. It is
+ * off for the insert; after it, segments are merged a little at each later write (automerge), and
+ * a crisis merge waits for more segments than one bulk insert leaves, so that no clerk's edit
+ * pays for merging the whole index at once. A larger in-memory hash writes fewer, larger segments.
+ */
+export const INDEX_QUEUE = [
+  `INSERT INTO cases_search (cases_search, rank) VALUES ('automerge', 0)`,
+  `INSERT INTO cases_search (cases_search, rank) VALUES ('crisismerge', ${CRISIS_MERGE})`,
+  `INSERT INTO cases_search (cases_search, rank) VALUES ('hashsize', ${HASH_BYTES})`,
+  ...indexing('1 = 1'),
+  `INSERT INTO cases_search (cases_search, rank) VALUES ('automerge', 4)`,
+].join(';\n')
 
 /**
  * Indexes the given cases if queued, in the transaction that wrote them; not while a large import
