@@ -1,7 +1,6 @@
 import type {Case, CaseStatus, IncomingCase, Reply} from '../domain/case.js'
-import type {SearchOrder} from './sql/case-search.js'
-
-export type {SearchOrder}
+/** Search results newest first, or most relevant first (sql/case-search.ts). */
+export type SearchOrder = 'time' | 'relevance'
 
 export interface CaseFilter {
   ids?: number[]

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {ListResult} from '../../commands/list.js'
-import {board} from '../helpers/run-cli.js'
+import {runCommand} from '../helpers/run-command.js'
 
 // `list --search` picks its order with --order: newest first by default, or by relevance.
 const CSV = [
@@ -18,30 +18,30 @@ const CSV = [
 describe('board list --search --order', () => {
   let dir: string
   let store: string
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'board-list-search-'))
     store = join(dir, 'board.db')
     writeFileSync(join(dir, 'm.csv'), CSV)
-    expect(board(['import', join(dir, 'm.csv'), '--source', 'web'], {store}).status).toBe(0)
+    expect((await runCommand(['import', join(dir, 'm.csv'), '--source', 'web'], {store})).status).toBe(0)
   })
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
-  const refs = (args: string[]) => {
-    const r = board(['list', ...args, '--json'], {store})
+  const refs = async (args: string[]) => {
+    const r = await runCommand(['list', ...args, '--json'], {store})
     expect(r.status, r.stderr).toBe(0)
     return (JSON.parse(r.stdout) as ListResult).map((c) => c.ref)
   }
 
-  it('lists matches newest first by default, and by relevance when asked', () => {
-    expect(refs(['--search', '噪音'])).toEqual(['2', '3', '1'])
-    expect(refs(['--search', '噪音', '--order', 'time'])).toEqual(['2', '3', '1'])
+  it('lists matches newest first by default, and by relevance when asked', async () => {
+    expect(await refs(['--search', '噪音'])).toEqual(['2', '3', '1'])
+    expect(await refs(['--search', '噪音', '--order', 'time'])).toEqual(['2', '3', '1'])
     // In the title first (the body saying it twice before once), then the body alone.
-    expect(refs(['--search', '噪音', '--order', 'relevance'])).toEqual(['1', '3', '2'])
-    expect(refs(['--search', '4', '--order', 'relevance'])).toEqual(['4'])
+    expect(await refs(['--search', '噪音', '--order', 'relevance'])).toEqual(['1', '3', '2'])
+    expect(await refs(['--search', '4', '--order', 'relevance'])).toEqual(['4'])
   })
 
-  it('refuses --order without --search, naming the flag', () => {
-    const r = board(['list', '--order', 'relevance'], {store})
+  it('refuses --order without --search, naming the flag', async () => {
+    const r = await runCommand(['list', '--order', 'relevance'], {store})
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('--search')
   })

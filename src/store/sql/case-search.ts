@@ -1,5 +1,5 @@
 import type {Case} from '../../domain/case.js'
-import type {CaseFilter} from '../cases.js'
+import type {CaseFilter, SearchOrder} from '../cases.js'
 import type {Executor, Param, Row} from './executor.js'
 import {CASE_COLUMNS, CASE_FROM} from './rows.js'
 import {queryTerms} from './search-terms.js'
@@ -11,8 +11,6 @@ import {queryTerms} from './search-terms.js'
 // many, cases are read newest first and each checked, and a page of matches comes after a few
 // rows. PostgreSQL's planner weighs that itself from its statistics of the terms; SQLite's does
 // not know how many rows an FTS5 query gives, so the store counts them, up to MANY.
-
-export type SearchOrder = 'time' | 'relevance'
 
 export interface Clause {
   sql: string
