@@ -40,8 +40,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // vitest's default is one worker fewer than the cores: one, here. Most files wait on PostgreSQL
-    // or on a child process much of the time, so two share the two cores well.
-    maxWorkers: 2,
+    // or on a child process much of the time, so three share two cores well; a fourth only adds
+    // module loading that competes with the tests.
+    maxWorkers: 3,
     minWorkers: 1,
     reporters: ['default', './test/helpers/count-reporter.ts'],
     sequence: {sequencer: SlowFirst},
