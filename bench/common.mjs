@@ -30,6 +30,17 @@ export function pgArgs(defaultN) {
 /** The store URL of `schema` in the database at url. */
 export const inSchema = (url, schema) => `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`
 
+/**
+ * Where a bench comparing the two backends keeps its stores: its `[N] [postgres-url]`, a scratch
+ * folder with the SQLite file, and a schema of this process's own.
+ */
+export function backendPlaces(name, defaultN) {
+  const {n, url} = pgArgs(defaultN)
+  const dir = mkdtempSync(join(tmpdir(), `board-bench-${name}-`))
+  const schema = `bench_${name}_${process.pid}`
+  return {n, url, dir, sqlitePath: join(dir, 'board.db'), schema, pgStore: inSchema(url, schema)}
+}
+
 /** Drops a bench's schema and everything in it. */
 export async function dropSchema(url, schema) {
   const c = new pg.Client({connectionString: url})

@@ -5,17 +5,12 @@
 //   node bench/list.mjs [N=300000] [postgres://postgres@127.0.0.1:5432/test]
 import Database from 'better-sqlite3'
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import pg from 'pg'
-import {BIN, builtOpenStore, dropSchema, inSchema, pgArgs, ROOT, timed} from './common.mjs'
+import {backendPlaces, BIN, builtOpenStore, dropSchema, ROOT, timed} from './common.mjs'
 
-const {n: N, url: PG_URL} = pgArgs(300_000)
-const dir = mkdtempSync(join(tmpdir(), 'board-bench-list-'))
-const sqlitePath = join(dir, 'board.db')
-const schema = `bench_list_${process.pid}`
-const pgStore = inSchema(PG_URL, schema)
+const {n: N, url: PG_URL, dir, sqlitePath, schema, pgStore} = backendPlaces('list', 300_000)
 const openStore = await builtOpenStore()
 const stamp = '2024-01-01T00:00:00.000Z'
 const CHUNK = 100_000

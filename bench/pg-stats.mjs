@@ -6,17 +6,12 @@
 // and the stats/overdue commands.
 //   node bench/pg-stats.mjs [N=3500000] [postgres://postgres@127.0.0.1:5432/test]
 import Database from 'better-sqlite3'
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import pg from 'pg'
-import {BIN, builtOpenStore, dropSchema, inSchema, pgArgs, ROOT, timed} from './common.mjs'
+import {backendPlaces, BIN, builtOpenStore, dropSchema, ROOT, timed} from './common.mjs'
 
-const {n: N, url: PG_URL} = pgArgs(3_500_000)
-const dir = mkdtempSync(join(tmpdir(), 'board-pg-stats-'))
-const sqlitePath = join(dir, 'board.db')
-const schema = `bench_stats_${process.pid}`
-const pgStore = inSchema(PG_URL, schema)
+const {n: N, url: PG_URL, dir, sqlitePath, schema, pgStore} = backendPlaces('stats', 3_500_000)
 const AT = '2021-01-01 00:00'
 const openStore = await builtOpenStore()
 const CHUNK = 250_000
