@@ -4,14 +4,13 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
 
-import type {IncomingCase} from '../../src/domain/case.js'
 import {updateDeadlines} from '../../src/services/sla/deadlines.js'
 import {storeZone} from '../../src/services/store-zone.js'
 import {openStore} from '../../src/store/open.js'
 import type {Store} from '../../src/store/store.js'
 import {disarm, interruptAt} from '../helpers/interrupt.js'
 import {runCommand} from '../helpers/run-command.js'
-import {GOOD_REPLY} from '../replies/fixtures.js'
+import {GOOD_REPLY, incoming as message} from '../replies/fixtures.js'
 import {webhookServer} from '../sla/notify-servers.js'
 
 vi.mock('../../src/services/boundary.js', async (real) => (await import('../helpers/interrupt.js')).countingBoundary(await real()))
@@ -26,12 +25,7 @@ const t0 = new Date('2024-03-04T01:00:00Z') // Monday 09:00 in Shanghai
 const who = {actor: 'admin', now: t0}
 const at = (h: number) => new Date(t0.getTime() + h * 3_600_000).toISOString()
 
-function incoming(ref: string): IncomingCase {
-  return {
-    source: 'i', ref, title: `井盖缺失 ${ref}`, body: '井盖缺失', author: null, contact: null, postedAt: t0.toISOString(),
-    region: null, addressee: null, type: null, category: null, likes: null, dislikes: null, reply: null, resolvedAt: null, extra: null,
-  }
-}
+const incoming = (ref: string) => message(ref, {source: 'i', title: `井盖缺失 ${ref}`, body: '井盖缺失', author: null, postedAt: t0.toISOString()})
 
 async function storeWith(name: string, cases: number): Promise<string> {
   const location = join(dir, `${name}.db`)
