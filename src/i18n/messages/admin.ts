@@ -10,6 +10,13 @@ export const admin: Messages = {
   'import.notObject': {en: 'service request is not an object', zh: '服务请求不是一个对象'},
   'import.parserStopped': {en: 'the parser thread stopped (exit code {code})', zh: '解析线程已停止（退出码 {code}）'},
   'import.rolledBack': {en: 'rolled back', zh: '已回滚'},
+  'search.indexing': {
+    en: '{n} cases are being indexed for search by a process of their own (board db index); searches find them meanwhile, only more slowly',
+    zh: '{n} 条留言正由后台进程建立搜索索引（board db index）；在此期间仍可搜到它们，只是较慢',
+  },
+  'search.indexed': {en: 'indexed {n} cases for search; {left} waiting', zh: '已为 {n} 条留言建立搜索索引；{left} 条等待中'},
+  'search.busy': {en: 'another board process is indexing this store for search; {left} cases waiting', zh: '另一个 board 进程正在为此库建立搜索索引；{left} 条留言等待中'},
+  'search.progress': {en: 'indexing for search', zh: '建立搜索索引'},
   'date.empty': {en: 'empty date', zh: '日期为空'},
   'date.invalid': {en: 'not a valid date: "{raw}"', zh: '不是有效的日期：“{raw}”'},
   'date.unrecognised': {en: 'not a recognised date: "{raw}"', zh: '无法识别的日期：“{raw}”'},

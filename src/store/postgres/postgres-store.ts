@@ -1,4 +1,4 @@
-import type {Store, StoreCheck} from '../store.js'
+import type {SearchCatchUp, Store, StoreCheck} from '../store.js'
 import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
@@ -6,6 +6,7 @@ import {PostgresCases} from './postgres-cases.js'
 import {PostgresSettings} from './postgres-settings.js'
 import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
+import {catchUp, waiting} from './search-fill.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
@@ -64,6 +65,14 @@ export class PostgresStore extends SqlStore {
       }
     }
     return writers
+  }
+
+  override searchWaiting(): Promise<number> {
+    return waiting(this.pg)
+  }
+
+  override catchUpSearch(opts: SearchCatchUp) {
+    return catchUp(this.pg, opts)
   }
 
   // A transaction's executor is this connection joined to the open transaction: the bound view
