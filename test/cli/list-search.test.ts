@@ -3,10 +3,14 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import type {CatchUpResult} from '../../src/services/cases/search-index.js'
 import type {ListResult} from '../../commands/list.js'
+import {openStore} from '../../src/store/open.js'
 import {runCommand} from '../helpers/run-command.js'
+import {incoming} from '../replies/fixtures.js'
 
-// `list --search` picks its order with --order: newest first by default, or by relevance.
+// `list --search` picks its order with --order: newest first by default, or by relevance. A small
+// import indexes its cases before it returns; `db search-index` catches up with cases left waiting.
 const CSV = [
   '留言编号,留言用户,留言主题,留言时间,留言详情,一级标签',
   '1,A1,小区噪音,2019-04-05 09:03:01,晚上噪音很大，噪音扰民。,城乡建设',
@@ -44,5 +48,39 @@ describe('board list --search --order', () => {
     const r = await runCommand(['list', '--order', 'relevance'], {store})
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('--search')
+  })
+})
+
+describe('board db search-index', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'board-db-index-'))
+    writeFileSync(join(dir, 'm.csv'), CSV)
+  })
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('has nothing to do after a small import, which indexed its cases', async () => {
+    const store = join(dir, 'small.db')
+    const imported = await runCommand(['import', join(dir, 'm.csv'), '--source', 'web', '--json'], {store})
+    expect(imported.status, imported.stderr).toBe(0)
+    expect(JSON.parse(imported.stdout).searchWaiting).toBe(0)
+    const r = await runCommand(['db', 'search-index', '--json'], {store})
+    expect(r.status, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout) as CatchUpResult).toEqual({indexed: 0, waited: 0, left: 0, busy: false, interrupted: false})
+  })
+
+  it('indexes the cases waiting for it and says how many', async () => {
+    const store = join(dir, 'waiting.db')
+    const s = await openStore(store, {now: new Date()})
+    await s.cases.importBatch(
+      Array.from({length: 30}, (_, i) => incoming(String(i), {title: `烟道${i}`, body: '油烟倒灌'})),
+      {actor: 'clerk', now: new Date()},
+    )
+    expect(await s.searchWaiting()).toBe(30)
+    await s.close()
+    const r = await runCommand(['db', 'search-index', '--json'], {store})
+    expect(r.status, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({indexed: 30, waited: 30, left: 0, busy: false})
+    expect(r.stderr).toMatch(/indexed 30 cases for search; 0 waiting/)
   })
 })

@@ -10,7 +10,7 @@ import {incoming as message} from '../replies/fixtures.js'
 
 // The index is kept, not merely bypassed: a case board edits is indexed in the same transaction;
 // imported cases, and cases written by other SQL, wait as candidates of every search until a
-// catch-up (board db index, which an import starts) indexes them; one catch-up runs at a time.
+// catch-up (board db search-index, which an import starts) indexes them; one catch-up runs at a time.
 
 const now = new Date('2024-03-01T02:00:00Z')
 const actor = {actor: 'clerk', now}

@@ -11,8 +11,8 @@ export const admin: Messages = {
   'import.parserStopped': {en: 'the parser thread stopped (exit code {code})', zh: '解析线程已停止（退出码 {code}）'},
   'import.rolledBack': {en: 'rolled back', zh: '已回滚'},
   'search.indexing': {
-    en: '{n} cases are being indexed for search by a process of their own (board db index); searches find them meanwhile, only more slowly',
-    zh: '{n} 条留言正由后台进程建立搜索索引（board db index）；在此期间仍可搜到它们，只是较慢',
+    en: '{n} cases are being indexed for search by a process of their own (board db search-index); searches find them meanwhile, only more slowly',
+    zh: '{n} 条留言正由后台进程建立搜索索引（board db search-index）；在此期间仍可搜到它们，只是较慢',
   },
   'search.indexed': {en: 'indexed {n} cases for search; {left} waiting', zh: '已为 {n} 条留言建立搜索索引；{left} 条等待中'},
   'search.busy': {en: 'another board process is indexing this store for search; {left} cases waiting', zh: '另一个 board 进程正在为此库建立搜索索引；{left} 条留言等待中'},

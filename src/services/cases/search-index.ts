@@ -3,13 +3,16 @@ import {stopHere} from '../boundary.js'
 
 // Keeping the search index up to date after bulk writes. Indexing costs a few hundred terms a
 // case, far more than storing it: a large import leaves its cases waiting and a separate process
-// indexes them after it (`board db index`), while every search still reads waiting cases as
+// indexes them after it (`board db search-index`), while every search still reads waiting cases as
 // candidates, so answers are complete throughout and only the speed waits.
 
 /** Up to this many waiting cases, the write that left them indexes them before it returns (about a second). */
 export const INDEX_NOW_MAX = 5_000
-/** Cases a transaction: a clerk's edit waits for one batch at most. */
-const BATCH = 2_000
+/**
+ * Cases a transaction, a few seconds' work: a clerk's write waits for one batch at most, and each
+ * batch leaves FTS5 a segment that every later query reads until merged, so not many small ones.
+ */
+const BATCH = 20_000
 
 export interface AfterWrite {
   indexed: number

@@ -9,8 +9,8 @@ import type {Migration} from './migration.js'
 // Triggers, plain SQL that any connection can run, queue each new or changed case in
 // search_pending (indexed = 1: the index still holds its old terms). A queued case is a candidate
 // of every search. Board indexes a case it edits in the same write (search-queue.ts); imported
-// cases, and cases other SQL queued, wait for a catch-up (board db index, which an import starts).
-// Cases already stored are queued here.
+// cases, and cases other SQL queued, wait for a catch-up (board db search-index, which an import
+// starts). Cases already stored are queued here.
 //
 // PostgreSQL: an integer[] column of the terms (each pair of characters as one 32-bit number, the
 // smallest form a GIN index takes) and a GIN index on it. Board writes the terms with an edit; an
