@@ -16,7 +16,7 @@ export function registerFunctions(db: Database.Database): void {
     varargs: true,
     deterministic: true,
   })
-  // The search index's terms of a text (017-search-index.ts), for its triggers.
+  // The search index's terms of a case (017-search-index.ts), for the statements that index queued cases.
   db.function(SEARCH_TERMS, {deterministic: true}, (title: unknown, body: unknown) => caseTerms(String(title ?? ''), String(body ?? '')))
 }
 
