@@ -10,12 +10,12 @@
 // added to `list --limit 20`. Also prints the index's size, how long the import took, and how long
 // the catch-up it starts took to index its cases after it returned.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {once} from 'node:events'
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {tmpdir} from 'node:os'
 import {BIN, flag, option, ROOT} from './common.mjs'
+import {writeLines} from './synthetic.mjs'
 
 const rows = Number(option('--rows', '300000'))
 const backend = option('--backend', 'sqlite')
@@ -65,26 +65,16 @@ const quote = (s) => `"${s.replaceAll('"', '""')}"`
 async function generate() {
   if (existsSync(csv)) return
   const {titles, clauses} = vocabulary()
-  const out = createWriteStream(csv + '.part')
-  out.write('留言编号,留言用户,留言主题,留言时间,留言详情,一级标签\n')
   const labels = ['城乡建设', '环境保护', '交通运输', '教育文体', '劳动和社会保障', '商贸旅游', '卫生计生']
   const start = Date.UTC(2011, 0, 1)
-  let buf = ''
-  for (let i = 1; i <= rows; i++) {
+  await writeLines(csv + '.part', '留言编号,留言用户,留言主题,留言时间,留言详情,一级标签\n', rows, (i) => {
     const t = new Date(start + Math.floor(rand() * 10 * 365 * 86_400) * 1000)
     const when = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
     const length = 120 + ((rand() * 480) | 0)
     let body = ''
     while (body.length < length) body += pick(clauses)
-    buf += `${i},U${String((rand() * 1e7) | 0).padStart(7, '0')},${quote(pick(titles))},${when},${quote(body)},${pick(labels)}\n`
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain')
-      buf = ''
-    }
-  }
-  out.write(buf)
-  out.end()
-  await once(out, 'finish')
+    return `${i},U${String((rand() * 1e7) | 0).padStart(7, '0')},${quote(pick(titles))},${when},${quote(body)},${pick(labels)}\n`
+  })
   execFileSync('mv', [csv + '.part', csv])
 }
 
