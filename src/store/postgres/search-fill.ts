@@ -9,6 +9,8 @@ import type {PostgresExecutor} from './executor.js'
 
 /** Above this many waiting cases, the GIN index is built again in one pass after they are filled. */
 const MANY = 50_000
+/** After filling this many, the old row versions are vacuumed at once (see vacuum()). */
+const VACUUM_AFTER = 10_000
 
 export async function waiting(db: PostgresExecutor): Promise<number> {
   return Number((await db.get<{n: number}>('SELECT count(*) AS n FROM cases WHERE search_terms IS NULL'))?.n ?? 0)
@@ -46,9 +48,26 @@ export async function catchUp(db: PostgresExecutor, opts: SearchCatchUp): Promis
   } finally {
     try {
       if (deferred) await restoreSearchIndex(db, {onlyAbandoned: false})
+      if (indexed >= VACUUM_AFTER) await vacuum(db)
     } finally {
       await db.get('SELECT pg_advisory_unlock(hashtext(?)) AS ok', [key])
     }
   }
   return {indexed, busy: false}
+}
+
+/**
+ * Filling the terms writes a new version of each row, and the index of cases without terms still
+ * points at every old one until a vacuum: a search reading it visits the whole table. Autovacuum
+ * would come, in its own time; the catch-up does it now. A role that does not own the table gets
+ * a warning from the server, not an error, and leaves it to autovacuum.
+ */
+async function vacuum(db: PostgresExecutor): Promise<void> {
+  // Minutes at millions of cases: past the store's statement timeout and the client's own wait.
+  await db.exec('SET statement_timeout = 0')
+  try {
+    await db.raw().query({text: 'VACUUM (ANALYZE) cases', query_timeout: 2 ** 31 - 1} as {text: string})
+  } finally {
+    await db.exec('RESET statement_timeout')
+  }
 }
