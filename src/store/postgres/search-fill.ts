@@ -24,9 +24,10 @@ export async function catchUp(db: PostgresExecutor, opts: SearchCatchUp): Promis
   let deferred = false
   try {
     // An index that a catch-up which died left out is built first: the cases filled meanwhile are in it.
-    await restoreSearchIndex(db, {onlyAbandoned: true})
+    await restoreSearchIndex(db, {onlyAbandoned: true}).catch(() => false)
     const many = await db.get<{n: number}>('SELECT count(*) AS n FROM (SELECT 1 FROM cases WHERE search_terms IS NULL LIMIT ?) m', [MANY + 1])
-    if (Number(many?.n ?? 0) > MANY) deferred = await deferSearchIndex(db)
+    // Only the table's owner may drop and build its indexes: anyone else fills the terms row by row.
+    if (Number(many?.n ?? 0) > MANY) deferred = await deferSearchIndex(db).catch(() => false)
     let after = 0
     for (;;) {
       const n = await db.transaction(async (tx) => {
