@@ -31,7 +31,7 @@ export default class List extends BoardCommand<typeof List> {
     order: Flags.string({
       options: ['time', 'relevance'],
       dependsOn: ['search'],
-      description: 'with --search: newest first (the default), or most relevant first (the ref, then the title, then how often the body has it)',
+      description: 'with --search: newest first (the default), or most relevant first (the ref, then the title, then how often the body has it; a word with more than 5,000 matches ranks its newest 5,000)',
     }),
     limit: limitFlag,
   }

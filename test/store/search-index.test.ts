@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {Case, IncomingCase} from '../../src/domain/case.js'
+import {RELEVANCE_WINDOW} from '../../src/store/sql/case-search.js'
 import type {Store} from '../../src/store/store.js'
 import {backendList, freshStore} from '../helpers/backends.js'
 import {incoming as message} from '../replies/fixtures.js'
@@ -133,6 +134,15 @@ describe.each(backendList)('search index with many candidates on $name', (backen
           expect((await store.cases.list({search: q, limit: 20, offset: 40})).map((c) => c.id), q).toEqual(expected.slice(40, 60))
           expect(await store.cases.count({search: q}), q).toBe(expected.length)
         }
+      }
+      // By relevance, a word in every body ranks its newest RELEVANCE_WINDOW matches: here the
+      // shorter body (反映情况) before the longer, each newest first.
+      const byId = new Map(all.map((c) => [c.id, c]))
+      const window = scan(all, '反映').slice(0, RELEVANCE_WINDOW)
+      const expected = [...window].sort((a, b) => byId.get(a)!.body.length - byId.get(b)!.body.length)
+      for (const offset of [10, RELEVANCE_WINDOW - 10]) {
+        const page = await store.cases.list({search: '反映', order: 'relevance', limit: 20, offset})
+        expect(page.map((c) => c.id), `offset ${offset}`).toEqual(expected.slice(offset, offset + 20))
       }
     } finally {
       await store.close()

@@ -95,9 +95,26 @@ function relevance(op: string, like: string, text: string): Clause {
   }
 }
 
+/**
+ * A page by relevance ranks at most this many matches, the newest: ranking reads each match's
+ * whole body, seconds for a common word's hundred thousand. Fewer matches are all ranked.
+ */
+export const RELEVANCE_WINDOW = 5_000
+
 /** A listing with --search: the rows of list(), read as the plan says. where: the filter's WHERE, the check included. */
 export async function searchRows(db: Executor, filter: CaseFilter & {search: string}, w: {where: string; params: Param[]}): Promise<Row[]> {
   const limit = filter.limit ?? -1
+  if (filter.order === 'relevance' && limit >= 0) {
+    const newest = await searchRows(db, {...filter, order: 'time', limit: RELEVANCE_WINDOW + 1, offset: 0}, w)
+    if (newest.length > RELEVANCE_WINDOW) {
+      const ids = newest.slice(0, RELEVANCE_WINDOW).map((r) => Number(r.id))
+      const order = relevance(db.dialect.ilike, likePattern(filter.search), filter.search)
+      return db.all(
+        `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id IN (${ids.map(() => '?').join(', ')}) ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
+        [...ids, ...order.params, limit, filter.offset ?? 0],
+      )
+    }
+  }
   // Without a limit every match is read, as a count reads them.
   const plan = await planSearch(db, filter.search, {order: filter.order ?? 'time', counting: limit < 0})
   return db.all(
