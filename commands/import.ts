@@ -8,8 +8,7 @@ import {progressLine} from '../src/cli/progress.js'
 import {UsageError} from '../src/errors.js'
 import {normaliseEncoding} from '../src/import/parse/encoding.js'
 import {loadMapFile} from '../src/import/check/fields.js'
-
-import {type ImportCasesResult, importCases} from '../src/services/cases/import.js'
+import type {ImportCasesResult} from '../src/services/cases/import.js'
 import {storeZone} from '../src/services/store-zone.js'
 import {isPostgresUrl, openForDryRun} from '../src/store/open.js'
 import type {Store} from '../src/store/store.js'
@@ -60,6 +59,8 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
     const actor = await this.actor()
     const progress = progressLine()
+    // The pipeline (CSV parsers, GB18030 decoding) is loaded by the one command that runs it.
+    const {importCases} = await import('../src/services/cases/import.js')
     const result = await importCases(store, {
       files: positional,
       source: this.flags.source,
