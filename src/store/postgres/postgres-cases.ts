@@ -186,7 +186,10 @@ export class PostgresCases extends SqlCases {
       const days = timing ? await this.handlingDays(tx, fresh) : new Map<string, [number | null, number | null]>()
       // Each new case gets its import.create event below, in this transaction: the insert
       // trigger's sql.insert events are for writers that leave none, so it stands aside here.
-      const prev = await tx.get<{v: string | null}>("SELECT current_setting('board.restore', true) AS v, set_config('board.restore', 'on', true)")
+      // The commit need not wait for the disk, as on the merge path.
+      const prev = await tx.get<{v: string | null}>(
+        "SELECT current_setting('board.restore', true) AS v, set_config('board.restore', 'on', true), set_config('synchronous_commit', 'off', true)",
+      )
       await copyInto(client, 'cases', CASE_COLUMNS, each(fresh, (row, i) => caseRow(row, ids[i], now, days.get(row.ref), timing, importVersion(row))))
       await tx.get("SELECT set_config('board.restore', ?, true)", [prev?.v ?? ''])
       if (fresh.some((row) => row.reply)) {
