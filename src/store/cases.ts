@@ -53,6 +53,12 @@ export interface ImportOpts {
   now: Date
   dryRun?: boolean
   timing?: ImportTiming
+  /**
+   * No other import writes this store meanwhile (the import holds the store's import lock, see
+   * Store.bulkLoad): a backend may then insert new cases without guarding against a concurrent
+   * insert of the same refs.
+   */
+  exclusive?: boolean
 }
 
 export type ExportCsvFilter = Pick<CaseFilter, 'since' | 'until' | 'unit' | 'category'>

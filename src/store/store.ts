@@ -55,7 +55,8 @@ export interface Store {
   readonly access?: AccessControl
   /**
    * Readies the store for about expectedRows new cases (a large import) and returns what ends that
-   * mode. Backends with nothing to gain do nothing.
+   * mode. Backends with nothing to gain do nothing. On PostgreSQL, from one expected row on, no
+   * other bulk load writes the store until it ends (ImportOpts.exclusive).
    */
   bulkLoad(expectedRows: number): Promise<() => Promise<void>>
   /**
