@@ -47,10 +47,10 @@ module.exports = {
     },
     {
       name: 'not-to-unresolvable',
-      comment: 'Every import resolves to a file or an installed package.',
+      comment: 'Every import resolves to a file or an installed package; bin/run.js\'s import of the bundle resolves once `npm run build` has made dist/.',
       severity: 'error',
       from: {},
-      to: {couldNotResolve: true},
+      to: {couldNotResolve: true, pathNot: '^\\.\\./dist/bundle/board\\.js$'},
     },
     {
       name: 'not-to-dev-dep',

@@ -5,7 +5,9 @@
 // characters of body with the odd quoted comma and line break, label; ~1 KB a row, ~1 GB at the
 // default 1,000,000), imports them with the sqlite3 shell into a table of the same shape (text
 // columns, unique ref) and with `board import`, and prints both times, the ratio and board's peak
-// RSS. Targets: within 2.5x of the shell, peak RSS under 300 MB at 1M rows.
+// RSS. Targets: within 2x of the shell, peak RSS under 300 MB at 1M rows. The catch-up of the search
+// index that the import starts on its own (board db search-index) is stopped: it is not the import's
+// time, and it would weigh on the next run; bench/search.mjs times it.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, renameSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
@@ -46,6 +48,8 @@ function board() {
   const r = timed(BIN, ['import', csv, '--source', 'bench', '--store', db, '--rejects', join(dir, 'rejects.csv')], {
     env: {...process.env, BOARD_CONFIG: join(dir, 'no-config.json'), BOARD_ACTOR: 'bench'},
   })
+  // The catch-up this import started: any of this build's, on a machine that runs only the bench.
+  spawnSync('pkill', ['-f', `${BIN} db search-index`])
   const summary = r.stderr.split('\n').find((l) => l.includes('inserted')) ?? ''
   return {...r, summary}
 }
@@ -60,6 +64,6 @@ else console.log('sqlite3 shell not found (apt-get install -y sqlite3): baseline
 const b = board()
 console.log(`board import:          ${b.seconds.toFixed(1)} s, cpu ${b.cpu.toFixed(1)} s, peak RSS ${b.rssMb.toFixed(0)} MB`)
 console.log(`  ${b.summary.trim()}`)
-if (shell) console.log(`ratio board / sqlite3: ${(b.seconds / shell.seconds).toFixed(2)}x wall (target <= 2.5x), ${(b.cpu / shell.cpu).toFixed(2)}x cpu`)
+if (shell) console.log(`ratio board / sqlite3: ${(b.seconds / shell.seconds).toFixed(2)}x wall (target <= 2x), ${(b.cpu / shell.cpu).toFixed(2)}x cpu`)
 console.log(`peak RSS: ${b.rssMb.toFixed(0)} MB (target < 300 MB)`)
 if (!keep) rmSync(dir, {recursive: true, force: true})

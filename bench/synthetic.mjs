@@ -18,17 +18,25 @@ export async function writeMessages(path, rows, {replies = true} = {}) {
     return s
   }
   const time = (t) => `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
-  const out = createWriteStream(path)
-  out.write(`留言编号,留言用户,留言主题,留言时间,留言详情,一级标签${replies ? ',答复意见,答复时间' : ''}\n`)
-  let buf = ''
-  for (let i = 1; i <= rows; i++) {
+  const header = `留言编号,留言用户,留言主题,留言时间,留言详情,一级标签${replies ? ',答复意见,答复时间' : ''}\n`
+  await writeLines(path, header, rows, (i) => {
     const t = new Date(Date.UTC(2018, 0, 1) + Math.floor(rand() * 2 * 365 * 86_400) * 1000)
     let body = han(240 + ((rand() * 120) | 0))
     const quoted = rand() < 0.05
     if (quoted) body = body.slice(0, 100) + '，"引用"，\n' + body.slice(100)
     const b = quoted ? `"${body.replaceAll('"', '""')}"` : body
     const reply = !replies ? '' : rand() < 0.33 ? `,${han(80)},${time(new Date(t.getTime() + 5 * 86_400_000))}` : ',,'
-    buf += `${100000 + i},A${String((rand() * 1e8) | 0).padStart(9, '0')},${han(12 + ((rand() * 16) | 0))},${time(t)},${b},${LABELS[(rand() * LABELS.length) | 0]}${reply}\n`
+    return `${100000 + i},A${String((rand() * 1e8) | 0).padStart(9, '0')},${han(12 + ((rand() * 16) | 0))},${time(t)},${b},${LABELS[(rand() * LABELS.length) | 0]}${reply}\n`
+  })
+}
+
+/** Writes header, then rowAt(1) … rowAt(rows), to path a megabyte at a time. */
+export async function writeLines(path, header, rows, rowAt) {
+  const out = createWriteStream(path)
+  out.write(header)
+  let buf = ''
+  for (let i = 1; i <= rows; i++) {
+    buf += rowAt(i)
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain')
       buf = ''

@@ -1,5 +1,13 @@
 #!/usr/bin/env -S node --import tsx --no-warnings
 // Runs the TypeScript sources directly (no build): oclif maps dist/commands to commands/ via tsconfig.
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {execute} from '@oclif/core'
 
-await execute({development: true, dir: import.meta.url})
+// package.json points oclif at the bundle that `npm run build` makes (scripts/bundle.mjs); the
+// sources have none, so here the commands are found by scanning commands/ and the hook by its path.
+const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+pjson.oclif.commands = './dist/commands'
+pjson.oclif.hooks.command_not_found = './dist/src/cli/hooks/command-not-found.js'
+
+await execute({development: true, loadOptions: {root: fileURLToPath(new URL('..', import.meta.url)), pjson}})

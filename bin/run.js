@@ -12,8 +12,12 @@ if (argv.length === 1 && argv[0] === '--version' && !(platform() === 'linux' && 
   const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${pjson.name}/${pjson.version} ${platform()}-${arch() === 'ia32' ? 'x86' : arch()} node-${process.version}\n`)
 } else {
-  // The subpath loads execute() without the rest of @oclif/core's index, which every start would pay for.
-  const {execute} = await import('@oclif/core/execute')
+  // The bundle (scripts/bundle.mjs) holds @oclif/core with the commands: one module graph, so the
+  // commands' classes and the execute() that runs them are the same @oclif/core.
+  const {execute, settings} = await import('../dist/bundle/board.js')
+  // This runs the build. Under NODE_ENV=test or development oclif would look for TypeScript
+  // sources beside it to transpile instead; bin/dev.js is the way to run the sources.
+  settings.enableAutoTranspile = false
 
   // plugin-not-found exits 127 for an unknown command; board's contract says usage errors are 2.
   process.on('exit', (code) => {

@@ -2,18 +2,18 @@ import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {dirname, join} from 'node:path'
 
+import {startBackgroundIndex} from '../src/cli/background-index.js'
 import {BoardCommand} from '../src/cli/base-command.js'
 import {progressLine} from '../src/cli/progress.js'
 import {UsageError} from '../src/errors.js'
 import {normaliseEncoding} from '../src/import/parse/encoding.js'
 import {loadMapFile} from '../src/import/check/fields.js'
-import type {ImportResult} from '../src/import/import-service.js'
-import {importCases} from '../src/services/cases/import.js'
+import type {ImportCasesResult} from '../src/services/cases/import.js'
 import {storeZone} from '../src/services/store-zone.js'
 import {isPostgresUrl, openForDryRun} from '../src/store/open.js'
 import type {Store} from '../src/store/store.js'
 
-export type ImportCommandResult = ImportResult
+export type ImportCommandResult = ImportCasesResult
 
 export default class Import extends BoardCommand<typeof Import> {
   static override summary = 'Import messages from CSV exports (UTF-8, BOM or GB18030) or Open311 JSON'
@@ -34,6 +34,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     format: Flags.string({options: ['csv', 'open311'], default: 'csv', description: 'input format'}),
     rejects: Flags.string({description: 'CSV file for rejected rows (default: beside the store)'}),
     'dry-run': Flags.boolean({description: 'parse and validate without writing'}),
+    'index-now': Flags.boolean({description: 'index the cases for search before returning (a large import leaves that to a process of its own)'}),
     'batch-size': Flags.integer({default: 2000, min: 1, max: 10000, hidden: true}),
   }
 
@@ -58,6 +59,8 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     const mapFile = this.flags.map ? await loadMapFile(this.flags.map) : undefined
     const actor = await this.actor()
     const progress = progressLine()
+    // The pipeline (CSV parsers, GB18030 decoding) is loaded by the one command that runs it.
+    const {importCases} = await import('../src/services/cases/import.js')
     const result = await importCases(store, {
       files: positional,
       source: this.flags.source,
@@ -73,6 +76,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
       batchSize: this.flags['batch-size'],
       now: () => this.now(),
       signal: this.abort.signal,
+      indexNow: this.flags['index-now'],
       onReject: (r) => {
         progress.done()
         this.note(this.t('import.reject', {file: r.file, line: r.line, reason: r.reason}))
@@ -94,6 +98,10 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     if (result.rejectsFile) this.note(this.t('import.rejects', {path: result.rejectsFile}))
     if (result.files.some((f) => f.rejected > 0 || f.note === 'empty')) process.exitCode = 1
     if (result.interrupted) process.exitCode = 130
+    if (result.searchWaiting > 0) {
+      startBackgroundIndex(this.config.root, this.storeLocation())
+      this.note(this.t('search.indexing', {n: result.searchWaiting}))
+    }
     return result
   }
 

@@ -8,6 +8,7 @@ import {limitFlag, listingLimit} from '../src/cli/listing-limit.js'
 import {renderTable} from '../src/cli/render.js'
 import {CASE_STATUSES, type Case, type CaseStatus} from '../src/domain/case.js'
 import {stopHere} from '../src/services/boundary.js'
+import type {SearchOrder} from '../src/store/cases.js'
 
 /** The --json contract: every matching case, newest first (written as it is read, never held whole). */
 export type ListResult = Case[]
@@ -19,6 +20,7 @@ export default class List extends BoardCommand<typeof List> {
     '<%= config.bin %> list --status new --limit 20',
     '<%= config.bin %> list --category 城乡建设 --since 2019-01-01 --json',
     '<%= config.bin %> list --search 停水',
+    '<%= config.bin %> list --search 噪音 --order relevance --limit 10',
   ]
   static override flags = {
     ...caseFilterFlags,
@@ -26,6 +28,11 @@ export default class List extends BoardCommand<typeof List> {
     handler: Flags.string({description: 'only this handler (code or name)'}),
     source: Flags.string({description: 'only this import source'}),
     search: Flags.string({description: 'text in title or body, or an exact ref'}),
+    order: Flags.string({
+      options: ['time', 'relevance'],
+      dependsOn: ['search'],
+      description: 'with --search: newest first (the default), or most relevant first (the ref, then the title, then how often the body has it; a word with more than 5,000 matches ranks its newest 5,000)',
+    }),
     limit: limitFlag,
   }
 
@@ -38,6 +45,7 @@ export default class List extends BoardCommand<typeof List> {
       handler: f.handler,
       source: f.source,
       search: f.search,
+      order: f.order as SearchOrder | undefined,
     }
     const {limit, screen} = listingLimit({limit: f.limit, tty: this.tty, json: this.json})
     const out = dataOut()

@@ -72,6 +72,8 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const timing = opts.dryRun ? undefined : opts.timing
   const expected = opts.dryRun ? 0 : expectedRows(opts.files)
   const endBulkLoad = await store.bulkLoad(expected)
+  // PostgreSQL's bulk load is the store's import lock: this import's new cases are its own to insert.
+  const exclusive = expected > 0 && store.backend === 'postgres'
   let failed = false
   let writers: Store[] = []
   try {
@@ -79,7 +81,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
     // batch after batch the server would otherwise merge on one core while the other waits.
     if (expected >= (opts.parallelFrom ?? PARALLEL_ROWS)) writers = await store.parallelWriters(1)
     for (const file of opts.files) {
-      const summary = await importOne([store, ...writers], file, opts, rejects, timing)
+      const summary = await importOne([store, ...writers], file, opts, rejects, timing, exclusive)
       files.push(summary)
       if (opts.signal?.aborted) {
         interrupted = true
@@ -106,7 +108,7 @@ const PARALLEL_ROWS = 20_000
 /** A batch is written at this many characters of row text if it has not reached its rows: long messages make short batches. */
 const BATCH_CHARS = 3_000_000
 
-async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined): Promise<FileImportSummary> {
+async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined, exclusive: boolean): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
   const s: FileImportSummary = {file: name, encoding: opts.format === 'open311' ? 'json' : 'utf8', read: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0, conflicts: 0, seconds: 0, rowsPerSecond: 0}
@@ -162,7 +164,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     batch = []
     batchChars = 0
     const lane = lanes[turn++ % lanes.length]
-    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing})
+    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing, exclusive})
     const written = opts.dryRun ? write(lane.lane) : lane.group.write(write)
     written.catch(() => {}) // awaited by settleOldest(); this only keeps it from counting as unhandled
     inFlight.push({lane, rows, written})

@@ -2,6 +2,7 @@ import {stopHere} from './boundary.js'
 import {BoardError, InterruptedError, UsageError} from '../errors.js'
 import type {Param} from '../store/sql/executor.js'
 import type {Store} from '../store/store.js'
+import {indexAfterWrite} from './cases/search-index.js'
 import type {TableInfo} from '../store/tables.js'
 
 export interface TableCopy {
@@ -20,6 +21,8 @@ export interface StoreCopyResult {
   /** Tables only one side has (e.g. from a newer board); not copied. */
   skipped: string[]
   ok: boolean
+  /** Cases of the target left for a catch-up of its search index (a large copy), 0 when none. */
+  searchWaiting: number
 }
 
 export interface StoreCopyOptions {
@@ -42,7 +45,7 @@ export async function copyStore(from: Store, to: Store, opts: StoreCopyOptions):
   const common = src.filter((t) => dstByName.has(t.name))
   const skipped = [...src, ...dst].map((t) => t.name).filter((n) => !common.some((c) => c.name === n)).sort()
   const order = parentsFirst(common)
-  const result: StoreCopyResult = {from: from.location, to: to.location, dryRun: opts.dryRun, replaced: false, tables: [], skipped, ok: true}
+  const result: StoreCopyResult = {from: from.location, to: to.location, dryRun: opts.dryRun, replaced: false, tables: [], skipped, ok: true, searchWaiting: 0}
 
   const occupied: string[] = []
   for (const t of order) if ((await to.tables.count(t.name)) > 0) occupied.push(t.name)
@@ -94,6 +97,7 @@ export async function copyStore(from: Store, to: Store, opts: StoreCopyOptions):
     result.tables.push({table: t.name, source, target, ok: source === target})
   }
   result.ok = result.tables.every((t) => t.ok)
+  result.searchWaiting = (await indexAfterWrite(to)).waiting
   return result
 }
 

@@ -1,4 +1,6 @@
 import type {Case, CaseStatus, IncomingCase, Reply} from '../domain/case.js'
+/** Search results newest first, or most relevant first (sql/case-search.ts). */
+export type SearchOrder = 'time' | 'relevance'
 
 export interface CaseFilter {
   ids?: number[]
@@ -9,9 +11,12 @@ export interface CaseFilter {
   source?: string
   since?: string
   until?: string
+  /** A substring of title or body, or an exact ref. */
   search?: string
   /** Cases merged (并案) into this one. */
   mergedInto?: number
+  /** With search: newest first (the default) or most relevant first (sql/case-search.ts). */
+  order?: SearchOrder
   limit?: number
   offset?: number
   /**
@@ -48,6 +53,12 @@ export interface ImportOpts {
   now: Date
   dryRun?: boolean
   timing?: ImportTiming
+  /**
+   * No other import writes this store meanwhile (the import holds the store's import lock, see
+   * Store.bulkLoad): a backend may then insert new cases without guarding against a concurrent
+   * insert of the same refs.
+   */
+  exclusive?: boolean
 }
 
 export type ExportCsvFilter = Pick<CaseFilter, 'since' | 'until' | 'unit' | 'category'>
@@ -104,6 +115,12 @@ export interface CaseRepository {
    * returned first, so a clerk resumes where they left off.
    */
   claim(filter: CaseFilter, opts: {worker: string; now: Date; leaseSeconds: number; limit: number}): Promise<Case[]>
+  /**
+   * Cases whose text is like this title and body, through the search index: those sharing the most
+   * of its distinctive character pairs, most first, at most opts.limit; without the case
+   * opts.excludeId. Candidates only: the caller judges how alike they are.
+   */
+  similar(text: {title: string; body: string}, opts: {limit: number; excludeId?: number}): Promise<Case[]>
   /** Ends a lease (after a decision, a skip or quit); only the holder's lease is released. */
   release(id: number, worker: string): Promise<void>
 }

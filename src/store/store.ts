@@ -20,6 +20,19 @@ export interface StoreCheck {
  * Everything board keeps. Commands and services see only this; which backend sits behind it is
  * decided once, by openStore().
  */
+export interface SearchCatchUp {
+  /** Cases a transaction: a clerk's write waits for one batch at most. */
+  batch: number
+  /** After each batch, with the number indexed so far; false stops there. */
+  onBatch?: (indexed: number) => boolean | Promise<boolean>
+}
+
+export interface SearchCatchUpResult {
+  indexed: number
+  /** Another process is catching the index up; this one did nothing. */
+  busy: boolean
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres'
   /** Where the store is, safe to print (no password). */
@@ -42,7 +55,8 @@ export interface Store {
   readonly access?: AccessControl
   /**
    * Readies the store for about expectedRows new cases (a large import) and returns what ends that
-   * mode. Backends with nothing to gain do nothing.
+   * mode. Backends with nothing to gain do nothing. On PostgreSQL, from one expected row on, no
+   * other bulk load writes the store until it ends (ImportOpts.exclusive).
    */
   bulkLoad(expectedRows: number): Promise<() => Promise<void>>
   /**
@@ -51,6 +65,10 @@ export interface Store {
    * by side (SQLite has one writer).
    */
   parallelWriters(n: number): Promise<Store[]>
+  /** Cases stored but not yet in the search index; every search reads them as candidates meanwhile. */
+  searchWaiting(): Promise<number>
+  /** Indexes the waiting cases for search, oldest first, a batch a transaction; one process at a time. */
+  catchUpSearch(opts: SearchCatchUp): Promise<SearchCatchUpResult>
   /** Runs fn with repositories bound to one transaction. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>
   /** Applies pending migrations; readOnly skips maintenance beyond them (rebuilding left-out indexes). */

@@ -116,6 +116,25 @@ describe.each(backendList.filter((b) => b.name === 'postgres'))('two imports of 
     }
   }, 30_000)
 
+  it('an import that is no bulk load waits for a running one, which copies its rows in unguarded', async () => {
+    const url = await backend.location()
+    const bulk = await openStore(url, {now})
+    const small = await openStore(url, {now})
+    try {
+      const end = await bulk.bulkLoad(10_000)
+      let done = false
+      const waiting = small.cases.importBatch([message('w')], o).then(() => (done = true))
+      await sleep(700)
+      expect(done).toBe(false)
+      await end()
+      await waiting
+      expect(await bulk.cases.count({})).toBe(1)
+    } finally {
+      await bulk.close()
+      await small.close()
+    }
+  }, 30_000)
+
   it('two whole imports of one file, each on two connections, both finish and count every row once', async () => {
     const url = await backend.location()
     const stores = [await openStore(url, {now}), await openStore(url, {now})]

@@ -1,10 +1,18 @@
 import {importFiles, type ImportOptions, type ImportResult} from '../../import/import-service.js'
 import type {Store} from '../../store/store.js'
 import {importTiming} from '../stats/durations.js'
+import {indexAfterWrite} from './search-index.js'
 
 export interface ImportCasesOptions extends Omit<ImportOptions, 'timing'> {
   /** The configured zone, which statistics count working days in. */
   zone?: string
+  /** Index every imported case for search before returning, however many (search-index.ts). */
+  indexNow?: boolean
+}
+
+export interface ImportCasesResult extends ImportResult {
+  /** Cases left for a catch-up of the search index of their own (a large import), 0 when none. */
+  searchWaiting: number
 }
 
 /**
@@ -12,8 +20,10 @@ export interface ImportCasesOptions extends Omit<ImportOptions, 'timing'> {
  * counts them there, so the first statistics after a large import have none to work out. The
  * import pipeline stays below the services: it is handed the timing, and never asks for it.
  */
-export async function importCases(store: Store, opts: ImportCasesOptions): Promise<ImportResult> {
-  const {zone, ...rest} = opts
+export async function importCases(store: Store, opts: ImportCasesOptions): Promise<ImportCasesResult> {
+  const {zone, indexNow, ...rest} = opts
   const timing = opts.dryRun || !zone ? undefined : await importTiming(store, zone)
-  return importFiles(store, {...rest, timing})
+  const result = await importFiles(store, {...rest, timing})
+  if (result.dryRun || result.interrupted) return {...result, searchWaiting: 0}
+  return {...result, searchWaiting: (await indexAfterWrite(store, {wait: indexNow})).waiting}
 }

@@ -23,13 +23,22 @@ export async function nextForClerk(store: Store, opts: {worker: string; now: Dat
   return next
 }
 
-/** Suggestions for one message, duplicates searched among cases posted within 30 days of it. */
+/**
+ * Suggestions for one message, duplicates searched among cases posted within 30 days of it: the
+ * newest of that window (a repeat by the same author) and those the search index finds alike
+ * however many others were posted meanwhile.
+ */
 export async function suggestionsFor(store: Store, c: Case, ctx: TriageContext): Promise<Suggestion> {
   const at = Date.parse(c.postedAt)
-  const others = await store.cases.list({since: new Date(at - 30 * 86_400_000).toISOString(), until: new Date(at + 30 * 86_400_000).toISOString(), limit: 2000})
-  const incidents = ctx.incidents ? await incidentCandidates(store, c, ctx.incidents) : undefined
-  return suggest(c, {...ctx, others: others.filter((o) => o.status !== 'merged' && o.status !== 'rejected'), incidentCandidates: incidents})
+  const recent = await store.cases.list({since: new Date(at - 30 * 86_400_000).toISOString(), until: new Date(at + 30 * 86_400_000).toISOString(), limit: 2000})
+  const alike = await store.cases.similar(c, {limit: SIMILAR, excludeId: c.id})
+  const others = new Map([...recent, ...alike].map((o) => [o.id, o]))
+  const incidents = ctx.incidents ? await incidentCandidates(store, c, ctx.incidents, alike) : undefined
+  return suggest(c, {...ctx, others: [...others.values()].filter((o) => o.status !== 'merged' && o.status !== 'rejected'), incidentCandidates: incidents})
 }
+
+/** Candidates the index is asked for; findDuplicates keeps those alike enough within the window. */
+const SIMILAR = 50
 
 /** 并案: the message joins another case. */
 export async function mergeInto(store: Store, c: Case, targetId: number, opts: {actor: string; now: Date}): Promise<Case> {

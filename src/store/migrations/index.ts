@@ -14,6 +14,7 @@ import {appendOnlyAudit} from './013-append-only-audit.js'
 import {settingsSecrets} from './014-settings-secrets.js'
 import {slaCycle} from './015-sla-cycle.js'
 import {importVersions} from './016-import-versions.js'
+import {searchIndex} from './017-search-index.js'
 import {unitChannelsAudit} from './018-unit-channels-audit.js'
 import type {Migration} from './migration.js'
 
@@ -35,5 +36,6 @@ export const migrations: readonly Migration[] = [
   settingsSecrets,
   slaCycle,
   importVersions,
+  searchIndex,
   unitChannelsAudit,
 ]

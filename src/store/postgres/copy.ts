@@ -9,14 +9,20 @@ import type {Param} from '../sql/executor.js'
 // Text cannot carry NUL bytes; import rejects those rows before they get here.
 const ESCAPES: Record<string, string> = {'\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r'}
 
+const SPECIAL = /[\\\t\n\r]/
+const SPECIALS = /[\\\t\n\r]/g
+
 export function copyField(v: Param): string {
   if (v === null) return '\\N'
   if (typeof v === 'number') return String(v)
-  return v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c])
+  // Most fields need no escape: testing first spares the copy replace() would make.
+  return SPECIAL.test(v) ? v.replace(SPECIALS, (c) => ESCAPES[c]) : v
 }
 
 export function copyLine(values: readonly Param[]): string {
-  return values.map(copyField).join('\t') + '\n'
+  let line = copyField(values[0])
+  for (let i = 1; i < values.length; i++) line += '\t' + copyField(values[i])
+  return line + '\n'
 }
 
 /** Streams rows into `table (columns)` with COPY FROM STDIN, in chunks so memory stays flat. */

@@ -1,4 +1,5 @@
 import type {Dialect} from '../sql/executor.js'
+import {codesLiteral, termCodesLiteral} from '../sql/search-terms.js'
 
 export function postgresDialect(): Dialect {
   return {
@@ -12,6 +13,22 @@ export function postgresDialect(): Dialect {
     indexedBy: () => '',
     percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
     statsGroupsFunction: null,
+    search: {
+      // A case without terms (written by other SQL, not yet filled in) is always a candidate; a
+      // query of single characters (no pairs) is not in this index and reads the cases.
+      match: (q) => {
+        const codes = codesLiteral(q)
+        return codes ? {sql: '(c.search_terms @> CAST(? AS integer[]) OR c.search_terms IS NULL)', params: [codes]} : {sql: '1 = 1', params: []}
+      },
+      ids: () => null,
+      indexedIds: (q) => {
+        const codes = codesLiteral(q)
+        return codes ? {sql: 'SELECT id FROM cases WHERE search_terms @> CAST(? AS integer[])', params: [codes]} : null
+      },
+      planned: true,
+      indexWritten: () => [],
+      assignTerms: (title, body) => ({sql: 'search_terms = CAST(? AS integer[])', params: [termCodesLiteral(title, body)]}),
+    },
     tableExistsSql: 'SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
     migrationSql: (m) => m.postgres,
     catalog: {

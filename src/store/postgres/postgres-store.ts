@@ -1,11 +1,12 @@
-import type {Store, StoreCheck} from '../store.js'
+import type {SearchCatchUp, Store, StoreCheck} from '../store.js'
 import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {PostgresExecutor, redact} from './executor.js'
-import {PostgresCases} from './postgres-cases.js'
+import {importLockKey, PostgresCases} from './postgres-cases.js'
 import {PostgresSettings} from './postgres-settings.js'
 import {CASE_TABLES_SQL, PostgresAccess} from './access.js'
 import {PostgresTables} from './postgres-tables.js'
+import {catchUp, waiting} from './search-fill.js'
 
 export class PostgresStore extends SqlStore {
   override readonly cases: PostgresCases
@@ -40,7 +41,7 @@ export class PostgresStore extends SqlStore {
    */
   override async bulkLoad(expectedRows: number): Promise<() => Promise<void>> {
     if (expectedRows <= 0) return async () => {}
-    const key = `board:${this.pg.schema ?? ''}:import`
+    const key = importLockKey(this.pg.schema)
     while (!(await this.pg.get<{ok: boolean}>('SELECT pg_try_advisory_lock(hashtext(?)) AS ok', [key]))?.ok) {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
@@ -64,6 +65,14 @@ export class PostgresStore extends SqlStore {
       }
     }
     return writers
+  }
+
+  override searchWaiting(): Promise<number> {
+    return waiting(this.pg)
+  }
+
+  override catchUpSearch(opts: SearchCatchUp) {
+    return catchUp(this.pg, opts)
   }
 
   // A transaction's executor is this connection joined to the open transaction: the bound view

@@ -1,3 +1,5 @@
+import type {TermQuery} from './search-terms.js'
+
 // The seam between board's SQL and a driver. Repositories in this folder speak to an Executor
 // and never import a driver; src/store/sqlite and src/store/postgres each provide one.
 // SQL here uses `?` placeholders; the PostgreSQL executor numbers them.
@@ -45,12 +47,41 @@ export interface Dialect {
    * where its own GROUP BY does that best (PostgreSQL).
    */
   readonly statsGroupsFunction: string | null
+  /** The search index (017-search-index.ts). */
+  readonly search: SearchDialect
   /** A query with one parameter (the table name) that returns a row when the table exists. */
   readonly tableExistsSql: string
   /** Picks this backend's text of a migration. */
   migrationSql(m: {sqlite: string; postgres: string}): string
   /** Introspection for whole-store copies (board db copy). */
   readonly catalog: Catalog
+}
+
+export interface SearchDialect {
+  /** A condition on the case `c`: the index holds the query's terms for it (or cannot tell). */
+  match(q: TermQuery): {sql: string; params: Param[]}
+  /**
+   * Ids of the cases the index holds the query's terms for, as a subquery, or null where match()
+   * is the index's only use.
+   */
+  ids(q: TermQuery): {sql: string; params: Param[]} | null
+  /**
+   * Ids of the indexed cases holding the query's pairs, as a subquery: cases waiting to be indexed
+   * are not among them (similar-cases.ts ranks by the index alone); null for a query without pairs.
+   */
+  indexedIds(q: TermQuery): {sql: string; params: Param[]} | null
+  /**
+   * Whether the planner weighs the index against reading cases in time order by itself (it keeps
+   * statistics of the terms); otherwise the store counts the candidates first and chooses.
+   */
+  readonly planned: boolean
+  /**
+   * The SET assignment of a case's terms, for board to write with a new title and body; null
+   * where triggers keep the index.
+   */
+  assignTerms(title: string, body: string): {sql: string; params: Param[]} | null
+  /** Statements that index these cases, run in the transaction that wrote them; none where assignTerms() does. */
+  indexWritten(ids: readonly number[]): {sql: string; params: Param[]}[]
 }
 
 export interface Catalog {

@@ -1,4 +1,4 @@
-import type {Store, StoreCheck} from '../store.js'
+import type {SearchCatchUp, SearchCatchUpResult, Store, StoreCheck} from '../store.js'
 import {SqlCases} from './cases/import.js'
 import {SqlClassifier} from './classifier.js'
 import {SqlEvents} from './events.js'
@@ -58,6 +58,14 @@ export class SqlStore implements Store {
 
   async bulkLoad(_expectedRows: number): Promise<() => Promise<void>> {
     return async () => {}
+  }
+
+  async searchWaiting(): Promise<number> {
+    return 0
+  }
+
+  async catchUpSearch(_opts: SearchCatchUp): Promise<SearchCatchUpResult> {
+    return {indexed: 0, busy: false}
   }
 
   async parallelWriters(_n: number): Promise<Store[]> {

@@ -1,6 +1,6 @@
-import {hostname} from 'node:os'
-
+import {running, thisProcess} from '../sql/bulk-note.js'
 import type {Executor} from '../sql/executor.js'
+import {SEARCH_NOTE} from './search-queue.js'
 
 // Bulk loads without the indexes that rows enter in random order. The statistics index leads with
 // posted_at, and an export's rows are spread over years: once the index outgrows SQLite's page
@@ -26,7 +26,7 @@ export async function deferIndexes(db: Executor, expectedRows: number): Promise<
     for (const name of DEFERRABLE) {
       const row = await tx.get<{sql: string}>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name])
       if (!row) continue
-      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, process.pid, hostname()])
+      await tx.run('INSERT INTO deferred_indexes (name, ddl, pid, host) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, row.sql, thisProcess().pid, thisProcess().host])
       await tx.exec(`DROP INDEX ${name}`)
       deferred = true
     }
@@ -39,7 +39,7 @@ export async function deferIndexes(db: Executor, expectedRows: number): Promise<
  * is still running on this host is left alone: that import is not finished.
  */
 export async function restoreIndexes(db: Executor, opts: {onlyAbandoned: boolean}): Promise<string[]> {
-  const notes = await db.all<{name: string; pid: number; host: string}>('SELECT name, pid, host FROM deferred_indexes')
+  const notes = await db.all<{name: string; pid: number; host: string}>('SELECT name, pid, host FROM deferred_indexes WHERE name <> ?', [SEARCH_NOTE])
   const due = notes.filter((n) => !opts.onlyAbandoned || !running(n.pid, n.host))
   if (due.length === 0) return []
   // The build sorts every case; with temporary files in memory (the store's setting, for the
@@ -69,16 +69,5 @@ function build(db: Executor, due: {name: string}[]): Promise<string[]> {
 
 /** Names of indexes a bulk load has out at the moment (doctor shows them). */
 export async function deferredIndexNames(db: Executor): Promise<string[]> {
-  return (await db.all<{name: string}>('SELECT name FROM deferred_indexes ORDER BY name')).map((r) => r.name)
-}
-
-function running(pid: number, host: string): boolean {
-  if (host !== hostname()) return false // a WAL store is only ever shared on one host: the file was moved
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+  return (await db.all<{name: string}>('SELECT name FROM deferred_indexes WHERE name <> ? ORDER BY name', [SEARCH_NOTE])).map((r) => r.name)
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 
+import {caseTerms} from '../sql/search-terms.js'
 import {finishGroups, type GroupsState, startGroups, stepGroups} from '../sql/stats/groups.js'
 
 /** The name the dialect gives SqlStats (statsGroupsFunction). */
@@ -15,4 +16,8 @@ export function registerFunctions(db: Database.Database): void {
     varargs: true,
     deterministic: true,
   })
+  // The search index's terms of a case (017-search-index.ts), for the statements that index queued cases.
+  db.function(SEARCH_TERMS, {deterministic: true}, (title: unknown, body: unknown) => caseTerms(String(title ?? ''), String(body ?? '')))
 }
+
+export const SEARCH_TERMS = 'board_search_terms'

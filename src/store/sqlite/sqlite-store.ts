@@ -1,8 +1,9 @@
-import type {Store, StoreCheck} from '../store.js'
+import type {SearchCatchUp, Store, StoreCheck} from '../store.js'
 import type {Executor} from '../sql/executor.js'
 import {SqlStore} from '../sql/sql-store.js'
 import {deferIndexes, deferredIndexNames, restoreIndexes} from './deferred-indexes.js'
 import {SqliteExecutor} from './executor.js'
+import {catchUp, waiting} from './search-queue.js'
 
 export class SqliteStore extends SqlStore {
   constructor(location: string, private readonly sqlite: SqliteExecutor) {
@@ -34,6 +35,14 @@ export class SqliteStore extends SqlStore {
     const status = await super.migrate(now)
     if (!opts.readOnly) await restoreIndexes(this.sqlite, {onlyAbandoned: true})
     return status
+  }
+
+  override searchWaiting(): Promise<number> {
+    return waiting(this.sqlite)
+  }
+
+  override catchUpSearch(opts: SearchCatchUp) {
+    return catchUp(this.sqlite, opts)
   }
 
   override async check(): Promise<StoreCheck[]> {

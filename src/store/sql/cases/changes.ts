@@ -33,6 +33,10 @@ export class SqlCaseChanges extends SqlCaseLookups {
         params.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as Param))
       }
       if (sets.length === 0 && !opts.note) return current
+      if ('title' in after || 'body' in after) {
+        const terms = tx.dialect.search.assignTerms(patch.title ?? current.title, patch.body ?? current.body)
+        if (terms) sets.push(terms.sql), params.push(...terms.params)
+      }
       // The version guard is also in the UPDATE, so a writer between our read and write still loses.
       const guard = await tx.run(`UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`, [
         ...params,
@@ -44,6 +48,7 @@ export class SqlCaseChanges extends SqlCaseLookups {
       await tx.run('INSERT INTO events (case_id, actor, at, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
         id, opts.actor, opts.now.toISOString(), opts.action, json(before), json(opts.note ? {...after, note: opts.note} : after),
       ])
+      for (const st of tx.dialect.search.indexWritten([id])) await tx.run(st.sql, st.params)
       return (await repo.get(id))!
     })
   }

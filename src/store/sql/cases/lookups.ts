@@ -2,6 +2,8 @@ import type {Case, Reply} from '../../../domain/case.js'
 import type {CaseFilter, CaseValueColumn} from '../../cases.js'
 import {type Executor, type Param, placeholders} from '../executor.js'
 import {CASE_COLUMNS, CASE_FROM, toCase, toReply} from '../rows.js'
+import {searchCheck, searchCount, searchPages, searchRows} from '../case-search.js'
+import {similarIds} from '../similar-cases.js'
 
 /**
  * The case repository's reading side: one case, a filtered list, pages of it, counts, replies.
@@ -23,6 +25,7 @@ export class SqlCaseLookups {
   async list(filter: CaseFilter): Promise<Case[]> {
     const {where, params} = this.where(filter)
     const limit = filter.limit ?? -1
+    if (filter.search) return (await searchRows(this.db, {...filter, search: filter.search}, {where, params})).map(toCase)
     const rows = await this.db.all(
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${where} ORDER BY c.posted_at DESC, c.id DESC` +
         (limit >= 0 ? ' LIMIT ? OFFSET ?' : ''),
@@ -38,6 +41,7 @@ export class SqlCaseLookups {
   }
 
   async *pages(filter: CaseFilter, pageSize = 1000): AsyncIterable<Case[]> {
+    if (filter.search) return yield* searchPages(this, filter, pageSize)
     const {where, params} = this.where({...filter, limit: undefined, offset: undefined})
     let left = filter.limit ?? Infinity
     let after: {postedAt: string; id: number} | undefined
@@ -60,6 +64,7 @@ export class SqlCaseLookups {
 
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
+    if (filter.search) return searchCount(this.db, {...filter, search: filter.search}, {where, params})
     const row = await this.db.get<{n: number}>(`SELECT count(*) AS n FROM ${CASE_FROM} ${where}`, params)
     return Number(row?.n ?? 0)
   }
@@ -85,12 +90,17 @@ export class SqlCaseLookups {
     // The posted_at bound alone is what an index on (posted_at, …) can seek on; the row value decides ties.
     if (f.after) clauses.push('c.posted_at <= ? AND (c.posted_at, c.id) < (?, ?)'), params.push(f.after.postedAt, f.after.postedAt, f.after.id)
     if (f.search) {
-      const like = `%${f.search.replace(/[\\%_]/g, (m) => '\\' + m)}%`
-      const op = this.db.dialect.ilike
-      clauses.push(`(c.title ${op} ? ESCAPE '\\' OR c.body ${op} ? ESCAPE '\\' OR c.ref = ?)`)
-      params.push(like, like, f.search)
+      const check = searchCheck(this.db, f.search)
+      clauses.push(check.sql)
+      params.push(...check.params)
     }
     return {where: clauses.length > 0 ? 'WHERE ' + clauses.join(' AND ') : '', params}
+  }
+
+  async similar(text: {title: string; body: string}, opts: {limit: number; excludeId?: number}): Promise<Case[]> {
+    const ids = await similarIds(this.db, text.title, text.body, opts)
+    const found = new Map((await this.list({ids})).map((c) => [c.id, c]))
+    return ids.map((id) => found.get(id)!).filter(Boolean)
   }
 
   async replies(caseId: number): Promise<Reply[]> {
