@@ -94,6 +94,21 @@ describe('Ctrl-C in bulk commands', () => {
     expect(zh.stderr).not.toMatch(/changed|open cases/)
   })
 
+  it('db search-index stops between batches, keeping what it indexed, exits 130; a re-run does the rest', async () => {
+    const store = await storeWith('search-index', 40)
+    const waiting = () => count(store, 'SELECT count(*) AS n FROM search_pending')
+    expect(waiting()).toBe(40)
+    interruptAt(2) // after the second batch of 10
+    const r = await runCommand(['db', 'search-index', '--batch-size', '10'], {store, now: t0})
+    expect(r.status, r.stderr).toBe(130)
+    expect(r.stderr).toMatch(/interrupted: 20 of 40 cases done, 20 not done/)
+    expect(waiting()).toBe(20)
+    const again = await runCommand(['db', 'search-index', '--batch-size', '10', '--json'], {store, now: t0})
+    expect(again.status, again.stderr).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({indexed: 20, left: 0})
+    expect(waiting()).toBe(0)
+  })
+
   it('export stops between pages, says how many were written and how many not, exits 130; a re-run writes all', async () => {
     const store = await storeWith('export', 1200)
     const out = join(dir, 'export.csv')

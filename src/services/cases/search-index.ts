@@ -40,11 +40,14 @@ export interface CatchUpResult {
 }
 
 /** Indexes every waiting case, a batch at a time; stops between batches when signal fires. */
-export async function catchUpSearch(store: Store, opts: {signal?: AbortSignal; onProgress?: (done: number, total: number) => void} = {}): Promise<CatchUpResult> {
+export async function catchUpSearch(
+  store: Store,
+  opts: {batch?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void} = {},
+): Promise<CatchUpResult> {
   const waited = await store.searchWaiting()
   let interrupted = false
   const r = await store.catchUpSearch({
-    batch: BATCH,
+    batch: opts.batch ?? BATCH,
     onBatch: async (indexed) => {
       opts.onProgress?.(indexed, waited)
       interrupted = await stopHere(opts.signal)
