@@ -64,7 +64,8 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect((await store.cases.replies(c.id))[0].body).toBe('')
   })
 
-  it('writes the same cases, replies and events as the shared SQL path', async () => {
+  /** A store that imports by COPY, and one over the same schema through the shared SQL path. */
+  async function twoStores() {
     const copyUrl = await backend.location()
     const sharedUrl = await backend.location()
     const copyStore = await openStore(copyUrl, {now})
@@ -73,6 +74,11 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     await migrate(executor, now)
     const shared = new SqlStore('postgres', sharedUrl, executor)
     open.push(shared)
+    return {copyUrl, sharedUrl, copyStore, shared}
+  }
+
+  it('writes the same cases, replies and events as the shared SQL path', async () => {
+    const {copyUrl, sharedUrl, copyStore, shared} = await twoStores()
     // 50 labeled rows with a new category, and a fresh ref: updates and an insert in one batch
     const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
     const changed = `/tmp/board-copy-changed-${process.pid}.csv`
@@ -93,14 +99,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
   })
 
   it('a bulk load copies in the same cases, handling times included, as the shared SQL path writes', async () => {
-    const copyUrl = await backend.location()
-    const sharedUrl = await backend.location()
-    const copyStore = await openStore(copyUrl, {now})
-    open.push(copyStore)
-    const {executor} = await PostgresExecutor.connect(sharedUrl)
-    await migrate(executor, now)
-    const shared = new SqlStore('postgres', sharedUrl, executor)
-    open.push(shared)
+    const {copyUrl, sharedUrl, copyStore, shared} = await twoStores()
     for (const store of [copyStore, shared]) {
       const timing = await importTiming(store, 'Asia/Shanghai')
       expect(timing).toBeDefined()
