@@ -99,6 +99,27 @@ describe.each(backendList)('search index kept on $name', (backend) => {
     }
   })
 
+  it('takes in cases queued while it runs (a small import beside a large one)', async () => {
+    const location = await backend.location()
+    const store = await openStore(location, {now})
+    try {
+      await store.cases.importBatch([incoming('1', '烟道堵塞', '油烟倒灌'), incoming('2', '噪音', '夜间施工')], actor)
+      let imported = false
+      const r = await store.catchUpSearch({
+        batch: 10,
+        onBatch: async () => {
+          if (!imported) await store.cases.importBatch([incoming('3', '学籍', '转学'), incoming('4', '路灯', '不亮')], actor)
+          imported = true
+          return true
+        },
+      })
+      expect(r).toEqual({indexed: 4, busy: false})
+      expect(await store.searchWaiting()).toBe(0)
+    } finally {
+      await store.close()
+    }
+  })
+
   it('finds what other SQL wrote, and indexes it at the next catch-up', async () => {
     const location = await backend.location()
     const store = await openStore(location, {now})

@@ -44,7 +44,8 @@ export async function catchUp(db: PostgresExecutor, opts: SearchCatchUp): Promis
         return rows.length
       })
       indexed += n
-      if (n < opts.batch || (opts.onBatch && (await opts.onBatch(indexed)) === false)) break
+      // Until a batch finds none: cases queued meanwhile (a small import beside this one) are taken too.
+      if (n === 0 || (opts.onBatch && (await opts.onBatch(indexed)) === false)) break
     }
   } finally {
     try {

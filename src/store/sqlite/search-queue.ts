@@ -82,7 +82,8 @@ export async function catchUp(db: Executor, opts: SearchCatchUp): Promise<Search
         return (await tx.run(dequeue, [bound])).changes
       })
       indexed += n
-      if (n < opts.batch || (opts.onBatch && (await opts.onBatch(indexed)) === false)) break
+      // Until a batch finds none: cases queued meanwhile (a small import beside this one) are taken too.
+      if (n === 0 || (opts.onBatch && (await opts.onBatch(indexed)) === false)) break
     }
   } finally {
     await db.transaction(async (tx) => {
