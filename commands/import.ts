@@ -2,7 +2,6 @@ import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {dirname, join} from 'node:path'
 
-import {startBackgroundIndex} from '../src/cli/background-index.js'
 import {BoardCommand} from '../src/cli/base-command.js'
 import {progressLine} from '../src/cli/progress.js'
 import {UsageError} from '../src/errors.js'
@@ -98,10 +97,7 @@ Re-importing a file changes nothing; changed rows update their case with an audi
     if (result.rejectsFile) this.note(this.t('import.rejects', {path: result.rejectsFile}))
     if (result.files.some((f) => f.rejected > 0 || f.note === 'empty')) process.exitCode = 1
     if (result.interrupted) process.exitCode = 130
-    if (result.searchWaiting > 0) {
-      startBackgroundIndex(this.config.root, this.storeLocation())
-      this.note(this.t('search.indexing', {n: result.searchWaiting}))
-    }
+    this.indexInBackground(this.storeLocation(), result.searchWaiting)
     return result
   }
 

@@ -1,6 +1,5 @@
 import * as Flags from '@oclif/core/flags'
 
-import {startBackgroundIndex} from '../../src/cli/background-index.js'
 import {BoardCommand} from '../../src/cli/base-command.js'
 import {confirmBulk} from '../../src/cli/confirm.js'
 import {renderTable} from '../../src/cli/render.js'
@@ -61,10 +60,7 @@ Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD 
       if (result.skipped.length > 0) this.note(`not in both stores, not copied: ${result.skipped.join(', ')}`)
       this.note(result.dryRun ? this.t('copy.dryRun') : result.ok ? this.t('copy.done', {from: stores[0].location, to: stores[1].location}) : this.t('copy.differ'))
       if (!result.ok) process.exitCode = 1
-      if (result.searchWaiting > 0) {
-        startBackgroundIndex(this.config.root, to)
-        this.note(this.t('search.indexing', {n: result.searchWaiting}))
-      }
+      this.indexInBackground(to, result.searchWaiting)
       return result
     } finally {
       for (const s of stores) await s.close()

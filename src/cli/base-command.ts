@@ -7,6 +7,7 @@ import {userInfo} from 'node:os'
 import {BoardError, ExitCode, InterruptedError} from '../errors.js'
 import type {Store} from '../store/store.js'
 import {detectLang, type Lang, translate} from '../i18n/translate.js'
+import {startBackgroundIndex} from './background-index.js'
 import {canPrompt} from './interactive.js'
 import {listenForInterrupts} from './interrupts.js'
 import {localise} from './localise.js'
@@ -137,6 +138,13 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
   /** Progress, warnings and notes: stderr, so stdout stays data. */
   protected note(message: string): void {
     this.io.stderr.write(localise(this.lang, message) + '\n')
+  }
+
+  /** Cases a write left for the search index: their catch-up starts on its own, and the user is told. */
+  protected indexInBackground(storeLocation: string, waiting: number): void {
+    if (waiting === 0) return
+    startBackgroundIndex(this.config.root, storeLocation)
+    this.note(this.t('search.indexing', {n: waiting}))
   }
 
   /** Data for people (tables, text) on stdout; --json output goes through the return value. */
