@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Bundles tsc's output (dist/) into dist/bundle/: the commands, the hook, @oclif/core and the
-// packages they use, as one module graph that bin/run.js loads. Loading them file by file (some
+// Bundles tsc's output (dist/) into dist/bundle/board.cjs: the commands, the hook, @oclif/core and
+// the packages they use, as one module graph that bin/run.js loads. Loading them file by file (some
 // 250 modules for `board list`, each resolved, read and compiled on its own) was most of what a
-// start cost. What is loaded on demand (import() in the source: the store backends, the import
-// pipeline, mail, prompts) becomes chunks of its own, read only by a run that needs them.
+// start cost. A module is evaluated when first used: what is loaded on demand (import() in the
+// source: the store backends, the import pipeline, mail, prompts) costs a start only its bytes.
+// The bundle is CommonJS so that V8's code cache can be given to it: dist/bundle/board.js (from
+// scripts/bundle-loader.js) compiles it with the cache that scripts/code-cache.mjs makes here.
 // The bundle is made from tsc's output, which stays: the worker threads run from it.
 //   node scripts/bundle.mjs     (run by `npm run build`, after tsc)
-import {readdirSync, readFileSync, rmSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -43,7 +46,7 @@ const keepModuleLocation = {
       if (!args.path.startsWith(dist + sep)) return undefined
       const source = readFileSync(args.path, 'utf8')
       if (!source.includes('import.meta')) return undefined
-      const url = `new URL(${JSON.stringify(relative(outdir, args.path).split(sep).join('/'))}, import.meta.url)`
+      const url = `new URL(${JSON.stringify(relative(outdir, args.path).split(sep).join('/'))}, __bundleUrl)`
       const contents = source
         .replaceAll('import.meta.url', `${url}.href`)
         .replaceAll('import.meta.dirname', `__bundleDirname(${url})`)
@@ -52,31 +55,55 @@ const keepModuleLocation = {
   },
 }
 
+// import() of a computed path (oclif loading a plugin's modules) is left to Node. The bundle is
+// compiled as a vm.Script, whose own import() Node 20 allows only behind a flag: it calls the
+// loader's instead, handed in as __import.
+const foreignImports = {
+  name: 'foreign-imports',
+  setup(b) {
+    b.onLoad({filter: /[\\/]node_modules[\\/].*\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const computed = /(?<![\w$.])import\((?=\s*[^'"`)\s])/g
+      if (!computed.test(source)) return undefined
+      return {contents: source.replace(computed, '__import('), loader: 'js'}
+    })
+  },
+}
+
+// Large packages (CommonJS, so the bundle's require() takes them) that only some commands load, on
+// demand: PostgreSQL, the import's parsers and encodings, mail, YAML. Every start reads the bundle
+// whole, and these were half of it; they load from node_modules when a command needs them.
+const onDemand = ['pg', 'pg-copy-streams', 'iconv-lite', 'chardet', 'csv-parse', 'papaparse', 'nodemailer', 'yaml']
+
 rmSync(outdir, {recursive: true, force: true})
 await build({
   stdin: {contents: entry, resolveDir: dist, sourcefile: 'board-entry.js', loader: 'js'},
   outdir,
   entryNames: 'board',
-  chunkNames: '[name]-[hash]',
+  outExtension: {'.js': '.cjs'},
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  // Read whole at every start: minified, it is a third of the size. Names are kept, for the class
+  // and function names that errors and oclif show.
+  minify: true,
+  keepNames: true,
   platform: 'node',
   target: 'node20',
+  // import() of a package left out (below) becomes require(): the bundle cannot import() itself.
+  supported: {'dynamic-import': false},
   // better-sqlite3 finds its native addon by path. The TypeScript loaders are devDependencies that
   // oclif only looks for when asked to transpile sources, which bin/run.js turns off.
-  external: ['better-sqlite3', 'typescript', 'ts-node', 'tsx'],
-  // Much of what is bundled is CommonJS: in an ES module its require() of Node's modules needs a
-  // real one.
+  external: ['better-sqlite3', 'typescript', 'ts-node', 'tsx', ...onDemand],
+  // The bundle's own location, for the import.meta of the modules in it (above).
   banner: {
     js: [
-      "import {createRequire as __createRequire} from 'node:module'",
-      "import {dirname as __dirnameOf} from 'node:path'",
-      "import {fileURLToPath as __fileURLToPath} from 'node:url'",
-      'const require = __createRequire(import.meta.url)',
-      'const __bundleDirname = (url) => __dirnameOf(__fileURLToPath(url))',
+      "const __bundleUrl = require('node:url').pathToFileURL(__filename).href",
+      "const __bundleDirname = (url) => require('node:path').dirname(require('node:url').fileURLToPath(url))",
     ].join('\n'),
   },
-  plugins: [keepModuleLocation],
+  plugins: [keepModuleLocation, foreignImports],
   logLevel: 'warning',
 })
+copyFileSync(join(root, 'scripts', 'bundle-loader.js'), join(outdir, 'board.js'))
+const cache = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], {stdio: 'inherit'})
+if (cache.status !== 0) process.exit(cache.status ?? 1)
