@@ -1,15 +1,18 @@
 // dist/bundle/board.js: loads board.cjs, the bundle scripts/bundle.mjs makes, with the V8 code
 // cache the build left beside it. A start then takes the compiled code from the cache instead of
-// parsing and compiling 3 MB of JavaScript; an ES module could not be given one in Node 20.
+// parsing and compiling a megabyte of JavaScript; an ES module could not be given one in Node 20.
 // V8 takes a cache only from the same Node with the same V8 flags, so there is one for each way
 // bin/run.js is started: `node bin/run.js`, and by its shebang, with a young generation of its
 // own. A cache that is missing or does not fit (other flags) is passed over: the bundle then
 // compiles as it would without one.
-import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {dirname} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {Script} from 'node:vm'
+
+// Node's modules by require(): the ES module face of node:fs would load the file streams.
+const require = createRequire(import.meta.url)
+const {readFileSync} = require('node:fs')
+const {dirname} = require('node:path')
+const {fileURLToPath} = require('node:url')
+const {Script} = require('node:vm')
 
 const filename = fileURLToPath(new URL('board.cjs', import.meta.url))
 const flags = process.execArgv.filter((arg) => arg.startsWith('--max-semi-space-size'))
@@ -22,11 +25,12 @@ try {
 } catch {
   cachedData = undefined
 }
+// The bundle is all ASCII (scripts/bundle.mjs): Latin-1 reads it, faster than UTF-8 would.
 // The parameters of Node's own CommonJS wrapper, and __import: the bundle's import() of a module
 // found at run time (a plugin's), which a vm.Script may only make itself behind a flag.
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(filename, 'utf8')}\n})`, {filename, cachedData})
+const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(filename, 'latin1')}\n})`, {filename, cachedData})
 const bundle = {exports: {}}
-script.runInThisContext()(bundle.exports, createRequire(filename), bundle, filename, dirname(filename), (specifier) => import(specifier))
+script.runInThisContext()(bundle.exports, require, bundle, filename, dirname(filename), (specifier) => import(specifier))
 
 export const {execute, settings, commands, commandNotFound} = bundle.exports
 /** The code compiled so far, for the build to keep as the cache. */

@@ -9,7 +9,7 @@
 // The bundle is made from tsc's output, which stays: the worker threads run from it.
 //   node scripts/bundle.mjs     (run by `npm run build`, after tsc)
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -70,13 +70,52 @@ const foreignImports = {
   },
 }
 
+// better-sqlite3's JavaScript is bundled; its native addon is not. The package finds the addon
+// with the \`bindings\` package, which searches from the file that calls it (here the bundle): it
+// is taken instead from the package's own build/Release, where an install puts it, and else found
+// by \`bindings\` from the package's folder.
+const sqliteAddon = {
+  name: 'sqlite-addon',
+  setup(b) {
+    b.onLoad({filter: /[\\/]node_modules[\\/]better-sqlite3[\\/]lib[\\/]database\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const call = "require('bindings')('better_sqlite3.node')"
+      if (!source.includes(call)) throw new Error(`${args.path}: no ${call} to replace`)
+      const addon = `(() => {
+        const root = path.dirname(require.resolve('better-sqlite3/package.json'))
+        const built = path.join(root, 'build', 'Release', 'better_sqlite3.node')
+        if (fs.existsSync(built)) return require(built)
+        return require(require.resolve('bindings', {paths: [root]}))({bindings: 'better_sqlite3.node', module_root: root})
+      })()`
+      return {contents: source.replace(call, addon), loader: 'js'}
+    })
+  },
+}
+
+// board's string-width builds its Intl.Segmenter when loaded, which costs ICU some milliseconds
+// at every start (the base command's table rendering imports it); it is built at the first measure
+// instead. (The older string-widths that other packages bring have none.)
+const lazySegmenter = {
+  name: 'lazy-segmenter',
+  setup(b) {
+    b.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, (args) => {
+      if (args.path !== join(root, 'node_modules', 'string-width', 'index.js')) return undefined
+      const source = readFileSync(args.path, 'utf8')
+      const [made, used] = ['const segmenter = new Intl.Segmenter();', 'segmenter.segment(']
+      if (!source.includes(made) || !source.includes(used)) throw new Error(`${args.path}: no ${made} to make lazy`)
+      const contents = source.replace(made, 'let segmenter;').replaceAll(used, '(segmenter ??= new Intl.Segmenter()).segment(')
+      return {contents, loader: 'js'}
+    })
+  },
+}
+
 // Large packages (CommonJS, so the bundle's require() takes them) that only some commands load, on
 // demand: PostgreSQL, the import's parsers and encodings, mail, YAML. Every start reads the bundle
 // whole, and these were half of it; they load from node_modules when a command needs them.
 const onDemand = ['pg', 'pg-copy-streams', 'iconv-lite', 'chardet', 'csv-parse', 'papaparse', 'nodemailer', 'yaml']
 
 rmSync(outdir, {recursive: true, force: true})
-await build({
+const {outputFiles} = await build({
   stdin: {contents: entry, resolveDir: dist, sourcefile: 'board-entry.js', loader: 'js'},
   outdir,
   entryNames: 'board',
@@ -91,9 +130,10 @@ await build({
   target: 'node20',
   // import() of a package left out (below) becomes require(): the bundle cannot import() itself.
   supported: {'dynamic-import': false},
-  // better-sqlite3 finds its native addon by path. The TypeScript loaders are devDependencies that
-  // oclif only looks for when asked to transpile sources, which bin/run.js turns off.
-  external: ['better-sqlite3', 'typescript', 'ts-node', 'tsx', ...onDemand],
+  // better-sqlite3's package.json is where sqliteAddon finds the package. The TypeScript loaders
+  // are devDependencies that oclif only looks for when asked to transpile sources, which bin/run.js
+  // turns off.
+  external: ['better-sqlite3/package.json', 'typescript', 'ts-node', 'tsx', ...onDemand],
   // The bundle's own location, for the import.meta of the modules in it (above).
   banner: {
     js: [
@@ -101,9 +141,19 @@ await build({
       "const __bundleDirname = (url) => require('node:path').dirname(require('node:url').fileURLToPath(url))",
     ].join('\n'),
   },
-  plugins: [keepModuleLocation, foreignImports],
+  plugins: [keepModuleLocation, foreignImports, sqliteAddon, lazySegmenter],
   logLevel: 'warning',
+  write: false,
 })
+// All ASCII, so that a start can read it as Latin-1, at half the cost of decoding UTF-8. esbuild
+// escapes what is in strings but leaves the characters of regular expressions as they are; a
+// \u escape there means the same character, unless one stood after a backslash.
+mkdirSync(outdir, {recursive: true})
+for (const file of outputFiles) {
+  if (/\\[^\0-\x7f]/.test(file.text)) throw new Error(`${file.path}: a non-ASCII character follows a backslash`)
+  const ascii = file.text.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  writeFileSync(file.path, ascii, 'latin1')
+}
 copyFileSync(join(root, 'scripts', 'bundle-loader.js'), join(outdir, 'board.js'))
 const cache = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], {stdio: 'inherit'})
 if (cache.status !== 0) process.exit(cache.status ?? 1)
