@@ -71,9 +71,9 @@ const foreignImports = {
 }
 
 // better-sqlite3's JavaScript is bundled; its native addon is not. The package finds the addon
-// with the \`bindings\` package, which searches from the file that calls it (here the bundle): it
+// with the `bindings` package, which searches from the file that calls it (here the bundle): it
 // is taken instead from the package's own build/Release, where an install puts it, and else found
-// by \`bindings\` from the package's folder.
+// by `bindings` from the package's folder.
 const sqliteAddon = {
   name: 'sqlite-addon',
   setup(b) {
@@ -122,8 +122,8 @@ const {outputFiles} = await build({
   outExtension: {'.js': '.cjs'},
   bundle: true,
   format: 'cjs',
-  // Read whole at every start: minified, it is a third of the size. Names are kept, for the class
-  // and function names that errors and oclif show.
+  // Read whole at every start: minified, it is a little over half the size. Names are kept, for
+  // the class and function names that errors and oclif show.
   minify: true,
   keepNames: true,
   platform: 'node',
