@@ -25,10 +25,11 @@ try {
 } catch {
   cachedData = undefined
 }
-// The bundle is all ASCII (scripts/bundle.mjs): Latin-1 reads it, faster than UTF-8 would.
-// The parameters of Node's own CommonJS wrapper, and __import: the bundle's import() of a module
-// found at run time (a plugin's), which a vm.Script may only make itself behind a flag.
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(filename, 'latin1')}\n})`, {filename, cachedData})
+// The bundle is all ASCII (scripts/bundle.mjs): Latin-1 reads it, faster than UTF-8 would. It is
+// one function, of the parameters of Node's own CommonJS wrapper and __import: the bundle's
+// import() of a module found at run time (a plugin's), which a vm.Script may only make itself
+// behind a flag.
+const script = new Script(readFileSync(filename, 'latin1'), {filename, cachedData})
 const bundle = {exports: {}}
 script.runInThisContext()(bundle.exports, require, bundle, filename, dirname(filename), (specifier) => import(specifier))
 

@@ -134,13 +134,18 @@ const {outputFiles} = await build({
   // are devDependencies that oclif only looks for when asked to transpile sources, which bin/run.js
   // turns off.
   external: ['better-sqlite3/package.json', 'typescript', 'ts-node', 'tsx', ...onDemand],
-  // The bundle's own location, for the import.meta of the modules in it (above).
+  // The bundle is one function, which the loader (scripts/bundle-loader.js) compiles and calls
+  // with the parameters of Node's own CommonJS wrapper and __import (above). Written here, the
+  // loader compiles the file's text as read, not a copy with the wrapper around it. Then the
+  // bundle's own location, for the import.meta of the modules in it (above).
   banner: {
     js: [
+      '(function (exports, require, module, __filename, __dirname, __import) {',
       "const __bundleUrl = require('node:url').pathToFileURL(__filename).href",
       "const __bundleDirname = (url) => require('node:path').dirname(require('node:url').fileURLToPath(url))",
     ].join('\n'),
   },
+  footer: {js: '})'},
   plugins: [keepModuleLocation, foreignImports, sqliteAddon, lazySegmenter],
   logLevel: 'warning',
   write: false,
