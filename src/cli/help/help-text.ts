@@ -6,7 +6,7 @@ import type {Messages} from '../../i18n/messages/messages.js'
 
 // Help in the user's language. The command classes keep the English (oclif's manifest holds it);
 // the help catalogue (i18n/messages/help.ts) pairs each text with its Chinese by where it appears:
-// `list.summary`, `list.flag.status`, `show.arg.id`, `topic.db`, `heading.USAGE`. A flag or an
+// `list.summary`, `list.flag.status`, `show.arg.id`, `@topic.db`, `@heading.USAGE`. A flag or an
 // argument that reads the same in many commands has one shared entry, `*.flag.yes`, `*.arg.id`. An
 // entry applies only while its English is the command's English, so a text changed in a command
 // shows in English (and fails test/cli/help.test.ts) rather than as a stale translation.
