@@ -9,6 +9,7 @@ import SlowFirst from './test/helpers/slow-first.js'
 const E2E = [
   'test/cli/background-index.test.ts',
   'test/cli/conventions.test.ts',
+  'test/cli/help-built.test.ts',
   'test/cli/interrupts.test.ts',
   'test/cli/list-show.test.ts',
   'test/cli/listing-limit.test.ts',

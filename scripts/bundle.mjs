@@ -29,6 +29,10 @@ const entry = [
   "export {execute} from '@oclif/core/execute'",
   "export {settings} from '@oclif/core/settings'",
   "export {default as commandNotFound} from './src/cli/hooks/command-not-found.js'",
+  // The help class, by the name package.json gives oclif (oclif.helpClass): oclif takes `.default`
+  // of this export, so behind a getter a run that shows no help never evaluates the class; its
+  // Chinese catalogue, loaded by import(), is a chunk that such a run never reads.
+  "export const help = {get default() { return require('./src/cli/help/board-help.js').default }}",
   'export const commands = {',
   ...commandFiles.map((file) => `  get ${JSON.stringify(idOf(file))}() { return require('./commands/${file.split(sep).join('/')}').default },`),
   '}',
