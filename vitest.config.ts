@@ -10,6 +10,7 @@ const E2E = [
   'test/cli/background-index.test.ts',
   'test/cli/code-cache.test.ts',
   'test/cli/conventions.test.ts',
+  'test/cli/help-built.test.ts',
   'test/cli/interrupts.test.ts',
   'test/cli/list-show.test.ts',
   'test/cli/listing-limit.test.ts',

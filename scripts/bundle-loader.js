@@ -33,7 +33,7 @@ const script = new Script(readFileSync(filename, 'latin1'), {filename, cachedDat
 const bundle = {exports: {}}
 script.runInThisContext()(bundle.exports, require, bundle, filename, dirname(filename), (specifier) => import(specifier))
 
-export const {execute, settings, commands, commandNotFound} = bundle.exports
+export const {execute, settings, commands, commandNotFound, help} = bundle.exports
 /** The code compiled so far, for the build to keep as the cache. */
 export const codeCache = () => script.createCachedData()
 /** Whether this start went without a cache. */

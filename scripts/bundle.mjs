@@ -32,6 +32,10 @@ const entry = [
   "export {execute} from '@oclif/core/execute'",
   "export {settings} from '@oclif/core/settings'",
   "export {default as commandNotFound} from './src/cli/hooks/command-not-found.js'",
+  // The help class, by the name package.json gives oclif (oclif.helpClass): oclif takes `.default`
+  // of this export, so behind a getter a run that shows no help never evaluates the class, nor its
+  // Chinese catalogue, loaded by import().
+  "export const help = {get default() { return require('./src/cli/help/board-help.js').default }}",
   'export const commands = {',
   ...commandFiles.map((file) => `  get ${JSON.stringify(idOf(file))}() { return require('./commands/${file.split(sep).join('/')}').default },`),
   '}',
@@ -158,6 +162,12 @@ for (const file of outputFiles) {
   if (/\\[^\0-\x7f]/.test(file.text)) throw new Error(`${file.path}: a non-ASCII character follows a backslash`)
   const ascii = file.text.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
   writeFileSync(file.path, ascii, 'latin1')
+}
+// The loader names what it exports; each export of the entry must be among them.
+const loader = readFileSync(join(root, 'scripts', 'bundle-loader.js'), 'utf8')
+const loaderExports = loader.match(/export const \{([^}]*)\} = bundle\.exports/)?.[1].split(',').map((name) => name.trim()) ?? []
+for (const [, renamed, name] of entry.matchAll(/export (?:\{(?:\w+ as )?(\w+)\}|const (\w+))/g)) {
+  if (!loaderExports.includes(renamed ?? name)) throw new Error(`scripts/bundle-loader.js does not export ${renamed ?? name}`)
 }
 copyFileSync(join(root, 'scripts', 'bundle-loader.js'), join(outdir, 'board.js'))
 const cache = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], {stdio: 'inherit'})

@@ -60,10 +60,10 @@ function capture(isTTY: boolean, columns?: number): OutputStream & {text: string
 }
 
 /** Sets a property for the run; returns how to put it back. */
-function override(target: object, key: string, value: unknown): () => void {
+function override(target: object, key: PropertyKey, value: unknown): () => void {
   const before = Object.getOwnPropertyDescriptor(target, key)
   Object.defineProperty(target, key, {value, configurable: true, writable: true, enumerable: before?.enumerable ?? true})
-  return () => (before ? Object.defineProperty(target, key, before) : delete (target as Record<string, unknown>)[key])
+  return () => (before ? Object.defineProperty(target, key, before) : delete (target as Record<PropertyKey, unknown>)[key])
 }
 
 /**
@@ -110,3 +110,29 @@ export async function runCommand(a: string[] | CommandClass, b?: string[] | RunO
     process.exitCode = savedExitCode
   }
 }
+
+/**
+ * `board ARGV…` when oclif shows help (ARGV holds --help, or follows `board help`): the help class
+ * package.json names, from the sources, with the same injected environment and streams. `width`
+ * is the terminal's (oclif's maxWidth); 80 when not given, as oclif has it for a pipe.
+ */
+export async function runHelp(argv: string[], opts: RunOptions & {width?: number} = {}): Promise<CliResult> {
+  const {default: BoardHelp} = await import('../../src/cli/help/board-help.js')
+  const env = cliEnv(opts)
+  const tty = {stdout: false, ...opts.tty}
+  const stdout = capture(tty.stdout, tty.stdout ? (opts.width ?? 80) : undefined)
+  const restore: (() => void)[] = []
+  const savedEnv = process.env
+  try {
+    process.env = env
+    restore.push(override(process.stdout, 'isTTY', tty.stdout), override(process.stdout, 'write', stdout.write))
+    // The terminal guard marks a stream it has wrapped; this run's stream is the test's.
+    restore.push(override(process.stdout, Symbol.for('board.terminalGuard'), undefined))
+    await new BoardHelp(await loadConfig(), {maxWidth: opts.width ?? 80}).showHelp(argv)
+    return {status: 0, stdout: stdout.text, stderr: ''}
+  } finally {
+    for (const undo of restore.reverse()) undo()
+    process.env = savedEnv
+  }
+}
+
