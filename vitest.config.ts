@@ -8,6 +8,7 @@ import SlowFirst from './test/helpers/slow-first.js'
 // `npm test` builds first. A file that spawns the CLI, or any other process, belongs in this list.
 const E2E = [
   'test/cli/background-index.test.ts',
+  'test/cli/code-cache.test.ts',
   'test/cli/conventions.test.ts',
   'test/cli/help-built.test.ts',
   'test/cli/interrupts.test.ts',

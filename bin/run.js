@@ -1,8 +1,11 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
 // A small young generation: an import's batches are short-lived, and V8's default one only lets
 // garbage pile up, raising the peak RSS of a large import for no speed.
-import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {arch, platform, release} from 'node:os'
+
+// node:fs by require(): its ES module face would load the file streams, which nothing here needs.
+const {readFileSync} = createRequire(import.meta.url)('node:fs')
 
 const argv = process.argv.slice(2)
 // `board --version` needs nothing of oclif's start (its own modules, the plugins, the manifest):

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
 
 import {BoardError, StoreFullError, StoreUnreachableError, UsageError} from '../../errors.js'
 import {prepareSqlitePath, sqliteHint} from '../location.js'
@@ -152,8 +151,12 @@ export class SqliteExecutor implements Executor {
   }
 }
 
-/** A query on a connection of its own in a worker thread (read-worker.ts). */
-function readInThread(path: string, q: ReadQuery): Promise<Row[]> {
+/**
+ * A query on a connection of its own in a worker thread (read-worker.ts). node:worker_threads is
+ * loaded here, not with the store: most runs never start a thread, and every start would pay it.
+ */
+async function readInThread(path: string, q: ReadQuery): Promise<Row[]> {
+  const {Worker} = await import('node:worker_threads')
   return new Promise<Row[]>((resolve, reject) => {
     const worker = new Worker(READ_WORKER, {workerData: {path, sql: q.sql, params: [...q.params]}})
     worker.once('message', (m: {rows?: Row[]; error?: string}) => (m.error === undefined ? resolve(m.rows!) : reject(new Error(m.error))))
