@@ -64,6 +64,29 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect((await store.cases.replies(c.id))[0].body).toBe('')
   })
 
+  it('a bulk load copies awkward text in intact, empty apart from NULL', async () => {
+    const url = await backend.location()
+    const store = await openStore(url, {now})
+    open.push(store)
+    const long = '长'.repeat(400_000) // more than one COPY chunk of UTF-8 on its own
+    const rows = [
+      incoming('a1', {title: 'tab\tin 标题', body: 'tab\there\nnew line\r\\N not null\\ back\\slash', author: '', contact: null, reply: {body: 'reply\\t\ttab', sentAt: null}}),
+      incoming('a2', {title: '\u0001\u0007\u001b\u007f controls', body: long, author: null, contact: '', region: '岳麓区 😀'}),
+      incoming('a3', {body: '', addressee: '\\', extra: {note: 'a\tb\\c\nd'}}),
+    ]
+    const outcomes = await store.cases.importBatch(rows, {actor: 'a', now, exclusive: true})
+    expect(outcomes.map((o) => o.kind)).toEqual(['inserted', 'inserted', 'inserted'])
+    const got = await Promise.all(outcomes.map(async (o) => (await store.cases.get(o.id))!))
+    for (const [i, row] of rows.entries()) {
+      expect(got[i]).toMatchObject({ref: row.ref, title: row.title, body: row.body, author: row.author, contact: row.contact, region: row.region, addressee: row.addressee})
+    }
+    const stored = (await dump(url)) as {cases: {extra: string | null}[]}
+    expect(JSON.parse(stored.cases[2].extra!)).toEqual({note: 'a\tb\\c\nd'})
+    expect((await store.cases.replies(got[0].id))[0].body).toBe('reply\\t\ttab')
+    const events = await store.events.forCase(got[1].id)
+    expect(events.map((e) => e.action)).toEqual(['import.create'])
+  })
+
   /** A store that imports by COPY, and one over the same schema through the shared SQL path. */
   async function twoStores() {
     const copyUrl = await backend.location()
