@@ -87,6 +87,26 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect(events.map((e) => e.action)).toEqual(['import.create'])
   })
 
+  it('a bulk load of a new source copies its first file in unlooked-up, and judges the next file against it', async () => {
+    const url = await backend.location()
+    const store = await openStore(url, {now})
+    open.push(store)
+    // Two files sharing refs: the second file's rows are stored ones, found and judged.
+    const first = `/tmp/board-copy-new-source-${process.pid}.csv`
+    const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
+    writeFileSync(first, lines.slice(0, 101).join('\n'))
+    const run = () => importFiles(store, {...opts([first, tip('labeled_messages.csv')], 'fresh'), batchSize: 30, parallelFrom: 0})
+    const once = await run()
+    const [a, b] = once.files
+    expect(a.inserted).toBeGreaterThan(90)
+    expect(a.inserted).toBe(a.read - a.rejected)
+    expect([b.unchanged, b.inserted]).toEqual([a.inserted, b.read - b.rejected - a.inserted])
+    const again = await run()
+    expect(again.files.map((f) => f.inserted)).toEqual([0, 0])
+    const events = (await dump(url)) as {events: {action: string}[]; cases: unknown[]}
+    expect(events.events.filter((e) => e.action === 'import.create')).toHaveLength(events.cases.length)
+  })
+
   /** A store that imports by COPY, and one over the same schema through the shared SQL path. */
   async function twoStores() {
     const copyUrl = await backend.location()
