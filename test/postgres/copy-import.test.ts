@@ -1,5 +1,5 @@
 import {parse} from 'csv-parse/sync'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -103,6 +103,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect([b.unchanged, b.inserted]).toEqual([a.inserted, b.read - b.rejected - a.inserted])
     const again = await run()
     expect(again.files.map((f) => f.inserted)).toEqual([0, 0])
+    rmSync(first)
     const events = (await dump(url)) as {events: {action: string}[]; cases: unknown[]}
     expect(events.events.filter((e) => e.action === 'import.create')).toHaveLength(events.cases.length)
   })
