@@ -1,7 +1,6 @@
 import {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 import type * as Interfaces from '@oclif/core/interfaces'
-import {ux} from '@oclif/core/ux'
 import {userInfo} from 'node:os'
 
 import {BoardError, ExitCode, InterruptedError} from '../errors.js'
@@ -10,6 +9,7 @@ import {detectLang, type Lang, translate} from '../i18n/translate.js'
 import {startBackgroundIndex} from './background-index.js'
 import {canPrompt} from './interactive.js'
 import {listenForInterrupts} from './interrupts.js'
+import {jsonText} from './json-output.js'
 import {localise} from './localise.js'
 import {langFromArgv, translateParseError} from './parse-errors.js'
 import {guardTerminal} from './terminal-output.js'
@@ -154,7 +154,7 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
 
   /** --json output, through this command's stdout. */
   public override logJson(json: unknown): void {
-    this.io.stdout.write(ux.colorizeJson(json, {pretty: true, theme: this.config.theme?.json}) + '\n')
+    this.io.stdout.write(jsonText(json, this.config.theme?.json, this.color) + '\n')
   }
 
   protected throwIfAborted(): void {

@@ -2,7 +2,7 @@ import {createReadStream, statSync} from 'node:fs'
 import type {Readable} from 'node:stream'
 
 import type {IncomingCase} from '../domain/case.js'
-import type {ImportOutcome, ImportTiming} from '../store/cases.js'
+import type {ImportOpts, ImportOutcome, ImportTiming} from '../store/cases.js'
 import type {Store} from '../store/store.js'
 import type {Encoding} from './parse/encoding.js'
 import type {MapFile} from './check/fields.js'
@@ -74,14 +74,17 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const endBulkLoad = await store.bulkLoad(expected)
   // PostgreSQL's bulk load is the store's import lock: this import's new cases are its own to insert.
   const exclusive = expected > 0 && store.backend === 'postgres'
+  // A source new to the store gets only this import's rows meanwhile, and a file's refs are
+  // distinct (check/seen-refs.ts): the first file's rows need no looking up before they go in.
+  const newSource = exclusive && !(await store.cases.hasSource(opts.source))
   let failed = false
   let writers: Store[] = []
   try {
     // A large import writes on a second connection too, where the store has them (PostgreSQL):
     // batch after batch the server would otherwise merge on one core while the other waits.
     if (expected >= (opts.parallelFrom ?? PARALLEL_ROWS)) writers = await store.parallelWriters(1)
-    for (const file of opts.files) {
-      const summary = await importOne([store, ...writers], file, opts, rejects, timing, exclusive)
+    for (const [i, file] of opts.files.entries()) {
+      const summary = await importOne([store, ...writers], file, opts, rejects, timing, {exclusive, newRefs: newSource && i === 0})
       files.push(summary)
       if (opts.signal?.aborted) {
         interrupted = true
@@ -108,7 +111,7 @@ const PARALLEL_ROWS = 20_000
 /** A batch is written at this many characters of row text if it has not reached its rows: long messages make short batches. */
 const BATCH_CHARS = 3_000_000
 
-async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined, exclusive: boolean): Promise<FileImportSummary> {
+async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined, lock: Pick<ImportOpts, 'exclusive' | 'newRefs'>): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
   const s: FileImportSummary = {file: name, encoding: opts.format === 'open311' ? 'json' : 'utf8', read: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0, conflicts: 0, seconds: 0, rowsPerSecond: 0}
@@ -164,7 +167,7 @@ async function importOne(stores: Store[], file: string, opts: ImportOptions, rej
     batch = []
     batchChars = 0
     const lane = lanes[turn++ % lanes.length]
-    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing, exclusive})
+    const write = (tx: Store) => tx.cases.importBatch(rows.map((b) => b.row), {actor: opts.actor, now: opts.now(), dryRun: opts.dryRun, timing, ...lock})
     const written = opts.dryRun ? write(lane.lane) : lane.group.write(write)
     written.catch(() => {}) // awaited by settleOldest(); this only keeps it from counting as unhandled
     inFlight.push({lane, rows, written})

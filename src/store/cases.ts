@@ -59,6 +59,12 @@ export interface ImportOpts {
    * insert of the same refs.
    */
   exclusive?: boolean
+  /**
+   * No row of the batch is stored yet: its source had no case when this import began, holding the
+   * import lock (exclusive), and the import's rows so far have distinct refs (its first file). A
+   * backend may then insert them without looking them up first.
+   */
+  newRefs?: boolean
 }
 
 export type ExportCsvFilter = Pick<CaseFilter, 'since' | 'until' | 'unit' | 'category'>
@@ -80,6 +86,8 @@ export interface CaseRepository {
    */
   pages(filter: CaseFilter, pageSize?: number): AsyncIterable<Case[]>
   count(filter: CaseFilter): Promise<number>
+  /** Whether any case (that this role sees) comes from source: one index probe, however many it has. */
+  hasSource(source: string): Promise<boolean>
   /**
    * list() as rows of values in `columns` order, read through once, `size` rows at a time (see
    * Executor.eachValues), for reading many cases (an export): no object a case. Timestamps are ISO

@@ -1,5 +1,5 @@
 import {parse} from 'csv-parse/sync'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -62,6 +62,50 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     expect(c.author).toBeNull()
     expect(c.status).toBe('replied')
     expect((await store.cases.replies(c.id))[0].body).toBe('')
+  })
+
+  it('a bulk load copies awkward text in intact, empty apart from NULL', async () => {
+    const url = await backend.location()
+    const store = await openStore(url, {now})
+    open.push(store)
+    const long = '长'.repeat(400_000) // more than one COPY chunk of UTF-8 on its own
+    const rows = [
+      incoming('a1', {title: 'tab\tin 标题', body: 'tab\there\nnew line\r\\N not null\\ back\\slash', author: '', contact: null, reply: {body: 'reply\\t\ttab', sentAt: null}}),
+      incoming('a2', {title: '\u0001\u0007\u001b\u007f controls', body: long, author: null, contact: '', region: '岳麓区 😀'}),
+      incoming('a3', {body: '', addressee: '\\', extra: {note: 'a\tb\\c\nd'}}),
+    ]
+    const outcomes = await store.cases.importBatch(rows, {actor: 'a', now, exclusive: true})
+    expect(outcomes.map((o) => o.kind)).toEqual(['inserted', 'inserted', 'inserted'])
+    const got = await Promise.all(outcomes.map(async (o) => (await store.cases.get(o.id))!))
+    for (const [i, row] of rows.entries()) {
+      expect(got[i]).toMatchObject({ref: row.ref, title: row.title, body: row.body, author: row.author, contact: row.contact, region: row.region, addressee: row.addressee})
+    }
+    const stored = (await dump(url)) as {cases: {extra: string | null}[]}
+    expect(JSON.parse(stored.cases[2].extra!)).toEqual({note: 'a\tb\\c\nd'})
+    expect((await store.cases.replies(got[0].id))[0].body).toBe('reply\\t\ttab')
+    const events = await store.events.forCase(got[1].id)
+    expect(events.map((e) => e.action)).toEqual(['import.create'])
+  })
+
+  it('a bulk load of a new source copies its first file in unlooked-up, and judges the next file against it', async () => {
+    const url = await backend.location()
+    const store = await openStore(url, {now})
+    open.push(store)
+    // Two files sharing refs: the second file's rows are stored ones, found and judged.
+    const first = `/tmp/board-copy-new-source-${process.pid}.csv`
+    const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
+    writeFileSync(first, lines.slice(0, 101).join('\n'))
+    const run = () => importFiles(store, {...opts([first, tip('labeled_messages.csv')], 'fresh'), batchSize: 30, parallelFrom: 0})
+    const once = await run()
+    const [a, b] = once.files
+    expect(a.inserted).toBeGreaterThan(90)
+    expect(a.inserted).toBe(a.read - a.rejected)
+    expect([b.unchanged, b.inserted]).toEqual([a.inserted, b.read - b.rejected - a.inserted])
+    const again = await run()
+    expect(again.files.map((f) => f.inserted)).toEqual([0, 0])
+    rmSync(first)
+    const events = (await dump(url)) as {events: {action: string}[]; cases: unknown[]}
+    expect(events.events.filter((e) => e.action === 'import.create')).toHaveLength(events.cases.length)
   })
 
   /** A store that imports by COPY, and one over the same schema through the shared SQL path. */

@@ -43,6 +43,8 @@ describe.each(backendList)('Store contract on $name', (backend) => {
     expect(c.createdAt).toBe(now.toISOString())
     expect(await store.cases.count({source: 'test'})).toBe(1)
     expect(typeof (await store.cases.count({}))).toBe('number')
+    expect(await store.cases.hasSource('test')).toBe(true)
+    expect(await store.cases.hasSource('tes')).toBe(false)
   })
 
   it('change() records before/after with the actor, bumps version, and refuses a stale version', async () => {

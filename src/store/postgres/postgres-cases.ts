@@ -172,7 +172,7 @@ export class PostgresCases extends SqlCases {
   private async copyBatch(tx: Executor, client: pg.Client, rows: IncomingCase[], opts: ImportOpts): Promise<ImportOutcome[]> {
     const timing = await this.timingStill(tx, opts.timing)
     const source = rows[0].source
-    const stored = await this.storedByRef(tx, source, rows.map((row) => row.ref))
+    const stored = opts.newRefs ? new Map<string, Record<string, unknown>>() : await this.storedByRef(tx, source, rows.map((row) => row.ref))
     const fresh = rows.filter((row) => !stored.has(row.ref))
     const now = opts.now.toISOString()
     // Drawn in one statement and handed out in file order, as the merge's ORDER BY ord did.

@@ -62,6 +62,10 @@ export class SqlCaseLookups {
     }
   }
 
+  async hasSource(source: string): Promise<boolean> {
+    return (await this.db.get('SELECT 1 AS one FROM cases WHERE source = ? LIMIT 1', [source])) !== undefined
+  }
+
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
     if (filter.search) return searchCount(this.db, {...filter, search: filter.search}, {where, params})
