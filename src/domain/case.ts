@@ -93,6 +93,8 @@ export interface IncomingCase extends CitizenMessage {
   extra: Record<string, string> | null
   /** Urgency flags the file states (field urgency / 紧急程度); set on new cases only. */
   flags?: Partial<CaseFlags> | null
+  /** Its importVersion, when the parse thread has worked it out already (off the writer's thread). */
+  importVersion?: string
 }
 
 export interface CaseEvent {

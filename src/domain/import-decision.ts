@@ -27,6 +27,7 @@ export const KEPT_VERSIONS = 16
  * (two offsets), for 64 bits: collisions only matter between versions of one ref.
  */
 export function importVersion(row: IncomingCase): string {
+  if (row.importVersion !== undefined) return row.importVersion
   const fields = [
     row.title, row.body, row.author, row.contact, row.postedAt, row.region, row.addressee, row.type, row.category,
     row.likes, row.dislikes, row.resolvedAt, row.reply?.body, row.reply?.sentAt,

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {ImportCommandResult} from '../../commands/import.js'
+import {openStore} from '../../src/store/open.js'
 import {backendList} from '../helpers/backends.js'
 import {boardAsync, DATA} from '../helpers/run-cli.js'
 
@@ -38,6 +39,27 @@ describe.each(backendList)('board import on its parse thread on $name', (backend
     for (const w of written) {
       const values = parse(w.raw, {relax_column_count: true})[0] as string[]
       expect(replied.find((row) => row[0] === values[0])).toEqual(values)
+    }
+  })
+
+  it("the fingerprints the parse thread works out are the writer's own: the same file read in one thread is all unchanged", async () => {
+    const store = await backend.location()
+    const file = join(DATA, 'tipdm2020c', 'labeled_messages.csv')
+    expect((await boardAsync(['import', file, '--source', 'fp'], {store})).status).toBe(0)
+    const r = await boardAsync(['import', file, '--source', 'fp', '--json'], {store, env: {BOARD_IMPORT_THREADS: '1'}})
+    expect(r.status, r.stderr).toBe(0)
+    const summary = (JSON.parse(r.stdout) as ImportCommandResult).files[0]
+    expect(summary).toMatchObject({inserted: 0, updated: 0, rejected: 0})
+    expect(summary.unchanged).toBeGreaterThan(0)
+    // A version new to a case would have been remembered beside the first: each case still has one.
+    const s = await openStore(store)
+    try {
+      const cases = (await s.tables.list()).find((t) => t.name === 'cases')!
+      const versions = (await s.tables.read(cases, ['import_versions'], {after: null, offset: 0}, 100_000)).map((r) => String(r[0]))
+      expect(versions.length).toBe(summary.unchanged)
+      expect(versions.filter((v) => v.includes(' '))).toEqual([])
+    } finally {
+      await s.close()
     }
   })
 

@@ -18,6 +18,7 @@ describe('rows on the wire from the parse thread', () => {
     ['no reply, nulls and empty text', row({reply: null, author: null, contact: null, region: null, addressee: null, type: null, category: null, likes: null, dislikes: null, resolvedAt: null, extra: null, title: ''})],
     ['a reply without a time', row({reply: {body: '答复', sentAt: null}})],
     ['an empty reply text', row({reply: {body: '', sentAt: null}})],
+    ['its fingerprint worked out on the parse thread', row({importVersion: '0abc1230xyz7890'})],
   ])('%s: the same row after a structured clone', (_, r) => {
     const arrived = fromWire(v8.deserialize(v8.serialize(toWire(42, r))) as unknown[])
     expect(arrived.line).toBe(42)

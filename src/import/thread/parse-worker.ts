@@ -7,6 +7,7 @@ import {open311Source} from '../parse/open311.js'
 import {recordText, type RowItem, rowItems, type RowStreamOptions} from '../check/row-stream.js'
 import {rowChars} from '../check/row.js'
 import {toWire, type WireRow} from './row-wire.js'
+import {importVersion} from '../../domain/import-decision.js'
 
 // Reads, parses and checks a file in a worker thread (rowItems: header, dates, repeats inside the
 // file), and posts its rows in batches, at most a few batches ahead of the writer (each one is
@@ -70,6 +71,8 @@ async function main(input: WorkerInput) {
     for (const item of items) {
       if (item.kind === 'row') {
         kept.set(item.line, item.record!)
+        // Worked out here, the row's fingerprint costs the writer's thread nothing.
+        item.row.importVersion = importVersion(item.row)
         batch.push(toWire(item.line, item.row))
         chars += rowChars(item.row)
       } else {
