@@ -48,6 +48,7 @@ export default defineConfig({
     maxWorkers: 3,
     minWorkers: 1,
     reporters: ['default', './test/helpers/count-reporter.ts'],
+    globalSetup: ['./test/helpers/temp-root.ts'],
     sequence: {sequencer: SlowFirst},
     projects: [
       {extends: true, test: {name: 'fast', include: ['test/**/*.test.ts'], exclude: E2E}},
