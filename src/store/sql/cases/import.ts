@@ -230,7 +230,6 @@ export function importStatus(row: IncomingCase): string {
 
 /** A new case's CASE_PARAMS parameters in insertCasesSql, written into out from at. */
 function writeCaseParams(out: Param[], at: number, row: IncomingCase, now: string, version: string, timing: ImportTiming | undefined): void {
-  const f = row.flags
   out[at] = row.source
   out[at + 1] = row.ref
   out[at + 2] = row.title
@@ -250,10 +249,8 @@ function writeCaseParams(out: Param[], at: number, row: IncomingCase, now: strin
   out[at + 16] = json(row.extra)
   out[at + 17] = now
   out[at + 18] = now
-  out[at + 19] = f?.collective ? 1 : 0
-  out[at + 20] = f?.utility ? 1 : 0
-  out[at + 21] = f?.safety ? 1 : 0
-  out[at + 22] = f?.urgent ? 1 : 0
+  const flags = flagParams(row)
+  for (let k = 0; k < 4; k++) out[at + 19 + k] = flags[k]
   out[at + 23] = version
   // The durations: each days expression takes (to, from) as daysBetween writes them; all four
   // are NULL without a timing, and the statistics fill them later.
