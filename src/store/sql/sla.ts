@@ -49,33 +49,35 @@ export class SqlSla implements SlaRepository {
   }
 
   async deadlinesBefore(before: string, opts: {unit?: string; after?: string} = {}): Promise<DeadlineRow[]> {
-    // One indexed range per stage on (status, due): a million closed cases are never read. The
-    // respond stage is open until a reply of the current cycle: a reopened case's first reply
-    // (kept for statistics) predates its cycle and answers nothing of it.
-    const part = (stage: 'respond' | 'resolve') => {
-      const col = `c.${stage}_due_at`
-      const params: Param[] = [...OPEN_STATUSES, before]
-      let sql = `SELECT c.id, c.title, u.name AS unit, u.code AS unit_code, h.name AS handler, '${stage}' AS stage, ${col} AS due_at
-        FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN handlers h ON h.id = c.handler_id
-        ${stage === 'respond' ? 'LEFT JOIN sla_clocks k ON k.case_id = c.id' : ''}
-        WHERE c.status IN (${placeholders(OPEN_STATUSES.length)}) AND ${col} < ?`
-      if (opts.after) (sql += ` AND ${col} >= ?`), params.push(opts.after)
-      if (stage === 'respond') sql += ' AND (c.responded_at IS NULL OR c.responded_at < k.reopened_at)'
-      if (opts.unit) (sql += ' AND (u.code = ? OR u.name = ?)'), params.push(opts.unit, opts.unit)
-      return {sql, params}
+    // One pass over the running cases with either deadline in range, each case read once: on
+    // PostgreSQL each running case is a random heap page among mostly closed ones, and a pass per
+    // stage read every page twice. The respond stage is open until a reply of the current cycle: a
+    // reopened case's first reply (kept for statistics) predates its cycle and answers nothing of it.
+    const range = (col: string) => (opts.after ? `${col} < ? AND ${col} >= ?` : `${col} < ?`)
+    const rangeParams: Param[] = opts.after ? [before, opts.after] : [before]
+    let sql = `SELECT c.id, c.title, u.name AS unit, u.code AS unit_code, h.name AS handler, c.respond_due_at, c.resolve_due_at,
+        CASE WHEN ${range('c.respond_due_at')} AND (c.responded_at IS NULL OR c.responded_at < k.reopened_at) THEN 1 ELSE 0 END AS respond_late,
+        CASE WHEN ${range('c.resolve_due_at')} THEN 1 ELSE 0 END AS resolve_late
+      FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN handlers h ON h.id = c.handler_id
+      LEFT JOIN sla_clocks k ON k.case_id = c.id
+      WHERE c.status IN (${placeholders(OPEN_STATUSES.length)}) AND ((${range('c.respond_due_at')}) OR (${range('c.resolve_due_at')}))`
+    const params: Param[] = [...rangeParams, ...rangeParams, ...OPEN_STATUSES, ...rangeParams, ...rangeParams]
+    if (opts.unit) (sql += ' AND (u.code = ? OR u.name = ?)'), params.push(opts.unit, opts.unit)
+    const out: DeadlineRow[] = []
+    for (const r of await this.db.all<Record<string, unknown>>(sql, params)) {
+      const row = (stage: DeadlineRow['stage'], due: unknown): DeadlineRow => ({
+        caseId: Number(r.id),
+        title: String(r.title),
+        unit: (r.unit as string | null) ?? null,
+        unitCode: (r.unit_code as string | null) ?? null,
+        handler: (r.handler as string | null) ?? null,
+        stage,
+        dueAt: new Date(String(due)).toISOString(),
+      })
+      if (Number(r.respond_late) === 1) out.push(row('respond', r.respond_due_at))
+      if (Number(r.resolve_late) === 1) out.push(row('resolve', r.resolve_due_at))
     }
-    const a = part('respond')
-    const b = part('resolve')
-    const rows = await this.db.all<Record<string, unknown>>(`${a.sql} UNION ALL ${b.sql}`, [...a.params, ...b.params])
-    return rows.map((r) => ({
-      caseId: Number(r.id),
-      title: String(r.title),
-      unit: (r.unit as string | null) ?? null,
-      unitCode: (r.unit_code as string | null) ?? null,
-      handler: (r.handler as string | null) ?? null,
-      stage: r.stage as 'respond' | 'resolve',
-      dueAt: new Date(String(r.due_at)).toISOString(),
-    }))
+    return out
   }
 
   async enqueue(entries: OutboxEntry[], now: Date): Promise<number> {
