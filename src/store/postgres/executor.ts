@@ -7,6 +7,7 @@ import type {Executor, Param, Row, RunResult} from '../sql/executor.js'
 import {concurrently, type ReadQuery} from '../sql/concurrent.js'
 import {joinedExecutor, TxScope} from '../sql/tx-scope.js'
 import {numberPlaceholders, postgresDialect} from './dialect.js'
+import {isoFromPostgres} from './timestamps.js'
 import {connectFailure, pgError, type PostgresOptions, timeouts} from './errors.js'
 
 export type {PostgresOptions}
@@ -14,7 +15,7 @@ export type {PostgresOptions}
 // Timestamps come back as ISO text and counts as numbers, so rows match SQLite's exactly.
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === 1184 || oid === 1114) return (v: string) => new Date(oid === 1114 ? v + 'Z' : v).toISOString()
+    if (oid === 1184 || oid === 1114) return (v: string) => isoFromPostgres(v, oid === 1184)
     if (oid === 20 || oid === 1700) return (v: string) => Number(v)
     return pg.types.getTypeParser(oid, format as 'text')
   },
