@@ -49,8 +49,13 @@ export function buildCalendar(data: readonly HolidayYear[], opts: {tz?: string; 
   return {tz: opts.tz ?? 'Asia/Shanghai', exceptions, years, hours: opts.hours ?? []}
 }
 
+/** The year has a loaded State Council schedule; days of other years count Monday–Friday. */
+export function yearCovered(cal: WorkingCalendar, year: number): boolean {
+  return cal.years.has(year)
+}
+
 export function dayInfo(cal: WorkingCalendar, date: string): DayInfo {
-  const uncovered = !cal.years.has(Number(date.slice(0, 4)))
+  const uncovered = !yearCovered(cal, Number(date.slice(0, 4)))
   const ex = cal.exceptions.get(date)
   if (ex) return {date, working: !ex.off, kind: ex.off ? 'holiday' : 'makeup', name: ex.name, uncovered}
   const wd = weekday(date)

@@ -14,6 +14,18 @@ export function localDate(ms: number, tz: string): string {
   return new Date(ms + zoneOffset(ms, tz)).toISOString().slice(0, 10)
 }
 
+// No zone is ever 16 hours or more from UTC, so outside that margin of a UTC new year an
+// instant's local year is its UTC year, and the offset need not be looked up.
+const YEAR_MARGIN_MS = 16 * 3_600_000
+
+/** The local calendar year of an instant. */
+export function localYear(ms: number, tz: string): number {
+  const d = new Date(ms)
+  const year = d.getUTCFullYear()
+  if (ms - Date.UTC(year, 0, 1) >= YEAR_MARGIN_MS && Date.UTC(year + 1, 0, 1) - ms > YEAR_MARGIN_MS) return year
+  return Number(localDate(ms, tz).slice(0, 4))
+}
+
 /** The instant a local wall-clock time (minutes after local midnight of date) happens. */
 export function localTime(date: string, minutes: number, tz: string): number {
   const wall = Date.parse(date + 'T00:00:00Z') + minutes * 60_000

@@ -1,6 +1,6 @@
-import {dayInfo} from '../../domain/sla/calendar.js'
+import {yearCovered} from '../../domain/sla/calendar.js'
 import {groupOverdue, type OverdueGroup} from '../../domain/sla/overdue.js'
-import {localDate} from '../../domain/sla/zone.js'
+import {localYear} from '../../domain/sla/zone.js'
 import type {Store} from '../../store/store.js'
 import {loadSlaContext} from './context.js'
 
@@ -21,9 +21,10 @@ export async function listOverdue(store: Store, opts: {at: Date; withinMs?: numb
   const warnings: string[] = []
   if (rows.length > 0) {
     const {calendar} = await loadSlaContext(store)
-    const uncovered = new Set(rows.map((r) => localDate(Date.parse(r.dueAt), calendar.tz)).filter((d) => dayInfo(calendar, d).uncovered).map((d) => d.slice(0, 4)))
-    if (uncovered.size > 0) {
-      warnings.push(`deadlines in ${[...uncovered].sort().join(', ')} were counted Monday–Friday (no State Council schedule loaded): board calendar import, then board sla recompute`)
+    const years = new Set(rows.map((r) => localYear(Date.parse(r.dueAt), calendar.tz)))
+    const uncovered = [...years].filter((y) => !yearCovered(calendar, y)).sort((a, b) => a - b)
+    if (uncovered.length > 0) {
+      warnings.push(`deadlines in ${uncovered.join(', ')} were counted Monday–Friday (no State Council schedule loaded): board calendar import, then board sla recompute`)
     }
   }
   return {at: opts.at.toISOString(), within: withinMs, count: rows.length, groups, warnings}
