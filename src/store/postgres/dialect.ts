@@ -10,6 +10,7 @@ export function postgresDialect(): Dialect {
     instantParam: 'CAST(? AS TIMESTAMPTZ)',
     subqueryFence: 'OFFSET 0',
     manyRowUpdates: 'values',
+    eitherRange: 'one-pass',
     indexedBy: () => '',
     percentile: (expr, fraction) => `percentile_cont(${Number(fraction)}) WITHIN GROUP (ORDER BY ${expr})`,
     statsGroupsFunction: null,

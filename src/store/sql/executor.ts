@@ -39,6 +39,13 @@ export interface Dialect {
    * statement a row is a round trip a row, so PostgreSQL takes one UPDATE … FROM (VALUES …).
    */
   readonly manyRowUpdates: 'per-row' | 'values'
+  /**
+   * How to read the rows in either of two ranges of two indexes. SQLite takes each range through
+   * its own index and joins them with UNION ALL (for an OR it costs the few running cases among
+   * millions as a third of the table, and scans it); PostgreSQL takes one pass with the ranges
+   * OR-ed, a bitmap that reads each table page once, where UNION ALL read a row in both twice.
+   */
+  readonly eitherRange: 'union-all' | 'one-pass'
   /** Aggregate: the continuous percentile (linear interpolation; 0.5 = median) of expr, NULLs ignored. */
   percentile(expr: string, fraction: number): string
   /**

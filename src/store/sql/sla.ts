@@ -49,22 +49,34 @@ export class SqlSla implements SlaRepository {
   }
 
   async deadlinesBefore(before: string, opts: {unit?: string; after?: string} = {}): Promise<DeadlineRow[]> {
-    // One pass over the running cases with either deadline in range, each case read once: on
-    // PostgreSQL each running case is a random heap page among mostly closed ones, and a pass per
-    // stage read every page twice. The respond stage is open until a reply of the current cycle: a
-    // reopened case's first reply (kept for statistics) predates its cycle and answers nothing of it.
+    // The running cases with a respond or resolve deadline in range, through the (status, due)
+    // index of each, a million closed cases never read; in one pass or two (the dialect's
+    // eitherRange). The respond stage is open until a reply of the current cycle: a reopened case's
+    // first reply (kept for statistics) predates its cycle and answers nothing of it.
     const range = (col: string) => (opts.after ? `${col} < ? AND ${col} >= ?` : `${col} < ?`)
     const rangeParams: Param[] = opts.after ? [before, opts.after] : [before]
-    let sql = `SELECT c.id, c.title, u.name AS unit, u.code AS unit_code, h.name AS handler, c.respond_due_at, c.resolve_due_at,
-        CASE WHEN ${range('c.respond_due_at')} AND (c.responded_at IS NULL OR c.responded_at < k.reopened_at) THEN 1 ELSE 0 END AS respond_late,
-        CASE WHEN ${range('c.resolve_due_at')} THEN 1 ELSE 0 END AS resolve_late
+    const respondLate = `${range('c.respond_due_at')} AND (c.responded_at IS NULL OR c.responded_at < k.reopened_at)`
+    const running = `c.status IN (${placeholders(OPEN_STATUSES.length)})`
+    const unit = opts.unit ? ' AND (u.code = ? OR u.name = ?)' : ''
+    const unitParams: Param[] = opts.unit ? [opts.unit, opts.unit] : []
+    const select = (respond: string, resolve: string) => `SELECT c.id, c.title, u.name AS unit, u.code AS unit_code, h.name AS handler,
+        c.respond_due_at, c.resolve_due_at, ${respond} AS respond_late, ${resolve} AS resolve_late
       FROM cases c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN handlers h ON h.id = c.handler_id
-      LEFT JOIN sla_clocks k ON k.case_id = c.id
-      WHERE c.status IN (${placeholders(OPEN_STATUSES.length)}) AND ((${range('c.respond_due_at')}) OR (${range('c.resolve_due_at')}))`
-    const params: Param[] = [...rangeParams, ...rangeParams, ...OPEN_STATUSES, ...rangeParams, ...rangeParams]
-    if (opts.unit) (sql += ' AND (u.code = ? OR u.name = ?)'), params.push(opts.unit, opts.unit)
+      LEFT JOIN sla_clocks k ON k.case_id = c.id`
+    const query =
+      this.db.dialect.eitherRange === 'one-pass'
+        ? {
+            sql: `${select(`CASE WHEN ${respondLate} THEN 1 ELSE 0 END`, `CASE WHEN ${range('c.resolve_due_at')} THEN 1 ELSE 0 END`)}
+              WHERE ${running} AND ((${range('c.respond_due_at')}) OR (${range('c.resolve_due_at')}))${unit}`,
+            params: [...rangeParams, ...rangeParams, ...OPEN_STATUSES, ...rangeParams, ...rangeParams, ...unitParams],
+          }
+        : {
+            sql: `${select('1', '0')} WHERE ${running} AND ${respondLate}${unit}
+              UNION ALL ${select('0', '1')} WHERE ${running} AND ${range('c.resolve_due_at')}${unit}`,
+            params: [...OPEN_STATUSES, ...rangeParams, ...unitParams, ...OPEN_STATUSES, ...rangeParams, ...unitParams],
+          }
     const out: DeadlineRow[] = []
-    for (const r of await this.db.all<Record<string, unknown>>(sql, params)) {
+    for (const r of await this.db.all<Record<string, unknown>>(query.sql, query.params)) {
       const row = (stage: DeadlineRow['stage'], due: unknown): DeadlineRow => ({
         caseId: Number(r.id),
         title: String(r.title),

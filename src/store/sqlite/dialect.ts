@@ -14,6 +14,7 @@ export function sqliteDialect(): Dialect {
     subqueryFence: 'LIMIT -1',
     indexedBy: (index) => ` INDEXED BY ${index}`,
     manyRowUpdates: 'per-row',
+    eitherRange: 'union-all',
     // Built into SQLite since 3.47 (the percentile extension better-sqlite3 compiles in).
     percentile: (expr, fraction) => `percentile_cont(${expr}, ${Number(fraction)})`,
     statsGroupsFunction: STATS_GROUPS,
