@@ -1,11 +1,14 @@
 import {Config} from '@oclif/core'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 
 import {entryFor, helpTextPlaces} from '../../src/cli/help/help-text.js'
 import {help} from '../../src/i18n/messages/help.js'
 import {ROOT} from '../helpers/run-cli.js'
-import {runHelp} from '../helpers/run-command.js'
+import {runCommand, runHelp} from '../helpers/run-command.js'
 
 // oclif's help speaks the user's language: every text a command shows in help has its Chinese in
 // the help catalogue, and the help class uses it. The built CLI's wiring (package.json
@@ -100,6 +103,29 @@ describe('help in the user\'s language', () => {
     const c = await runHelp(['list', '--help'])
     expect(c.stdout).toMatch(/^List cases\n\nUSAGE\n/)
     expect(c.stdout).not.toMatch(/只看|用法/)
+  })
+
+  it('`board help COMMAND` takes --lang and the locale as every command does', async () => {
+    const zh = await runCommand(['help', 'list', '--lang', 'zh'])
+    expect(zh.status, zh.stderr).toBe(0)
+    expect(zh.stdout).toMatch(/^列出留言\n\n用法\n/)
+    const en = await runCommand(['help', 'list', '--lang=en'], {env: ZH})
+    expect(en.stdout).toMatch(/^List cases\n\nUSAGE\n/)
+    const locale = await runCommand(['help', 'db', 'copy'], {env: ZH})
+    expect(locale.stdout).toMatch(/^把整个存储复制到另一个存储/)
+    // The flag before the command's words, and no command: the root.
+    expect((await runCommand(['help', '--lang', 'zh', 'db', 'copy'])).stdout).toMatch(/^把整个存储复制到另一个存储/)
+    expect((await runCommand(['help', '--lang', 'zh'])).stdout).toMatch(/^处理留言板群众留言的命令行工具/)
+    const c = await runCommand(['help', 'list'])
+    expect(c.stdout).toMatch(/^List cases\n\nUSAGE\n/)
+    // Beside a broken config file help still helps, as `board COMMAND --help` does.
+    const broken = join(mkdtempSync(join(tmpdir(), 'board-help-')), 'config.json')
+    writeFileSync(broken, '{not json')
+    expect((await runCommand(['help', 'list', '--lang', 'zh'], {env: {BOARD_CONFIG: broken}})).stdout).toMatch(/^列出留言\n/)
+    // A command it does not know is a usage error, in the same language.
+    const none = await runCommand(['help', 'db', 'nosuch', '--lang', 'zh'])
+    expect(none.status).toBe(2)
+    expect(none.stderr).toContain('没有命令或主题 db nosuch')
   })
 
   it('fits the terminal as the English does, by display width', async () => {
