@@ -9,9 +9,11 @@ import {importTiming} from '../../src/services/stats/durations.js'
 import {openStore} from '../../src/store/open.js'
 import {PostgresExecutor} from '../../src/store/postgres/executor.js'
 import {PostgresCases} from '../../src/store/postgres/postgres-cases.js'
+import {catchUp, waiting} from '../../src/store/postgres/search-fill.js'
+import type {Executor} from '../../src/store/sql/executor.js'
 import {migrate} from '../../src/store/sql/migrate.js'
 import {SqlStore} from '../../src/store/sql/sql-store.js'
-import type {Store} from '../../src/store/store.js'
+import type {SearchCatchUp, Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
 import {DATA} from '../helpers/run-cli.js'
 import type {IncomingCase} from '../../src/domain/case.js'
@@ -41,6 +43,25 @@ async function dump(url: string): Promise<unknown> {
     }
   } finally {
     await executor.close()
+  }
+}
+
+/** PostgreSQL through the shared SQL only: none of PostgresStore's own import paths. */
+class SharedSqlStore extends SqlStore {
+  constructor(location: string, private readonly pg: PostgresExecutor) {
+    super('postgres', location, pg)
+  }
+
+  protected override bind(tx: Executor): Store {
+    return new SharedSqlStore(this.location, tx as PostgresExecutor)
+  }
+
+  override searchWaiting() {
+    return waiting(this.pg)
+  }
+
+  override catchUpSearch(opts: SearchCatchUp) {
+    return catchUp(this.pg, opts)
   }
 }
 
@@ -116,7 +137,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     open.push(copyStore)
     const {executor} = await PostgresExecutor.connect(sharedUrl)
     await migrate(executor, now)
-    const shared = new SqlStore('postgres', sharedUrl, executor)
+    const shared = new SharedSqlStore(sharedUrl, executor)
     open.push(shared)
     return {copyUrl, sharedUrl, copyStore, shared}
   }
