@@ -45,6 +45,14 @@ describe('the help catalogue', () => {
     expect(orphans).toEqual([])
   })
 
+  it('has a description for every example of board\'s own commands, which the test above asks Chinese for', () => {
+    // An example without one is a bare command line: nothing to say in the user's language.
+    const bare = config.commands
+      .filter((c) => c.pluginName === config.name)
+      .flatMap((c) => (c.examples ?? []).filter((e) => typeof e === 'string' || !e.description).map((e) => `${c.id}: ${JSON.stringify(e)}`))
+    expect(bare).toEqual([])
+  })
+
   it('says one English text one way, and keeps the placeholders and commands of the English', () => {
     const byEnglish = new Map<string, string>()
     for (const [key, m] of Object.entries(help)) {
@@ -66,8 +74,11 @@ describe('help in the user\'s language', () => {
     expect(stdout).toContain('（必填） 源存储：SQLite 文件或 postgres://… 地址')
     expect(stdout).toContain('以 JSON 格式输出。')
     expect(stdout).not.toMatch(/USAGE|FLAGS|DESCRIPTION|EXAMPLES|\(required\)|source store/)
-    // Examples are command lines, shown as they are.
-    expect(stdout).toContain('$ board db copy --from postgres://admin@db/board --to backup.db')
+    // Examples are command lines, shown as they are, under what they do in the user's language.
+    expect(stdout).toMatch(/^ {2}把 PostgreSQL 存储备份到 SQLite 文件\n\n {4}\$ board db copy --from postgres:\/\/admin@db\/board --to backup\.db$/m)
+    expect(stdout).not.toContain('Back a PostgreSQL store up')
+    const en = await runHelp(['db', 'copy', '--help'])
+    expect(en.stdout).toMatch(/^ {2}Back a PostgreSQL store up into a SQLite file\n\n {4}\$ board db copy --from postgres:\/\/admin@db\/board --to backup\.db$/m)
   })
 
   it('translates arguments, option lists and defaults', async () => {
