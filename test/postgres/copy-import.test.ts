@@ -1,5 +1,6 @@
 import {parse} from 'csv-parse/sync'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -30,7 +31,7 @@ function incoming(ref: string, over: Partial<IncomingCase> = {}): IncomingCase {
 }
 
 function opts(files: string[], source: string): ImportOptions {
-  return {files, source, tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-copy-rejects-${process.pid}.csv`, dryRun: false, actor: 'test', now: () => now}
+  return {files, source, tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `${tmpdir()}/board-copy-rejects-${process.pid}.csv`, dryRun: false, actor: 'test', now: () => now}
 }
 
 async function dump(url: string): Promise<unknown> {
@@ -113,7 +114,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const store = await openStore(url, {now})
     open.push(store)
     // Two files sharing refs: the second file's rows are stored ones, found and judged.
-    const first = `/tmp/board-copy-new-source-${process.pid}.csv`
+    const first = `${tmpdir()}/board-copy-new-source-${process.pid}.csv`
     const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
     writeFileSync(first, lines.slice(0, 101).join('\n'))
     const run = () => importFiles(store, {...opts([first, tip('labeled_messages.csv')], 'fresh'), batchSize: 30, parallelFrom: 0})
@@ -146,7 +147,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const {copyUrl, sharedUrl, copyStore, shared} = await twoStores()
     // 50 labeled rows with a new category, and a fresh ref: updates and an insert in one batch
     const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
-    const changed = `/tmp/board-copy-changed-${process.pid}.csv`
+    const changed = `${tmpdir()}/board-copy-changed-${process.pid}.csv`
     const fresh = lines[60].replace(/^\d+/, '99999999')
     writeFileSync(changed, [lines[0], ...lines.slice(1, 51).map((l) => l.replace(/,([^,]+)$/, ',交通运输')), fresh].join('\n'))
     const results: ImportResult[] = []
@@ -184,7 +185,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const files = [tip('labeled_messages.csv'), tip('replied_messages.csv')]
     const runs: {result: Awaited<ReturnType<typeof importFiles>>; rejects: string}[][] = []
     for (const [i, store] of stores.entries()) {
-      const rejectsPath = `/tmp/board-copy-lanes-${process.pid}-${i}.csv`
+      const rejectsPath = `${tmpdir()}/board-copy-lanes-${process.pid}-${i}.csv`
       const o = {...opts(files, 'one'), rejectsPath, batchSize: 50, parallelFrom: i === 0 ? 0 : Infinity}
       const once = async () => ({result: await importFiles(store, o), rejects: readFileSync(rejectsPath, 'utf8')})
       runs.push([await once(), await once()])
