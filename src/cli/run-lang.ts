@@ -15,8 +15,8 @@ export function langFromArgv(argv: readonly string[]): string | undefined {
 }
 
 /** --lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else the config file's locale. */
-export function runLang(argv: readonly string[], configLocale: string | undefined): Lang {
-  return detectLang(langFromArgv(argv), configLocale)
+export function runLang(argv: readonly string[], fileLocale: string | undefined): Lang {
+  return detectLang(langFromArgv(argv), fileLocale)
 }
 
 /** The config file's locale for what runs before any command: a broken file is reported by the command that reads it. */
