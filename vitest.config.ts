@@ -26,6 +26,7 @@ const E2E = [
   'test/postgres/pg-connection.test.ts',
   'test/replies/editor.test.ts',
   'test/replies/send-cli.test.ts',
+  'test/scratch-files.test.ts',
   'test/sla/notify-crash.test.ts',
   'test/sla/notify.test.ts',
   'test/stats/report-html.test.ts',

@@ -18,10 +18,10 @@ export default class Assign extends BoardCommand<typeof Assign> {
   static override description = 'Cases come from ids, --where, --ids - (stdin) or --from-csv. With --strategy, cases are spread over the unit\'s on-duty handlers within capacity. --dry-run prints the plan; applying more than one case without a terminal needs --yes.'
   static override strict = false
   static override examples = [
-    '<%= config.bin %> assign 12 --to a-housing/zhang3',
-    '<%= config.bin %> assign --where category=城乡建设,status=triaged,older-than=2d --to a-housing --strategy least-loaded --dry-run',
-    '<%= config.bin %> list --status triaged --json | <%= config.bin %> assign --ids - --to a-housing --strategy round-robin --yes',
-    '<%= config.bin %> assign --from-csv mapping.csv --yes',
+    {description: 'Assign one case to a handler of a unit', command: '<%= config.bin %> assign 12 --to a-housing/zhang3'},
+    {description: "Plan how triaged 城乡建设 cases older than two days would be spread over the unit's handlers; nothing is written", command: '<%= config.bin %> assign --where category=城乡建设,status=triaged,older-than=2d --to a-housing --strategy least-loaded --dry-run'},
+    {description: "Assign every triaged case listed, in turn over the unit's handlers, without asking", command: '<%= config.bin %> list --status triaged --json | <%= config.bin %> assign --ids - --to a-housing --strategy round-robin --yes'},
+    {description: 'Assign cases as a CSV file maps them (id,unit[,handler])', command: '<%= config.bin %> assign --from-csv mapping.csv --yes'},
   ]
   // ignoreStdin: oclif would otherwise read stdin into a missing argument, and --ids - reads it itself.
   static override args = {ids: Args.string({description: 'case ids', ignoreStdin: true})}

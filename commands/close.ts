@@ -9,7 +9,10 @@ export type CloseResult = Case
 
 export default class Close extends BoardCommand<typeof Close> {
   static override summary = 'Close (办结) a case: records resolvedAt'
-  static override examples = ['<%= config.bin %> close 42', "<%= config.bin %> close 42 --note '已现场修复'"]
+  static override examples = [
+    {description: 'Close a case', command: '<%= config.bin %> close 42'},
+    {description: 'Close it with a note', command: "<%= config.bin %> close 42 --note '已现场修复'"},
+  ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
   static override flags = {note: Flags.string({description: 'a note for the history'})}
 

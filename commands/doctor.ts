@@ -14,7 +14,10 @@ export default class Doctor extends BoardCommand<typeof Doctor> {
   static override summary = 'Check the store, the settings and the capabilities that depend on them'
   static override readOnly = true
   static override description = 'Exit code 1 when any check fails (3 with --fail-if-any is not needed: failures already exit 1).'
-  static override examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --json']
+  static override examples = [
+    {description: 'Check everything', command: '<%= config.bin %> doctor'},
+    {description: 'The same, as JSON', command: '<%= config.bin %> doctor --json'},
+  ]
   static override flags = {quiet: Flags.boolean({description: 'print only failing checks'})}
 
   async run(): Promise<DoctorResult> {

@@ -16,9 +16,9 @@ export default class Export extends BoardCommand<typeof Export> {
   static override description =
     'CSV cells that a spreadsheet would run as formulas are neutralised. Phone numbers, ID-card numbers and email addresses in citizen text are masked unless --no-redact is given (recorded in the audit log).'
   static override examples = [
-    '<%= config.bin %> export --since 2019-01-01 > cases.csv',
-    '<%= config.bin %> export --format open311 --category 交通运输 --out requests.json',
-    '<%= config.bin %> export --format json --no-redact --out full.json',
+    {description: 'Cases posted since 2019 as CSV, personal data masked', command: '<%= config.bin %> export --since 2019-01-01 > cases.csv'},
+    {description: "One category's cases as Open311 requests", command: '<%= config.bin %> export --format open311 --category 交通运输 --out requests.json'},
+    {description: 'Every case as JSON, personal data not masked', command: '<%= config.bin %> export --format json --no-redact --out full.json'},
   ]
   static override flags = {
     format: Flags.string({options: ['csv', 'json', 'open311'], default: 'csv', description: 'output format'}),

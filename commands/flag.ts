@@ -18,9 +18,9 @@ export default class Flag extends BoardCommand<typeof Flag> {
   static override description = 'Each change is an audit event ("flag") and the case\'s deadlines are recomputed at once, since flags choose the SLA rule. Cases come from ids, --where or --ids - (stdin). Changing more than one case without a terminal needs --yes.'
   static override strict = false
   static override examples = [
-    '<%= config.bin %> flag 42 --urgent --collective --reason "围墙倒塌，几十户受影响"',
-    '<%= config.bin %> flag 42 --no-urgent',
-    '<%= config.bin %> list --status triaged --json | <%= config.bin %> flag --ids - --utility --yes --json',
+    {description: 'Mark a case urgent and collective, with the reason', command: '<%= config.bin %> flag 42 --urgent --collective --reason "围墙倒塌，几十户受影响"'},
+    {description: 'Clear its urgent flag', command: '<%= config.bin %> flag 42 --no-urgent'},
+    {description: 'Mark every triaged case as about water, power, gas or heating', command: '<%= config.bin %> list --status triaged --json | <%= config.bin %> flag --ids - --utility --yes --json'},
   ]
   static override args = {ids: Args.string({description: 'case ids', ignoreStdin: true})}
   static override flags = {

@@ -21,9 +21,9 @@ Re-importing a file changes nothing; changed rows update their case with an audi
   static override strict = false
   static override args = {file: Args.string({description: 'CSV or JSON file(s); - for stdin', required: true})}
   static override examples = [
-    '<%= config.bin %> import data/sample/messages.csv --source sample',
-    '<%= config.bin %> import nyc_311.csv --map data/maps/nyc311.json --source nyc311',
-    'iconv -f gbk -t utf-8 export.csv | <%= config.bin %> import - --source 2024',
+    {description: 'Import the bundled sample', command: '<%= config.bin %> import data/sample/messages.csv --source sample'},
+    {description: 'Import New York 311 data by a column map', command: '<%= config.bin %> import nyc_311.csv --map data/maps/nyc311.json --source nyc311'},
+    {description: 'Import a GBK file from stdin, converted on the way', command: 'iconv -f gbk -t utf-8 export.csv | <%= config.bin %> import - --source 2024'},
   ]
   static override flags = {
     source: Flags.string({description: 'the id space of the files\' refs (留言编号)', default: 'default'}),

@@ -17,10 +17,10 @@ export default class List extends BoardCommand<typeof List> {
   static override summary = 'List cases'
   static override readOnly = true
   static override examples = [
-    '<%= config.bin %> list --status new --limit 20',
-    '<%= config.bin %> list --category 城乡建设 --since 2019-01-01 --json',
-    '<%= config.bin %> list --search 停水',
-    '<%= config.bin %> list --search 噪音 --order relevance --limit 10',
+    {description: 'The first twenty new cases', command: '<%= config.bin %> list --status new --limit 20'},
+    {description: "One category's cases since 2019, as JSON", command: '<%= config.bin %> list --category 城乡建设 --since 2019-01-01 --json'},
+    {description: 'Cases whose title or body has the text', command: '<%= config.bin %> list --search 停水'},
+    {description: 'The ten cases most relevant to a word', command: '<%= config.bin %> list --search 噪音 --order relevance --limit 10'},
   ]
   static override flags = {
     ...caseFilterFlags,

@@ -20,11 +20,11 @@ export default class Overdue extends BoardCommand<typeof Overdue> {
   static override description = `Sorted by how late, grouped by unit. --fail-if-any exits 3 when anything is listed (monitoring).
 --notify (from cron) records each due reminder in the outbox before sending it and sends each once; failed sends are retried by later runs with backoff; exit 1 when a send failed.`
   static override examples = [
-    '<%= config.bin %> overdue',
-    '<%= config.bin %> overdue --within 1d --unit 市住建局',
-    '<%= config.bin %> overdue --at "2024-05-06 09:00" --fail-if-any',
-    '<%= config.bin %> overdue --csv > overdue.csv',
-    '*/15 * * * * <%= config.bin %> overdue --notify',
+    {description: 'Cases past a deadline now, by unit', command: '<%= config.bin %> overdue'},
+    {description: "One unit's cases due within a day", command: '<%= config.bin %> overdue --within 1d --unit 市住建局'},
+    {description: 'As of a given time; exit 3 if any case is listed', command: '<%= config.bin %> overdue --at "2024-05-06 09:00" --fail-if-any'},
+    {description: 'The list as CSV', command: '<%= config.bin %> overdue --csv > overdue.csv'},
+    {description: 'From cron every 15 minutes: send the reminders due', command: '*/15 * * * * <%= config.bin %> overdue --notify'},
   ]
   static override flags = {
     at: Flags.string({description: 'evaluate as of this time (in the configured zone) instead of now'}),

@@ -9,7 +9,9 @@ export type ReopenResult = Case
 
 export default class Reopen extends BoardCommand<typeof Reopen> {
   static override summary = 'Reopen a replied or closed case, with a reason'
-  static override examples = ["<%= config.bin %> reopen 42 --reason '群众反映问题仍未解决'"]
+  static override examples = [
+    {description: 'Reopen a case, with the reason', command: "<%= config.bin %> reopen 42 --reason '群众反映问题仍未解决'"},
+  ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
   static override flags = {reason: Flags.string({required: true, description: 'why the case is reopened (kept in the history)'})}
 

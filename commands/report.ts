@@ -14,9 +14,9 @@ export default class Report extends BoardCommand<typeof Report> {
   static override summary = 'Yearly report: one self-contained HTML file with charts (or Markdown)'
   static override readOnly = true
   static override examples = [
-    '<%= config.bin %> report --year 2019 --out report-2019.html',
-    '<%= config.bin %> report --year 2019 --compare 2018 --out report.html',
-    '<%= config.bin %> report --year 2019 --format md > report.md',
+    {description: 'The 2019 report as one HTML file', command: '<%= config.bin %> report --year 2019 --out report-2019.html'},
+    {description: 'The same, compared with 2018', command: '<%= config.bin %> report --year 2019 --compare 2018 --out report.html'},
+    {description: 'The 2019 report as Markdown', command: '<%= config.bin %> report --year 2019 --format md > report.md'},
   ]
   static override flags = {
     year: Flags.integer({required: true, min: 1990, max: 2100, description: 'the year reported on'}),

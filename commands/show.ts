@@ -9,7 +9,10 @@ export type ShowResult = CaseDetail
 export default class Show extends BoardCommand<typeof Show> {
   static override summary = 'Show a case with its replies and full history'
   static override readOnly = true
-  static override examples = ['<%= config.bin %> show 42', '<%= config.bin %> show sample/2555 --json']
+  static override examples = [
+    {description: 'A case by its number', command: '<%= config.bin %> show 42'},
+    {description: 'A case by its source and ref, as JSON', command: '<%= config.bin %> show sample/2555 --json'},
+  ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
 
   async run(): Promise<ShowResult> {

@@ -18,9 +18,9 @@ export default class Stats extends BoardCommand<typeof Stats> {
   static override description =
     'Aggregated in the store (SQL). Handling days from posting to the first reply and to resolution, in calendar days and in working days of the State Council calendar (see `board calendar`).'
   static override examples = [
-    '<%= config.bin %> stats --by year',
-    '<%= config.bin %> stats --by year,category --since 2019-01-01 --csv > stats.csv',
-    '<%= config.bin %> stats --by month --chart --metric respond-mean',
+    {description: 'Counts and rates by year', command: '<%= config.bin %> stats --by year'},
+    {description: 'By year and category since 2019, as CSV', command: '<%= config.bin %> stats --by year,category --since 2019-01-01 --csv > stats.csv'},
+    {description: 'A chart of the mean time to respond, by month', command: '<%= config.bin %> stats --by month --chart --metric respond-mean'},
   ]
   static override flags = {
     by: Flags.string({description: `group by, comma-separated: ${STATS_DIMENSIONS.join(', ')}`}),

@@ -10,7 +10,9 @@ export type SuperviseResult = Case
 
 export default class Supervise extends BoardCommand<typeof Supervise> {
   static override summary = 'Supervise (督办) a case: flag it for follow-up and raise its priority'
-  static override examples = ['<%= config.bin %> supervise 42 --note "请三日内答复"']
+  static override examples = [
+    {description: 'Supervise a case with an instruction', command: '<%= config.bin %> supervise 42 --note "请三日内答复"'},
+  ]
   static override args = {id: Args.string({required: true, description: 'case id'})}
   static override flags = {note: Flags.string({required: true, description: 'the instruction (kept in the audit log)'})}
 

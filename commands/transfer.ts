@@ -10,7 +10,9 @@ export type TransferResult = Case
 
 export default class Transfer extends BoardCommand<typeof Transfer> {
   static override summary = 'Transfer (转办) a case to another unit, with a reason'
-  static override examples = ['<%= config.bin %> transfer 42 --to a-water --reason "供水问题，属水务局职责"']
+  static override examples = [
+    {description: 'Move a case to the unit whose duty it is, with the reason', command: '<%= config.bin %> transfer 42 --to a-water --reason "供水问题，属水务局职责"'},
+  ]
   static override args = {id: Args.string({required: true, description: 'case id'})}
   static override flags = {
     to: Flags.string({required: true, description: 'unit code or name'}),

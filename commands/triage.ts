@@ -14,9 +14,9 @@ export default class Triage extends BoardCommand<typeof Triage> {
   static override description = `At a terminal, shows the next new message with suggestions (category, type, urgency, unit, duplicates) and saves each decision at once; two clerks never get the same message.
 With --auto, applies the suggestions to every new message whose confidence reaches --min-confidence and leaves the rest for people.`
   static override examples = [
-    '<%= config.bin %> triage',
-    '<%= config.bin %> triage --auto --min-confidence 0.9 --dry-run',
-    '<%= config.bin %> triage --auto --json',
+    {description: 'Triage at the terminal, one message at a time', command: '<%= config.bin %> triage'},
+    {description: 'Show what automatic triage would do at a confidence of 0.9 or more; write nothing', command: '<%= config.bin %> triage --auto --min-confidence 0.9 --dry-run'},
+    {description: 'Triage automatically, as JSON', command: '<%= config.bin %> triage --auto --json'},
   ]
   static override flags = {
     auto: Flags.boolean({description: 'apply suggestions without asking'}),

@@ -9,7 +9,10 @@ export type WaitOutput = WaitResult
 
 export default class Wait extends BoardCommand<typeof Wait> {
   static override summary = 'Put a case on waiting for the citizen (the SLA clock stops), or --resume it'
-  static override examples = ['<%= config.bin %> wait 42 --reason "asked for the address"', '<%= config.bin %> wait 42 --resume']
+  static override examples = [
+    {description: "Wait for the citizen's answer (the SLA clock stops)", command: '<%= config.bin %> wait 42 --reason "asked for the address"'},
+    {description: 'Go on once the citizen has answered', command: '<%= config.bin %> wait 42 --resume'},
+  ]
   static override args = {id: Args.string({required: true, description: 'case id, or SOURCE/REF'})}
   static override flags = {
     resume: Flags.boolean({description: 'end the wait: back to the previous status; deadlines move by the time waited'}),

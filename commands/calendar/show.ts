@@ -10,7 +10,10 @@ export type CalendarShowOutput = CalendarShowResult
 export default class CalendarShow extends BoardCommand<typeof CalendarShow> {
   static override readOnly = true
   static override summary = 'Show the holidays and make-up workdays of a year'
-  static override examples = ['<%= config.bin %> calendar show 2024', '<%= config.bin %> calendar show 2019 --json']
+  static override examples = [
+    {description: 'The holidays and make-up workdays of 2024', command: '<%= config.bin %> calendar show 2024'},
+    {description: 'Those of 2019, as JSON', command: '<%= config.bin %> calendar show 2019 --json'},
+  ]
   static override args = {year: Args.string({required: true, description: 'year, e.g. 2024'})}
 
   async run(): Promise<CalendarShowOutput> {

@@ -10,8 +10,8 @@ export default class ClassifierEval extends BoardCommand<typeof ClassifierEval> 
   static override summary = 'Measure the classifier: per-category precision/recall/F1 and macro-F1'
   static override description = 'k-fold cross-validation on --from (default 5 folds), or train on --from and score on --test. Nothing is written to the store.'
   static override examples = [
-    '<%= config.bin %> classifier eval --from labeled_messages.csv --also labeled_titles.csv --folds 5',
-    '<%= config.bin %> classifier eval --from train.csv --test held-out.csv',
+    {description: 'Five-fold cross-validation, with the titles as extra training data', command: '<%= config.bin %> classifier eval --from labeled_messages.csv --also labeled_titles.csv --folds 5'},
+    {description: 'Train on one file and score on a held-out one', command: '<%= config.bin %> classifier eval --from train.csv --test held-out.csv'},
   ]
   static override flags = {
     from: Flags.string({required: true, description: 'CSV of labeled messages (留言主题, 留言详情, 一级标签)'}),

@@ -9,8 +9,8 @@ export default class ClassifierTrain extends BoardCommand<typeof ClassifierTrain
   static override summary = 'Train the category classifier and keep it in the store'
   static override description = 'Learns from cases already categorised in the store, or from CSV files (留言主题, 留言详情, 一级标签). Every clerk of the store then gets suggestions from this model.'
   static override examples = [
-    '<%= config.bin %> classifier train',
-    '<%= config.bin %> classifier train --from labeled_messages.csv --from labeled_titles.csv',
+    {description: 'Learn from the cases already categorised in the store', command: '<%= config.bin %> classifier train'},
+    {description: 'Learn from labeled CSV files', command: '<%= config.bin %> classifier train --from labeled_messages.csv --from labeled_titles.csv'},
   ]
   static override flags = {from: Flags.string({multiple: true, description: 'CSV of labeled messages (repeatable); default: categorised cases in the store'})}
 

@@ -4,7 +4,9 @@ import {effectiveSettings} from '../../src/services/config-service.js'
 export default class ConfigExport extends BoardCommand<typeof ConfigExport> {
   static override readOnly = true
   static override summary = 'Print the shared settings as YAML (the input of config import)'
-  static override examples = ['<%= config.bin %> config export > team-settings.yaml']
+  static override examples = [
+    {description: 'Save the shared settings to a file, to edit and import', command: '<%= config.bin %> config export > team-settings.yaml'},
+  ]
 
   async run(): Promise<Record<string, unknown>> {
     const settings = await effectiveSettings(await this.store())

@@ -7,7 +7,9 @@ import {type ConfigImportResult, importConfig} from '../../src/services/config-s
 export default class ConfigImport extends BoardCommand<typeof ConfigImport> {
   static override summary = 'Import shared settings (YAML) into the store'
   static override description = 'Every key is validated before anything is written; each change is an audit event.'
-  static override examples = ['<%= config.bin %> config import team-settings.yaml']
+  static override examples = [
+    {description: 'Apply the settings of a YAML file', command: '<%= config.bin %> config import team-settings.yaml'},
+  ]
   static override args = {file: Args.string({required: true, description: 'YAML file, or - for stdin'})}
   static override flags = {'dry-run': Flags.boolean({description: 'validate and show what would change'})}
 

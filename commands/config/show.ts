@@ -13,7 +13,10 @@ export interface ConfigShowResult {
 export default class ConfigShow extends BoardCommand<typeof ConfigShow> {
   static override readOnly = true
   static override summary = 'Show machine-local settings and the shared settings in the store'
-  static override examples = ['<%= config.bin %> config show', '<%= config.bin %> config show sla.policy --json']
+  static override examples = [
+    {description: 'Every setting, local and shared', command: '<%= config.bin %> config show'},
+    {description: 'One shared setting, as JSON', command: '<%= config.bin %> config show sla.policy --json'},
+  ]
   static override args = {key: Args.string({description: 'one shared setting'})}
 
   async run(): Promise<ConfigShowResult> {

@@ -22,8 +22,8 @@ Passwords: not in --from/--to (they are visible to other users); use PGPASSWORD 
     'dry-run': Flags.boolean({description: 'show what would be copied'}),
   }
   static override examples = [
-    '<%= config.bin %> db copy --from ~/.local/share/board/board.db --to "postgres://admin@db/board?schema=board"',
-    '<%= config.bin %> db copy --from postgres://admin@db/board --to backup.db',
+    {description: 'Move the default SQLite store to a shared PostgreSQL database', command: '<%= config.bin %> db copy --from ~/.local/share/board/board.db --to "postgres://admin@db/board?schema=board"'},
+    {description: 'Back a PostgreSQL store up into a SQLite file', command: '<%= config.bin %> db copy --from postgres://admin@db/board --to backup.db'},
   ]
 
   async run(): Promise<DbCopyResult> {

@@ -17,8 +17,8 @@ Run as the tables' owner with CREATEROLE (or a superuser). PostgreSQL stores onl
     admin: Flags.boolean({description: 'make the role a board admin (sees all units)', exclusive: ['unit']}),
   }
   static override examples = [
-    '<%= config.bin %> db grant clerk_yuelu --unit A3 --store postgres://admin@db/board',
-    '<%= config.bin %> db grant chief --admin',
+    {description: 'Let the role clerk_yuelu work on the cases of unit A3 and its sub-units', command: '<%= config.bin %> db grant clerk_yuelu --unit A3 --store postgres://admin@db/board'},
+    {description: 'Let the role chief reach every unit', command: '<%= config.bin %> db grant chief --admin'},
   ]
 
   async run(): Promise<DbGrantResult> {

@@ -9,7 +9,9 @@ export type DbGrantsResult = RoleGrant[]
 export default class DbGrants extends BoardCommand<typeof DbGrants> {
   static override readOnly = true
   static override summary = 'List which PostgreSQL roles reach which units (db grant)'
-  static override examples = ['<%= config.bin %> db grants --json']
+  static override examples = [
+    {description: 'Every grant, as JSON', command: '<%= config.bin %> db grants --json'},
+  ]
 
   async run(): Promise<DbGrantsResult> {
     const grants = await listGrants(await this.store())

@@ -3,7 +3,9 @@ import type {MigrationStatus} from '../../src/store/sql/migrate.js'
 
 export default class DbMigrate extends BoardCommand<typeof DbMigrate> {
   static override summary = 'Bring the store\'s schema up to date (every command also does this on open)'
-  static override examples = ['<%= config.bin %> db migrate --store postgres://board@db.example/board']
+  static override examples = [
+    {description: 'Migrate a PostgreSQL store', command: '<%= config.bin %> db migrate --store postgres://board@db.example/board'},
+  ]
 
   async run(): Promise<MigrationStatus> {
     const status = await (await this.store()).migrate(this.now())

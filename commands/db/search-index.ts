@@ -8,7 +8,10 @@ import {type CatchUpResult, catchUpSearch} from '../../src/services/cases/search
 export default class DbSearchIndex extends BoardCommand<typeof DbSearchIndex> {
   static override summary = 'Index for search the cases that wait for it'
   static override description = `A large import leaves its cases to be indexed by a process of its own, which the import starts; until then searches find them too, only more slowly. This runs that catch-up itself: after a crash, or from cron. While another one runs it says so and ends (exit 0). Ctrl-C stops it between batches, keeping what it indexed.`
-  static override examples = ['<%= config.bin %> db search-index', '<%= config.bin %> db search-index --json']
+  static override examples = [
+    {description: 'Index the waiting cases now', command: '<%= config.bin %> db search-index'},
+    {description: 'The same, as JSON', command: '<%= config.bin %> db search-index --json'},
+  ]
   static override flags = {'batch-size': Flags.integer({min: 1, max: 100_000, hidden: true})}
 
   async run(): Promise<CatchUpResult> {

@@ -6,7 +6,9 @@ import type {MigrationStatus} from '../../src/store/sql/migrate.js'
 export default class DbStatus extends BoardCommand<typeof DbStatus> {
   static override readOnly = true
   static override summary = 'Show the store\'s backend and applied migrations'
-  static override examples = ['<%= config.bin %> db status --json']
+  static override examples = [
+    {description: 'The backend and the migrations, as JSON', command: '<%= config.bin %> db status --json'},
+  ]
 
   async run(): Promise<MigrationStatus & {backend: string; location: string}> {
     const {openStore} = await import('../../src/store/open.js')

@@ -8,7 +8,10 @@ export type HandlerAddResult = Handler
 
 export default class HandlerAdd extends BoardCommand<typeof HandlerAdd> {
   static override summary = 'Add or update a handler (办理人) in a unit'
-  static override examples = ['<%= config.bin %> handler add zhang3 --name 张三 --unit a-housing --capacity 30', '<%= config.bin %> handler add zhang3 --name 张三 --unit a-housing --off-duty']
+  static override examples = [
+    {description: 'Add a handler who takes at most 30 open cases', command: '<%= config.bin %> handler add zhang3 --name 张三 --unit a-housing --capacity 30'},
+    {description: 'Mark the handler off duty', command: '<%= config.bin %> handler add zhang3 --name 张三 --unit a-housing --off-duty'},
+  ]
   static override args = {code: Args.string({required: true, description: 'handler code (unique)'})}
   static override flags = {
     name: Flags.string({required: true, description: 'full name'}),

@@ -8,7 +8,9 @@ export type HandlerImportResult = ImportResult<Handler>
 
 export default class HandlerImport extends BoardCommand<typeof HandlerImport> {
   static override summary = 'Import handlers from CSV (code,name,unit,email,on_duty,capacity)'
-  static override examples = ['<%= config.bin %> handler import handlers.csv']
+  static override examples = [
+    {description: 'Add or update the handlers of a CSV file', command: '<%= config.bin %> handler import handlers.csv'},
+  ]
   static override args = {file: Args.string({required: true, description: 'CSV file, or - for stdin'})}
 
   async run(): Promise<HandlerImportResult> {

@@ -9,7 +9,9 @@ export type HandlerListResult = HandlerRow[]
 export default class HandlerList extends BoardCommand<typeof HandlerList> {
   static override readOnly = true
   static override summary = 'List handlers with their open load'
-  static override examples = ['<%= config.bin %> handler list --unit a-housing']
+  static override examples = [
+    {description: "One unit's handlers, with their open load", command: '<%= config.bin %> handler list --unit a-housing'},
+  ]
   static override flags = {unit: Flags.string({description: 'only this unit (code or name)'})}
 
   async run(): Promise<HandlerListResult> {

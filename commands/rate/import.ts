@@ -11,7 +11,9 @@ export type RateImportResult = RatingsImportResult
 export default class RateImport extends BoardCommand<typeof RateImport> {
   static override summary = 'Import citizens\' ratings from CSV (ref, rating, comment, time)'
   static override description = 'rating: satisfied/unsatisfied, 满意/基本满意/不满意, 1/0. Chinese headers (留言编号, 评价, 评价内容, 评价时间) work too. Re-importing a file records nothing twice; unsatisfied rows reopen their case. Exit 1 when any row failed.'
-  static override examples = ['<%= config.bin %> rate import ratings.csv --source 2024']
+  static override examples = [
+    {description: 'Import the ratings of the cases of one import source', command: '<%= config.bin %> rate import ratings.csv --source 2024'},
+  ]
   static override args = {file: Args.string({description: 'CSV file (- for stdin)', required: true})}
   static override flags = {
     source: Flags.string({description: "the import source the refs belong to", default: 'default'}),

@@ -10,7 +10,10 @@ export type RateCommandResult = RateResult
 
 export default class Rate extends BoardCommand<typeof Rate> {
   static override summary = "Record the citizen's rating (群众点评) of a replied case; unsatisfied reopens it"
-  static override examples = ['<%= config.bin %> rate 42 --satisfied', "<%= config.bin %> rate 42 --unsatisfied --comment '问题没有解决'"]
+  static override examples = [
+    {description: 'The citizen is satisfied', command: '<%= config.bin %> rate 42 --satisfied'},
+    {description: 'The citizen is not satisfied, with their comment (the case reopens)', command: "<%= config.bin %> rate 42 --unsatisfied --comment '问题没有解决'"},
+  ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
   static override flags = {
     satisfied: Flags.boolean({exclusive: ['unsatisfied'], description: 'the citizen is satisfied'}),

@@ -8,7 +8,9 @@ export type ReplyApproveResult = BoardReply
 
 export default class ReplyApprove extends BoardCommand<typeof ReplyApprove> {
   static override summary = "Approve a case's draft reply (the approver must not be its author)"
-  static override examples = ['<%= config.bin %> reply approve 42 --as leader.li']
+  static override examples = [
+    {description: 'Approve the draft as the leader who read it', command: '<%= config.bin %> reply approve 42 --as leader.li'},
+  ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
 
   async run(): Promise<ReplyApproveResult> {

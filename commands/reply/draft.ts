@@ -13,10 +13,10 @@ export default class ReplyDraft extends BoardCommand<typeof ReplyDraft> {
   static override summary = "Draft (or redraft) a case's reply; every version is kept"
   static override description = 'Without --template, --body or --body-file, opens $EDITOR on the current draft (only on a terminal). A new version drops any approval.'
   static override examples = [
-    '<%= config.bin %> reply draft 42 --template ack',
-    "<%= config.bin %> reply draft 42 --body '您好！经核实，…'",
-    '<%= config.bin %> reply draft 42 --body-file reply.txt',
-    '<%= config.bin %> reply draft 42',
+    {description: 'Draft from a template', command: '<%= config.bin %> reply draft 42 --template ack'},
+    {description: 'Draft from a text', command: "<%= config.bin %> reply draft 42 --body '您好！经核实，…'"},
+    {description: 'Draft from a file', command: '<%= config.bin %> reply draft 42 --body-file reply.txt'},
+    {description: 'Draft in your editor', command: '<%= config.bin %> reply draft 42'},
   ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
   static override flags = {

@@ -11,7 +11,10 @@ export type ReplyListResult = ReplyListItem[]
 export default class ReplyList extends BoardCommand<typeof ReplyList> {
   static override readOnly = true
   static override summary = 'List replies waiting for someone: drafts to approve, approved to send, failed to retry'
-  static override examples = ['<%= config.bin %> reply list', '<%= config.bin %> reply list --status draft --unit city.water --json']
+  static override examples = [
+    {description: 'Replies waiting for someone', command: '<%= config.bin %> reply list'},
+    {description: "One unit's drafts, as JSON", command: '<%= config.bin %> reply list --status draft --unit city.water --json'},
+  ]
   static override flags = {
     status: Flags.string({options: ['draft', 'approved', 'failed', 'sent'], multiple: true, description: 'only these (default: draft, approved, failed)'}),
     unit: Flags.string({description: "only cases of this unit (code or name) and the units below it"}),

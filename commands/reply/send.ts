@@ -17,9 +17,9 @@ export default class ReplySend extends BoardCommand<typeof ReplySend> {
   static override strict = false
   static override args = {id: Args.string({description: 'case id(s), or SOURCE/REF'})}
   static override examples = [
-    '<%= config.bin %> reply send 42',
-    '<%= config.bin %> reply send --approved --yes',
-    '<%= config.bin %> reply send --approved --dry-run',
+    {description: "Send a case's approved reply", command: '<%= config.bin %> reply send 42'},
+    {description: 'Send every approved reply, without asking', command: '<%= config.bin %> reply send --approved --yes'},
+    {description: 'Show what would be sent; send nothing', command: '<%= config.bin %> reply send --approved --dry-run'},
   ]
   static override flags = {
     approved: Flags.boolean({description: 'every approved reply (and every failed one, to retry)'}),

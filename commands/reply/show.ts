@@ -9,7 +9,10 @@ export type ReplyShowResult = ReplyDetail
 export default class ReplyShow extends BoardCommand<typeof ReplyShow> {
   static override readOnly = true
   static override summary = "Show a case's current draft with its versions, send attempts and earlier replies"
-  static override examples = ['<%= config.bin %> reply show 42', '<%= config.bin %> reply show 42 --json']
+  static override examples = [
+    {description: "A case's draft with its versions", command: '<%= config.bin %> reply show 42'},
+    {description: 'The same, as JSON', command: '<%= config.bin %> reply show 42 --json'},
+  ]
   static override args = {id: Args.string({description: 'case id, or SOURCE/REF', required: true})}
 
   async run(): Promise<ReplyShowResult> {

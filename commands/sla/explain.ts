@@ -12,7 +12,10 @@ export type SlaExplainResult = SlaExplanation
 export default class SlaExplain extends BoardCommand<typeof SlaExplain> {
   static override readOnly = true
   static override summary = 'Show which SLA rule matched a case, its deadlines, waits, transfers and the days the calendar skipped'
-  static override examples = ['<%= config.bin %> sla explain 42', '<%= config.bin %> sla explain sample/2555 --json']
+  static override examples = [
+    {description: 'Why a case has its deadlines', command: '<%= config.bin %> sla explain 42'},
+    {description: 'The same by source and ref, as JSON', command: '<%= config.bin %> sla explain sample/2555 --json'},
+  ]
   static override args = {id: Args.string({required: true, description: 'case id, or SOURCE/REF'})}
 
   async run(): Promise<SlaExplainResult> {

@@ -10,7 +10,10 @@ export type SlaRecomputeResult = RecomputeResult
 
 export default class SlaRecompute extends BoardCommand<typeof SlaRecompute> {
   static override summary = 'Recompute the deadlines of every open case (after a policy or calendar change)'
-  static override examples = ['<%= config.bin %> sla recompute --dry-run', '<%= config.bin %> sla recompute --json']
+  static override examples = [
+    {description: 'Show which deadlines would change; write nothing', command: '<%= config.bin %> sla recompute --dry-run'},
+    {description: 'Recompute, and say what changed as JSON', command: '<%= config.bin %> sla recompute --json'},
+  ]
   static override flags = {'dry-run': Flags.boolean({description: 'show what would change, write nothing'})}
 
   async run(): Promise<SlaRecomputeResult> {

@@ -16,8 +16,8 @@ export default class TemplateAdd extends BoardCommand<typeof TemplateAdd> {
     .map(([k, v]) => `{{${k}}} ${v}`)
     .join('; ')}. Times take a filter: {{postedAt | date}} or {{postedAt | datetime}}. An unknown variable is an error here, not when a reply is sent.`
   static override examples = [
-    `<%= config.bin %> template add ack --body '{{citizen}}您好！您于{{postedAt | date}}反映的"{{case.title}}"已收悉，{{unit}}正在办理。'`,
-    '<%= config.bin %> template add water-done --body-file done.txt --unit city.water',
+    {description: 'A template with variables', command: `<%= config.bin %> template add ack --body '{{citizen}}您好！您于{{postedAt | date}}反映的"{{case.title}}"已收悉，{{unit}}正在办理。'`},
+    {description: "A unit's own template, from a file", command: '<%= config.bin %> template add water-done --body-file done.txt --unit city.water'},
   ]
   static override args = {name: Args.string({description: 'template name', required: true})}
   static override flags = {

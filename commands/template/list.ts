@@ -8,7 +8,10 @@ export type TemplateListResult = ReplyTemplate[]
 export default class TemplateList extends BoardCommand<typeof TemplateList> {
   static override readOnly = true
   static override summary = 'List reply templates'
-  static override examples = ['<%= config.bin %> template list', '<%= config.bin %> template list --json']
+  static override examples = [
+    {description: 'Every template', command: '<%= config.bin %> template list'},
+    {description: 'The same, as JSON', command: '<%= config.bin %> template list --json'},
+  ]
 
   async run(): Promise<TemplateListResult> {
     const templates = await (await this.store()).templates.list()

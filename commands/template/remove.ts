@@ -13,7 +13,9 @@ export interface TemplateRemoveResult {
 
 export default class TemplateRemove extends BoardCommand<typeof TemplateRemove> {
   static override summary = 'Remove a reply template (drafts made from it keep their text)'
-  static override examples = ['<%= config.bin %> template remove ack --yes']
+  static override examples = [
+    {description: 'Remove a template, without asking', command: '<%= config.bin %> template remove ack --yes'},
+  ]
   static override args = {name: Args.string({description: 'template name', required: true})}
   static override flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
 

@@ -10,7 +10,9 @@ export type TemplateShowResult = ReplyTemplate
 export default class TemplateShow extends BoardCommand<typeof TemplateShow> {
   static override readOnly = true
   static override summary = 'Show a reply template'
-  static override examples = ['<%= config.bin %> template show ack']
+  static override examples = [
+    {description: 'One template with its text', command: '<%= config.bin %> template show ack'},
+  ]
   static override args = {name: Args.string({description: 'template name', required: true})}
 
   async run(): Promise<TemplateShowResult> {

@@ -9,8 +9,8 @@ export type UnitAddResult = Unit
 export default class UnitAdd extends BoardCommand<typeof UnitAdd> {
   static override summary = 'Add or update a unit (单位)'
   static override examples = [
-    '<%= config.bin %> unit add hn --name 湖南省 --kind province',
-    '<%= config.bin %> unit add a-housing --name A市住房和城乡建设局 --parent a --kind department',
+    {description: 'Add a province', command: '<%= config.bin %> unit add hn --name 湖南省 --kind province'},
+    {description: 'Add a department under a city', command: '<%= config.bin %> unit add a-housing --name A市住房和城乡建设局 --parent a --kind department'},
   ]
   static override args = {code: Args.string({required: true, description: 'unit code (unique)'})}
   static override flags = {

@@ -9,7 +9,9 @@ export type UnitImportResult = ImportResult<Unit>
 export default class UnitImport extends BoardCommand<typeof UnitImport> {
   static override summary = 'Import units from CSV (code,name,parent,kind,supervisor)'
   static override description = 'Rows are upserted by code; a parent may appear after its children. Chinese headers (编码,名称,上级,类型) work too.'
-  static override examples = ['<%= config.bin %> unit import units.csv']
+  static override examples = [
+    {description: 'Add or update the units of a CSV file', command: '<%= config.bin %> unit import units.csv'},
+  ]
   static override args = {file: Args.string({required: true, description: 'CSV file, or - for stdin'})}
 
   async run(): Promise<UnitImportResult> {

@@ -7,7 +7,10 @@ export type UnitListResult = UnitRow[]
 export default class UnitList extends BoardCommand<typeof UnitList> {
   static override readOnly = true
   static override summary = 'List units as a hierarchy'
-  static override examples = ['<%= config.bin %> unit list', '<%= config.bin %> unit list --json']
+  static override examples = [
+    {description: 'Every unit, as a tree', command: '<%= config.bin %> unit list'},
+    {description: 'The same, as JSON', command: '<%= config.bin %> unit list --json'},
+  ]
 
   async run(): Promise<UnitListResult> {
     const rows = await listUnits(await this.store())

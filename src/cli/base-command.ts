@@ -5,13 +5,14 @@ import {userInfo} from 'node:os'
 
 import {BoardError, ExitCode, InterruptedError} from '../errors.js'
 import type {Store} from '../store/store.js'
-import {detectLang, type Lang, translate} from '../i18n/translate.js'
+import {type Lang, translate} from '../i18n/translate.js'
 import {startBackgroundIndex} from './background-index.js'
 import {canPrompt} from './interactive.js'
 import {listenForInterrupts} from './interrupts.js'
 import {jsonText} from './json-output.js'
 import {localise} from './localise.js'
-import {langFromArgv, translateParseError} from './parse-errors.js'
+import {translateParseError} from './parse-errors.js'
+import {runLang} from './run-lang.js'
 import {guardTerminal} from './terminal-output.js'
 import {type CommandIO, processIO} from './io.js'
 import {type LocalConfig, readLocalConfig, resolveStoreLocation} from './local-config.js'
@@ -59,8 +60,8 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     guardTerminal()
     await super.init()
     const ctor = this.ctor as typeof BoardCommand
-    this.local = readLocalConfig(this.config.configDir)
-    this.lang = detectLang(langFromArgv(this.argv), this.local.locale)
+    this.local = this.readLocal()
+    this.lang = runLang(this.argv, this.local.locale)
     const {args, argv, flags} = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
@@ -72,6 +73,11 @@ export abstract class BoardCommand<T extends typeof Command> extends Command {
     this.args = args as BaseArgs<T>
     this.positional = argv as string[]
     this.stopListening = listenForInterrupts(this.abort, () => this.note(this.t('interrupt.stopping')))
+  }
+
+  /** The config file; a broken one stops the command, which may need what it says. */
+  protected readLocal(): LocalConfig {
+    return readLocalConfig(this.config.configDir)
   }
 
   protected t(key: string, vars?: Record<string, string | number>): string {

@@ -14,6 +14,8 @@ const SHAPES: {pattern: RegExp; key: string; vars: (m: RegExpExecArray) => Recor
   {pattern: /^Parsing --([\w-]+)\s+Expected an integer greater than or equal to (\S+) but received: (.+)$/, key: 'parse.integerMin', vars: (m) => ({flag: m[1], min: m[2], value: m[3]})},
   {pattern: /^Flag --([\w-]+) expects a value$/, key: 'parse.flagValue', vars: (m) => ({flag: m[1]})},
   {pattern: /^--([\w-]+)=(.*) cannot also be provided when using --([\w-]+)$/, key: 'parse.exclusive', vars: (m) => ({flag: m[1], other: m[3]})},
+  // oclif's help, asked for a command or topic it does not have (`board help nosuch`).
+  {pattern: /^Command (.+) not found\.$/, key: 'parse.noCommand', vars: (m) => ({command: m[1].replaceAll(':', ' ')})},
 ]
 
 /** oclif's parse error message in the user's language; "See more help" becomes the hint. */
@@ -28,16 +30,6 @@ export function translateParseError(lang: Lang, message: string): {message: stri
     if (m) return {message: translate(lang, s.key, s.vars(m)) + rest, hint: translate(lang, 'parse.help')}
   }
   return {message: text, hint: translate(lang, 'parse.help')}
-}
-
-/** --lang as typed, read before oclif parses (a parse error must be in the right language too). */
-export function langFromArgv(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--') break
-    if (argv[i] === '--lang') return argv[i + 1]
-    if (argv[i].startsWith('--lang=')) return argv[i].slice('--lang='.length)
-  }
-  return undefined
 }
 
 /**

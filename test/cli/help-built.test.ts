@@ -45,6 +45,15 @@ describe('help in the built CLI', () => {
     expect(en.stdout).toMatch(/^List cases\n\nUSAGE\n/)
   })
 
+  it('`board help COMMAND` takes --lang as every command does', async () => {
+    const zh = await boardAsync(['help', 'db', 'copy', '--lang', 'zh'], {store})
+    expect(zh.status, zh.stderr).toBe(0)
+    expect(zh.stdout).toMatch(/^把整个存储复制到另一个存储/)
+    const en = await boardAsync(['help', 'list', '--lang=en'], {store, env: ZH})
+    expect(en.status, en.stderr).toBe(0)
+    expect(en.stdout).toMatch(/^List cases\n\nUSAGE\n/)
+  })
+
   it('a command run reads neither the help class nor its catalogue', async () => {
     // The class sits in the bundle behind a getter, evaluated when oclif asks for it.
     const probe = await spawnAsync(process.execPath, ['--input-type=module', '-e', `const {help} = await import(${JSON.stringify(new URL(`file://${join(ROOT, 'dist', 'bundle', 'board.js')}`).href)}); console.log(typeof Object.getOwnPropertyDescriptor(help, 'default').get)`])

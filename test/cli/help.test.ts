@@ -1,11 +1,14 @@
 import {Config} from '@oclif/core'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 
 import {entryFor, helpTextPlaces} from '../../src/cli/help/help-text.js'
 import {help} from '../../src/i18n/messages/help.js'
 import {ROOT} from '../helpers/run-cli.js'
-import {runHelp} from '../helpers/run-command.js'
+import {runCommand, runHelp} from '../helpers/run-command.js'
 
 // oclif's help speaks the user's language: every text a command shows in help has its Chinese in
 // the help catalogue, and the help class uses it. The built CLI's wiring (package.json
@@ -42,6 +45,14 @@ describe('the help catalogue', () => {
     expect(orphans).toEqual([])
   })
 
+  it('has a description for every example of board\'s own commands, which the test above asks Chinese for', () => {
+    // An example without one is a bare command line: nothing to say in the user's language.
+    const bare = config.commands
+      .filter((c) => c.pluginName === config.name)
+      .flatMap((c) => (c.examples ?? []).filter((e) => typeof e === 'string' || !e.description).map((e) => `${c.id}: ${JSON.stringify(e)}`))
+    expect(bare).toEqual([])
+  })
+
   it('says one English text one way, and keeps the placeholders and commands of the English', () => {
     const byEnglish = new Map<string, string>()
     for (const [key, m] of Object.entries(help)) {
@@ -63,8 +74,11 @@ describe('help in the user\'s language', () => {
     expect(stdout).toContain('（必填） 源存储：SQLite 文件或 postgres://… 地址')
     expect(stdout).toContain('以 JSON 格式输出。')
     expect(stdout).not.toMatch(/USAGE|FLAGS|DESCRIPTION|EXAMPLES|\(required\)|source store/)
-    // Examples are command lines, shown as they are.
-    expect(stdout).toContain('$ board db copy --from postgres://admin@db/board --to backup.db')
+    // Examples are command lines, shown as they are, under what they do in the user's language.
+    expect(stdout).toMatch(/^ {2}把 PostgreSQL 存储备份到 SQLite 文件\n\n {4}\$ board db copy --from postgres:\/\/admin@db\/board --to backup\.db$/m)
+    expect(stdout).not.toContain('Back a PostgreSQL store up')
+    const en = await runHelp(['db', 'copy', '--help'])
+    expect(en.stdout).toMatch(/^ {2}Back a PostgreSQL store up into a SQLite file\n\n {4}\$ board db copy --from postgres:\/\/admin@db\/board --to backup\.db$/m)
   })
 
   it('translates arguments, option lists and defaults', async () => {
@@ -100,6 +114,29 @@ describe('help in the user\'s language', () => {
     const c = await runHelp(['list', '--help'])
     expect(c.stdout).toMatch(/^List cases\n\nUSAGE\n/)
     expect(c.stdout).not.toMatch(/只看|用法/)
+  })
+
+  it('`board help COMMAND` takes --lang and the locale as every command does', async () => {
+    const zh = await runCommand(['help', 'list', '--lang', 'zh'])
+    expect(zh.status, zh.stderr).toBe(0)
+    expect(zh.stdout).toMatch(/^列出留言\n\n用法\n/)
+    const en = await runCommand(['help', 'list', '--lang=en'], {env: ZH})
+    expect(en.stdout).toMatch(/^List cases\n\nUSAGE\n/)
+    const locale = await runCommand(['help', 'db', 'copy'], {env: ZH})
+    expect(locale.stdout).toMatch(/^把整个存储复制到另一个存储/)
+    // The flag before the command's words, and no command: the root.
+    expect((await runCommand(['help', '--lang', 'zh', 'db', 'copy'])).stdout).toMatch(/^把整个存储复制到另一个存储/)
+    expect((await runCommand(['help', '--lang', 'zh'])).stdout).toMatch(/^处理留言板群众留言的命令行工具/)
+    const c = await runCommand(['help', 'list'])
+    expect(c.stdout).toMatch(/^List cases\n\nUSAGE\n/)
+    // Beside a broken config file help still helps, as `board COMMAND --help` does.
+    const broken = join(mkdtempSync(join(tmpdir(), 'board-help-')), 'config.json')
+    writeFileSync(broken, '{not json')
+    expect((await runCommand(['help', 'list', '--lang', 'zh'], {env: {BOARD_CONFIG: broken}})).stdout).toMatch(/^列出留言\n/)
+    // A command it does not know is a usage error, in the same language.
+    const none = await runCommand(['help', 'db', 'nosuch', '--lang', 'zh'])
+    expect(none.status).toBe(2)
+    expect(none.stderr).toContain('没有命令或主题 db nosuch')
   })
 
   it('fits the terminal as the English does, by display width', async () => {

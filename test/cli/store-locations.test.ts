@@ -62,7 +62,7 @@ describe('store locations', () => {
     chmodSync(ro, 0o644)
     // As an unprivileged user: the file and its folder belong to root.
     const r = await spawnAsync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin', 'run.js'), 'list', '--limit', '3', '--store', ro], {
-      env: {...process.env, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', HOME: '/tmp', XDG_DATA_HOME: '/tmp', XDG_CACHE_HOME: '/tmp', XDG_CONFIG_HOME: '/tmp'},
+      env: {...process.env, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', HOME: tmpdir(), XDG_DATA_HOME: tmpdir(), XDG_CACHE_HOME: tmpdir(), XDG_CONFIG_HOME: tmpdir()},
     })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout.trim().split('\n')).toHaveLength(4)
@@ -88,7 +88,7 @@ describe('store locations', () => {
         ${end}`], {cwd: ROOT})
     const asNobody = (args: string[]) =>
       spawnAsync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin', 'run.js'), ...args, '--store', ro], {
-        env: {...process.env, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', HOME: '/tmp', XDG_DATA_HOME: '/tmp', XDG_CACHE_HOME: '/tmp', XDG_CONFIG_HOME: '/tmp', TMPDIR: folder},
+        env: {...process.env, BOARD_CONFIG: join(ROOT, '.no-config.json'), LANG: 'C', HOME: tmpdir(), XDG_DATA_HOME: tmpdir(), XDG_CACHE_HOME: tmpdir(), XDG_CONFIG_HOME: tmpdir(), TMPDIR: folder},
       })
     const files = () => Object.fromEntries(readdirSync(folder).map((f) => [f, createHash('sha256').update(readFileSync(join(folder, f))).digest('hex')]))
 

@@ -30,6 +30,14 @@ export function cliEnv(opts: Pick<SpawnOptions, 'store' | 'env'>): NodeJS.Proces
   }
 }
 
+/**
+ * The run's scratch directory (helpers/temp-root.ts) goes with every child, even one given an
+ * environment of its own: else the child, and what it spawns, would write to the system's /tmp.
+ */
+export function withScratch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {TMPDIR: process.env.TMPDIR, TMUX_TMPDIR: process.env.TMUX_TMPDIR, ...env}
+}
+
 /** A process's end: its exit status (-1 when a signal ended it), the signal, and its output. */
 export interface ProcessResult extends CliResult {
   signal: NodeJS.Signals | null
@@ -42,7 +50,7 @@ export interface ProcessResult extends CliResult {
  */
 export function spawnAsync(file: string, args: string[], opts: {env?: NodeJS.ProcessEnv; input?: string; timeout?: number; cwd?: string} = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeout})
+    const child = spawn(file, args, {cwd: opts.cwd, env: withScratch(opts.env ?? process.env), stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeout})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))

@@ -1,4 +1,5 @@
 import {readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -21,7 +22,7 @@ function opts(files: string[], source: string, extra: Partial<ImportOptions> = {
     source,
     tz: 'Asia/Shanghai',
     format: 'csv',
-    rejectsPath: join('/tmp', `board-rejects-${process.pid}-${source}.csv`),
+    rejectsPath: join(tmpdir(), `board-rejects-${process.pid}-${source}.csv`),
     dryRun: false,
     actor: 'test',
     now: () => new Date('2024-01-01T00:00:00Z'),
@@ -76,7 +77,7 @@ describe.each(backendList)('import of the TipDM exports on $name', (backend) => 
   })
 
   it('a changed row updates its case and records an event with before and after', async () => {
-    const file = join('/tmp', `board-changed-${process.pid}-${backend.name}.csv`)
+    const file = join(tmpdir(), `board-changed-${process.pid}-${backend.name}.csv`)
     const src = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
     const changed = src[1].replace(/,([^,]+)$/, ',交通运输')
     await importFiles(store, opts([file].map(() => tip('labeled_messages.csv')), 'changes'))

@@ -1,5 +1,6 @@
 import {parse} from 'csv-parse/sync'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -9,9 +10,11 @@ import {importTiming} from '../../src/services/stats/durations.js'
 import {openStore} from '../../src/store/open.js'
 import {PostgresExecutor} from '../../src/store/postgres/executor.js'
 import {PostgresCases} from '../../src/store/postgres/postgres-cases.js'
+import {catchUp, waiting} from '../../src/store/postgres/search-fill.js'
+import type {Executor} from '../../src/store/sql/executor.js'
 import {migrate} from '../../src/store/sql/migrate.js'
 import {SqlStore} from '../../src/store/sql/sql-store.js'
-import type {Store} from '../../src/store/store.js'
+import type {SearchCatchUp, Store} from '../../src/store/store.js'
 import {backendList, PG_URL} from '../helpers/backends.js'
 import {DATA} from '../helpers/run-cli.js'
 import type {IncomingCase} from '../../src/domain/case.js'
@@ -28,7 +31,7 @@ function incoming(ref: string, over: Partial<IncomingCase> = {}): IncomingCase {
 }
 
 function opts(files: string[], source: string): ImportOptions {
-  return {files, source, tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-copy-rejects-${process.pid}.csv`, dryRun: false, actor: 'test', now: () => now}
+  return {files, source, tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `${tmpdir()}/board-copy-rejects-${process.pid}.csv`, dryRun: false, actor: 'test', now: () => now}
 }
 
 async function dump(url: string): Promise<unknown> {
@@ -41,6 +44,25 @@ async function dump(url: string): Promise<unknown> {
     }
   } finally {
     await executor.close()
+  }
+}
+
+/** PostgreSQL through the shared SQL only: none of PostgresStore's own import paths. */
+class SharedSqlStore extends SqlStore {
+  constructor(location: string, private readonly pg: PostgresExecutor) {
+    super('postgres', location, pg)
+  }
+
+  protected override bind(tx: Executor): Store {
+    return new SharedSqlStore(this.location, tx as PostgresExecutor)
+  }
+
+  override searchWaiting() {
+    return waiting(this.pg)
+  }
+
+  override catchUpSearch(opts: SearchCatchUp) {
+    return catchUp(this.pg, opts)
   }
 }
 
@@ -92,7 +114,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const store = await openStore(url, {now})
     open.push(store)
     // Two files sharing refs: the second file's rows are stored ones, found and judged.
-    const first = `/tmp/board-copy-new-source-${process.pid}.csv`
+    const first = `${tmpdir()}/board-copy-new-source-${process.pid}.csv`
     const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
     writeFileSync(first, lines.slice(0, 101).join('\n'))
     const run = () => importFiles(store, {...opts([first, tip('labeled_messages.csv')], 'fresh'), batchSize: 30, parallelFrom: 0})
@@ -116,7 +138,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     open.push(copyStore)
     const {executor} = await PostgresExecutor.connect(sharedUrl)
     await migrate(executor, now)
-    const shared = new SqlStore('postgres', sharedUrl, executor)
+    const shared = new SharedSqlStore(sharedUrl, executor)
     open.push(shared)
     return {copyUrl, sharedUrl, copyStore, shared}
   }
@@ -125,7 +147,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const {copyUrl, sharedUrl, copyStore, shared} = await twoStores()
     // 50 labeled rows with a new category, and a fresh ref: updates and an insert in one batch
     const lines = readFileSync(tip('labeled_messages.csv'), 'utf8').split('\n')
-    const changed = `/tmp/board-copy-changed-${process.pid}.csv`
+    const changed = `${tmpdir()}/board-copy-changed-${process.pid}.csv`
     const fresh = lines[60].replace(/^\d+/, '99999999')
     writeFileSync(changed, [lines[0], ...lines.slice(1, 51).map((l) => l.replace(/,([^,]+)$/, ',交通运输')), fresh].join('\n'))
     const results: ImportResult[] = []
@@ -163,7 +185,7 @@ describe.each(postgres)('import through COPY on $name', (backend) => {
     const files = [tip('labeled_messages.csv'), tip('replied_messages.csv')]
     const runs: {result: Awaited<ReturnType<typeof importFiles>>; rejects: string}[][] = []
     for (const [i, store] of stores.entries()) {
-      const rejectsPath = `/tmp/board-copy-lanes-${process.pid}-${i}.csv`
+      const rejectsPath = `${tmpdir()}/board-copy-lanes-${process.pid}-${i}.csv`
       const o = {...opts(files, 'one'), rejectsPath, batchSize: 50, parallelFrom: i === 0 ? 0 : Infinity}
       const once = async () => ({result: await importFiles(store, o), rejects: readFileSync(rejectsPath, 'utf8')})
       runs.push([await once(), await once()])

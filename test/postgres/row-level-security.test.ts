@@ -1,3 +1,4 @@
+import {tmpdir} from 'node:os'
 import type pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
@@ -151,7 +152,7 @@ describe.each(postgres)('row-level security on $name', (backend) => {
   })
 
   it('on SQLite, db grant is a usage error naming PostgreSQL', async () => {
-    const r = await runCommand(['db', 'grant', 'x', '--unit', 'A'], {store: `/tmp/board-grant-${tag}.db`})
+    const r = await runCommand(['db', 'grant', 'x', '--unit', 'A'], {store: `${tmpdir()}/board-grant-${tag}.db`})
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/need a PostgreSQL store/)
   })

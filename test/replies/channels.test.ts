@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {chooseChannel, emailOf, validateChannels} from '../../src/domain/reply-channels.js'
 
 describe('reply channel choice', () => {
-  const all = {webhook: {url: 'http://x'}, email: {host: 'h', port: 25, from: 'a@b.cn'}, outbox: {dir: '/tmp/o'}}
+  const all = {webhook: {url: 'http://x'}, email: {host: 'h', port: 25, from: 'a@b.cn'}, outbox: {dir: '/srv/board/outbox'}}
   it('email only when the contact holds an address; else the next configured channel in order', () => {
     expect(chooseChannel(all, '电话 138… 邮箱 li.ming@example.org')).toBe('email')
     expect(chooseChannel(all, '13800000000')).toBe('webhook')

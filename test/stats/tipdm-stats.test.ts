@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -53,7 +54,7 @@ describe.each(backendList)('board stats on the TipDM replied messages ($name)', 
     const {openStore} = await import('../../src/store/open.js')
     store = await openStore(location, {now: new Date('2024-01-01T00:00:00Z')})
     await importFiles(store, {
-      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-stats-rejects-${process.pid}.csv`,
+      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `${tmpdir()}/board-stats-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => new Date('2024-01-01T00:00:00Z'),
     })
   }, 120_000)

@@ -1,4 +1,5 @@
 import {readdirSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -61,7 +62,7 @@ describe.each(backendList)('working-day handling times ($name)', (backend) => {
     const {openStore} = await import('../../src/store/open.js')
     store = await openStore(await backend.location(), {now: NOW})
     await importFiles(store, {
-      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
+      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `${tmpdir()}/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW,
     })
   }, 120_000)
@@ -141,7 +142,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     const store = await openStore(await backend.location(), {now: NOW})
     stores.push(store)
     await importCases(store, {
-      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
+      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `${tmpdir()}/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW, zone,
     })
     return store
@@ -191,7 +192,7 @@ describe.each(backendList)('handling times stored at import ($name)', (backend) 
     stores.push(store)
     await store.stats.resetDurations('Europe/Paris 0000000000000000')
     await importCases(store, {
-      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `/tmp/board-wdays-rejects-${process.pid}.csv`,
+      files: [FILE], source: 'replied', tz: 'Asia/Shanghai', format: 'csv', rejectsPath: `${tmpdir()}/board-wdays-rejects-${process.pid}.csv`,
       dryRun: false, actor: 'test', now: () => NOW, zone: 'Asia/Shanghai',
     })
     expect((await store.stats.pendingDurations(0, 10)).length).toBe(10)

@@ -120,6 +120,19 @@ describe.each(backendList)('Store contract on $name', (backend) => {
     expect(await store.cases.getByRef('test', 'group-1')).toBeDefined()
   })
 
+  it('a transaction\'s view answers as the store it is bound to: the cases waiting for the search index', async () => {
+    await store.cases.importBatch([incoming('wait-1')], actor)
+    const outside = await store.searchWaiting()
+    expect(outside).toBeGreaterThan(0)
+    const inside = await store.transaction(async (s) => {
+      const before = await s.searchWaiting()
+      await s.cases.importBatch([incoming('wait-2')], actor)
+      return [before, await s.searchWaiting()]
+    })
+    expect(inside).toEqual([outside, outside + 1])
+    expect(await store.searchWaiting()).toBe(outside + 1)
+  })
+
   it('search treats % and _ literally and binds parameters', async () => {
     await store.cases.importBatch([incoming('x1', {title: "100%_'; DROP TABLE cases;--"})], actor)
     expect((await store.cases.list({search: '100%_'})).map((c) => c.ref)).toEqual(['x1'])

@@ -4,14 +4,14 @@ import type {Config, HelpOptions, Topic} from '@oclif/core/interfaces'
 import {colorize} from '@oclif/core/ux'
 import {stripVTControlCharacters} from 'node:util'
 
-import {detectLang} from '../../i18n/translate.js'
-import {readLocalConfig} from '../local-config.js'
-import {langFromArgv} from '../parse-errors.js'
+import type {Lang} from '../../i18n/translate.js'
+import {configLocale, runLang} from '../run-lang.js'
 import {guardTerminal} from '../terminal-output.js'
 import {HelpText} from './help-text.js'
 
 // oclif's help (`board --help`, `board COMMAND --help`, `board help COMMAND`) in the user's
-// language, chosen as every command chooses it: --lang, else the locale, else the config file.
+// language, chosen as every command chooses it (run-lang.ts). `board help` is a board command
+// (commands/help.ts), which hands over the language its base command chose.
 // oclif loads this class only to show help (package.json oclif.helpClass), and this class loads
 // the Chinese catalogue only when it is the language, so an ordinary run reads neither.
 
@@ -51,18 +51,24 @@ class BoardCommandHelp extends CommandHelp {
   }
 }
 
+export interface BoardHelpOptions extends Partial<HelpOptions> {
+  /** The language a command has chosen already; else it is chosen from the words shown help for. */
+  lang?: Lang
+}
+
 export default class BoardHelp extends Help {
   private text = new HelpText('en')
+  private readonly lang?: Lang
+
+  constructor(config: Config, opts: BoardHelpOptions = {}) {
+    super(config, opts)
+    this.lang = opts.lang
+  }
 
   override async showHelp(argv: string[]): Promise<void> {
     guardTerminal()
-    let locale: string | undefined
-    try {
-      locale = readLocalConfig(this.config.configDir).locale
-    } catch {
-      // A broken config file is reported by the command that needs it; help still helps.
-    }
-    const lang = detectLang(langFromArgv(argv), locale)
+    // A broken config file is reported by the command that needs it; help still helps.
+    const lang = this.lang ?? runLang(argv, configLocale(this.config.configDir))
     if (lang !== 'en') this.text = new HelpText(lang, (await import('../../i18n/messages/help.js')).help)
     await super.showHelp(argv)
   }

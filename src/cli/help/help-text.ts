@@ -6,7 +6,8 @@ import type {Messages} from '../../i18n/messages/messages.js'
 
 // Help in the user's language. The command classes keep the English (oclif's manifest holds it);
 // the help catalogue (i18n/messages/help.ts) pairs each text with its Chinese by where it appears:
-// `list.summary`, `list.flag.status`, `show.arg.id`, `@topic.db`, `@heading.USAGE`. A flag or an
+// `list.summary`, `list.flag.status`, `show.arg.id`, `list.example.0` (what the first example does;
+// its command line is shown as it is), `@topic.db`, `@heading.USAGE`. A flag or an
 // argument that reads the same in many commands has one shared entry, `*.flag.yes`, `*.arg.id`. An
 // entry applies only while its English is the command's English, so a text changed in a command
 // shows in English (and fails test/cli/help.test.ts) rather than as a stale translation.
@@ -29,6 +30,7 @@ const flagOf = (id: string, name: string, field: 'summary' | 'description', en: 
   return {key: `${id}.flag.${name}${tail}`, shared: `*.flag.${name}${tail}`, en}
 }
 const argOf = (id: string, name: string, en: string): HelpTextPlace => ({key: `${id}.arg.${name}`, shared: `*.arg.${name}`, en})
+const exampleOf = (id: string, index: number, en: string): HelpTextPlace => ({key: `${id}.example.${index}`, en})
 
 /** Every text of a command that help shows and a catalogue must translate. */
 export function helpTextPlaces(cmd: Command.Loadable): HelpTextPlace[] {
@@ -43,6 +45,9 @@ export function helpTextPlaces(cmd: Command.Loadable): HelpTextPlace[] {
   }
   for (const [name, arg] of Object.entries(cmd.args ?? {})) {
     if (!arg.hidden && arg.description) places.push(argOf(id, name, arg.description))
+  }
+  for (const [index, example] of (cmd.examples ?? []).entries()) {
+    if (typeof example !== 'string' && example.description) places.push(exampleOf(id, index, example.description))
   }
   return places
 }
@@ -96,12 +101,14 @@ export class HelpText {
     const args = Object.fromEntries(
       Object.entries(cmd.args ?? {}).map(([name, a]) => [name, {...a, description: a.description && say(argOf(id, name, a.description))}]),
     ) as Command.Loadable['args']
+    const examples = cmd.examples?.map((e, index) => (typeof e === 'string' ? e : {...e, description: say(exampleOf(id, index, e.description))}))
     const copy = Object.create(Object.getPrototypeOf(cmd) as object) as Command.Loadable
     return Object.assign(copy, cmd, {
       summary: cmd.summary && say(summaryOf(id, cmd.summary)),
       description: cmd.description && say(descriptionOf(id, cmd.description)),
       flags,
       args,
+      examples,
     })
   }
 

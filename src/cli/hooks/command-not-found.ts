@@ -2,15 +2,15 @@ import type {Hook} from '@oclif/core/hooks'
 
 import {ExitCode} from '../../errors.js'
 import {suggestCommand} from '../command-suggest.js'
-import {detectLang, translate} from '../../i18n/translate.js'
-import {langFromArgv} from '../parse-errors.js'
+import {translate} from '../../i18n/translate.js'
+import {configLocale, runLang} from '../run-lang.js'
 import {guardTerminal} from '../terminal-output.js'
 
 /** Replaces plugin-not-found, whose (Y/n) question ran its guess on Enter. This one only suggests. */
 const hook: Hook.CommandNotFound = async (opts) => {
   guardTerminal()
   const argv = process.argv.slice(2)
-  const lang = detectLang(langFromArgv(argv))
+  const lang = runLang(argv, configLocale(opts.config.configDir))
   const bin = opts.config.bin
   const ids = opts.config.commands.filter((c) => !c.hidden).map((c) => c.id)
   const typed = argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ') || opts.id.replace(/:/g, ' ')

@@ -26,6 +26,7 @@ export const terminal: Messages = {
   'parse.integerMin': {en: '--{flag} takes a whole number of at least {min}, not {value}', zh: '--{flag} 需要不小于 {min} 的整数，而不是 {value}'},
   'parse.flagValue': {en: '--{flag} needs a value', zh: '--{flag} 需要一个值'},
   'parse.exclusive': {en: '--{flag} cannot be used with --{other}', zh: '--{flag} 不能与 --{other} 同时使用'},
+  'parse.noCommand': {en: 'no command or topic {command}', zh: '没有命令或主题 {command}'},
   'parse.help': {en: 'see the command\'s --help', zh: '查看该命令的 --help'},
   'listing.more': {en: 'showing {shown} of {total}; {more} more (pass --limit 0 for all, or pipe / --json)', zh: '显示 {shown} 条，共 {total} 条；还有 {more} 条（--limit 0 显示全部，或使用管道 / --json）'},
 }

@@ -13,8 +13,12 @@ import {SqlTemplates} from './templates.js'
 import {SqlTables} from './tables.js'
 import {SqlHandlers, SqlUnits} from './units.js'
 
-/** The Store over any Executor; backends add their own checks and bulk paths by subclassing. */
-export class SqlStore implements Store {
+/**
+ * The Store over any Executor; backends add their own checks and bulk paths by subclassing. What
+ * only a backend can answer (its search queue, its transaction's view) is abstract: a default here
+ * would answer for a backend it knows nothing of, as a view bound to a transaction once did.
+ */
+export abstract class SqlStore implements Store {
   readonly cases: SqlCases
   readonly events: SqlEvents
   readonly settings: SqlSettings
@@ -47,10 +51,8 @@ export class SqlStore implements Store {
     this.tables = new SqlTables(db)
   }
 
-  /** A view of this store whose repositories run on tx; subclasses return their own type. */
-  protected bind(tx: Executor): Store {
-    return new SqlStore(this.backend, this.location, tx)
-  }
+  /** A view of this store whose repositories run on tx: the backend's own, so it answers as the store does. */
+  protected abstract bind(tx: Executor): Store
 
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => fn(this.bind(tx)))
@@ -60,13 +62,9 @@ export class SqlStore implements Store {
     return async () => {}
   }
 
-  async searchWaiting(): Promise<number> {
-    return 0
-  }
+  abstract searchWaiting(): Promise<number>
 
-  async catchUpSearch(_opts: SearchCatchUp): Promise<SearchCatchUpResult> {
-    return {indexed: 0, busy: false}
-  }
+  abstract catchUpSearch(opts: SearchCatchUp): Promise<SearchCatchUpResult>
 
   async parallelWriters(_n: number): Promise<Store[]> {
     return []

@@ -19,8 +19,10 @@ export class SqliteStore extends SqlStore {
     return this.sqlite.raw().readonly
   }
 
+  // A transaction's executor is this connection joined to the open transaction (joinedExecutor):
+  // the bound view keeps SQLite's own paths (the search queue, the checks), as the store has them.
   protected override bind(tx: Executor): Store {
-    return new SqlStore('sqlite', this.location, tx)
+    return new SqliteStore(this.location, tx as SqliteExecutor)
   }
 
   override async bulkLoad(expectedRows: number): Promise<() => Promise<void>> {
