@@ -16,7 +16,7 @@ import {SqlHandlers, SqlUnits} from './units.js'
 /**
  * The Store over any Executor; backends add their own checks and bulk paths by subclassing. What
  * only a backend can answer (its search queue, its transaction's view) is abstract: a default here
- * would answer for a backend it knows nothing of, as a view bound to a transaction once did.
+ * would answer for a backend it knows nothing of.
  */
 export abstract class SqlStore implements Store {
   readonly cases: SqlCases
