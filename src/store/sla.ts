@@ -35,6 +35,8 @@ export interface OutboxRow extends OutboxEntry {
 /** SLA state: clocks, imported calendar years, deadlines due, and the notification outbox. */
 export interface SlaRepository {
   getClock(caseId: number): Promise<StoredClock | undefined>
+  /** The clocks of many cases at once (a case without one is absent): one query per few hundred cases, not one each. */
+  getClocks(caseIds: readonly number[]): Promise<Map<number, StoredClock>>
   putClock(clock: StoredClock): Promise<void>
   calendarYears(): Promise<HolidayYear[]>
   /** Stores a year (replacing it) with an audit event. */

@@ -55,6 +55,14 @@ describe.each(backendList)('SLA store on $name', (backend) => {
     expect((await store.sla.getClock(caseId))?.ruleName).toBe('default')
   })
 
+  it('reads many clocks at once as it reads one, past a query\'s worth of cases', async () => {
+    const ids = [caseId, ...Array.from({length: 1200}, (_, i) => 10_000_000 + i), caseId]
+    const clocks = await store.sla.getClocks(ids)
+    expect([...clocks.keys()]).toEqual([caseId])
+    expect(clocks.get(caseId)).toEqual(await store.sla.getClock(caseId))
+    expect((await store.sla.getClocks([])).size).toBe(0)
+  })
+
   it('waiting stops the clock; resuming restores the status and moves the deadline by the working days waited', async () => {
     const waited = await setWaiting(store, String(caseId), true, {...clerk(new Date('2023-10-09T00:00:00Z')), reason: 'asked for the address'})
     expect(waited.status).toBe('waiting')

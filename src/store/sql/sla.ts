@@ -6,21 +6,39 @@ import {type Executor, type Param, placeholders} from './executor.js'
 import {parseJson} from './rows.js'
 
 const OPEN_STATUSES: readonly string[] = RUNNING_STATUSES
+// Well under either backend's limit of bound parameters a statement.
+const CLOCKS_PER_QUERY = 500
+
+function toClock(r: Record<string, unknown>): StoredClock {
+  return {
+    caseId: Number(r.case_id),
+    ruleIndex: r.rule_index === null ? null : Number(r.rule_index),
+    ruleName: (r.rule_name as string | null) ?? null,
+    history: parseJson(r.history) as StoredClock['history'],
+    warnings: (parseJson(r.warnings) as string[] | null) ?? [],
+    computedAt: String(r.computed_at),
+  }
+}
 
 export class SqlSla implements SlaRepository {
   constructor(private readonly db: Executor) {}
 
   async getClock(caseId: number): Promise<StoredClock | undefined> {
     const r = await this.db.get<Record<string, unknown>>('SELECT * FROM sla_clocks WHERE case_id = ?', [caseId])
-    if (!r) return undefined
-    return {
-      caseId,
-      ruleIndex: r.rule_index === null ? null : Number(r.rule_index),
-      ruleName: (r.rule_name as string | null) ?? null,
-      history: parseJson(r.history) as StoredClock['history'],
-      warnings: (parseJson(r.warnings) as string[] | null) ?? [],
-      computedAt: String(r.computed_at),
+    return r ? toClock(r) : undefined
+  }
+
+  async getClocks(caseIds: readonly number[]): Promise<Map<number, StoredClock>> {
+    const out = new Map<number, StoredClock>()
+    const ids = [...new Set(caseIds)]
+    for (let i = 0; i < ids.length; i += CLOCKS_PER_QUERY) {
+      const chunk = ids.slice(i, i + CLOCKS_PER_QUERY)
+      for (const r of await this.db.all<Record<string, unknown>>(`SELECT * FROM sla_clocks WHERE case_id IN (${placeholders(chunk.length)})`, chunk)) {
+        const c = toClock(r)
+        out.set(c.caseId, c)
+      }
     }
+    return out
   }
 
   async putClock(c: StoredClock): Promise<void> {

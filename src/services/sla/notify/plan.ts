@@ -21,9 +21,10 @@ export interface ReminderPlan {
 export async function planReminders(store: Store, sla: SlaContext, now: Date, filter: {unit?: string} = {}): Promise<ReminderPlan> {
   const rows = await store.sla.deadlinesBefore(new Date(now.getTime() + LOOKAHEAD_MS).toISOString(), {unit: filter.unit})
   const units = new Map((await store.units.list()).map((u) => [u.code, u]))
+  const clocks = await store.sla.getClocks(rows.map((r) => r.caseId))
   const plan: ReminderPlan = {entries: [], noChannel: []}
   for (const row of rows) {
-    const clock = await store.sla.getClock(row.caseId)
+    const clock = clocks.get(row.caseId)
     const rule = clock?.ruleIndex === null || clock?.ruleIndex === undefined ? undefined : sla.policy.rules[clock.ruleIndex]
     const from = clock ? new Date(clockFromOf(clock.history, rule?.transfer ?? 'keep')).toISOString() : row.dueAt
     // Without a clock (deadline set by hand or import) the time allowed is unknown: no fractions or escalation.
