@@ -11,6 +11,7 @@ export const admin: Messages = {
   'import.parserStopped': {en: 'the parser thread stopped (exit code {code})', zh: '解析线程已停止（退出码 {code}）'},
   'import.rolledBack': {en: 'rolled back', zh: '已回滚'},
   'import.lostRef': {en: 'import lost ref {ref}', zh: '导入丢失了编号 {ref}'},
+  'import.notIsoTime': {en: 'not an ISO 8601 timestamp: "{s}"', zh: '不是 ISO 8601 时间：“{s}”'},
   'search.indexing': {
     en: '{n} cases are being indexed for search by a process of their own (board db search-index); searches find them meanwhile, only more slowly',
     zh: '{n} 条留言正由后台进程建立搜索索引（board db search-index）；在此期间仍可搜到它们，只是较慢',

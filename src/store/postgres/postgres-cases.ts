@@ -6,7 +6,7 @@ import type {ExportCsvFilter, ExportCsvOpts, ImportOpts, ImportOutcome, ImportTi
 import {createdEvent, flagParams, importStatus, SqlCases, storedFromRow} from '../sql/cases/import.js'
 import type {Executor, Param} from '../sql/executor.js'
 import {json} from '../sql/rows.js'
-import {copyInto} from './copy.js'
+import {binaryTimestamp, copyBinaryInto, copyInto, type CopyType} from './copy.js'
 import {copyCsv, maskedCsv} from './csv-export.js'
 import {postgresDialect} from './dialect.js'
 import type {PostgresExecutor} from './executor.js'
@@ -65,11 +65,19 @@ SELECT false, c.id, c.ref, c.title, c.body, c.author, c.contact, c.posted_at, c.
 FROM ${STAGE} s JOIN cases c ON c.source = s.source AND c.ref = s.ref
 LEFT JOIN replies r ON r.case_id = c.id AND r.channel = 'import'`
 
-const CASE_COLUMNS = [
-  'id', 'source', 'ref', 'title', 'body', 'author', 'contact', 'posted_at', 'region', 'addressee', 'type', 'category',
-  'likes', 'dislikes', 'status', 'responded_at', 'resolved_at', 'extra', 'created_at', 'updated_at',
-  'collective', 'utility', 'safety', 'urgent', 'import_versions', 'respond_days', 'resolve_days', 'respond_wdays', 'resolve_wdays',
+const CASE_COLUMNS: readonly (readonly [string, CopyType])[] = [
+  ['id', 'int4'], ['source', 'text'], ['ref', 'text'], ['title', 'text'], ['body', 'text'], ['author', 'text'], ['contact', 'text'],
+  ['posted_at', 'timestamptz'], ['region', 'text'], ['addressee', 'text'], ['type', 'text'], ['category', 'text'],
+  ['likes', 'int4'], ['dislikes', 'int4'], ['status', 'text'], ['responded_at', 'timestamptz'], ['resolved_at', 'timestamptz'],
+  ['extra', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ['collective', 'int4'], ['utility', 'int4'], ['safety', 'int4'], ['urgent', 'int4'], ['import_versions', 'text'],
+  ['respond_days', 'float8'], ['resolve_days', 'float8'], ['respond_wdays', 'float8'], ['resolve_wdays', 'float8'],
 ]
+const REPLY_COLUMNS: readonly (readonly [string, CopyType])[] = [
+  ['case_id', 'int4'], ['body', 'text'], ['status', 'text'], ['author', 'text'], ['channel', 'text'], ['sent_at', 'timestamptz'], ['created_at', 'timestamptz'],
+]
+const EVENT_COLUMNS: readonly (readonly [string, CopyType])[] = [['case_id', 'int4'], ['actor', 'text'], ['at', 'timestamptz'], ['action', 'text'], ['after', 'text']]
+
 // Only the table's owner may copy into cases: COPY FROM refuses a table whose row-level security
 // applies, and only the owner may keep the insert trigger from auditing (board_restoring).
 const COPIES_INTO_CASES = `SELECT NOT row_security_active('cases')
@@ -190,13 +198,17 @@ export class PostgresCases extends SqlCases {
       const prev = await tx.get<{v: string | null}>(
         "SELECT current_setting('board.restore', true) AS v, set_config('board.restore', 'on', true), set_config('synchronous_commit', 'off', true)",
       )
-      await copyInto(client, 'cases', CASE_COLUMNS, each(fresh, (row, i) => caseRow(row, ids[i], now, days.get(row.ref), timing, importVersion(row))))
+      // Binary when every timestamp is in the ISO form it can carry, which is how import writes them.
+      const copy = fresh.every(binaryTimes) && binaryTimestamp(now)
+        ? (table: string, columns: typeof CASE_COLUMNS, rows: Iterable<Param[]>) => copyBinaryInto(client, table, columns, rows)
+        : (table: string, columns: typeof CASE_COLUMNS, rows: Iterable<Param[]>) => copyInto(client, table, columns.map(([name]) => name), rows)
+      await copy('cases', CASE_COLUMNS, each(fresh, (row, i) => caseRow(row, ids[i], now, days.get(row.ref), timing, importVersion(row))))
       await tx.get("SELECT set_config('board.restore', ?, true)", [prev?.v ?? ''])
       if (fresh.some((row) => row.reply)) {
-        await copyInto(client, 'replies', ['case_id', 'body', 'status', 'author', 'channel', 'sent_at', 'created_at'], each(fresh, (row, i) =>
+        await copy('replies', REPLY_COLUMNS, each(fresh, (row, i) =>
           row.reply ? [ids[i], row.reply.body, 'sent', `import:${source}`, 'import', row.reply.sentAt ?? null, now] : undefined))
       }
-      await copyInto(client, 'events', ['case_id', 'actor', 'at', 'action', 'after'], each(fresh, (row, i) => [ids[i], opts.actor, now, 'import.create', createdEvent(row)]))
+      await copy('events', EVENT_COLUMNS, each(fresh, (row, i) => [ids[i], opts.actor, now, 'import.create', createdEvent(row)]))
     }
     let next = 0
     const outcomes: ImportOutcome[] = []
@@ -258,6 +270,10 @@ function* each<T>(items: readonly T[], f: (item: T, i: number) => Param[] | unde
     const r = f(items[i], i)
     if (r) yield r
   }
+}
+
+function binaryTimes(row: IncomingCase): boolean {
+  return binaryTimestamp(row.postedAt) && binaryTimestamp(row.reply?.sentAt) && binaryTimestamp(row.resolvedAt)
 }
 
 function oneSourceUniqueRefs(rows: IncomingCase[]): boolean {
