@@ -89,7 +89,8 @@ export function* copyBinaryChunks(types: readonly CopyType[], rows: Iterable<rea
     let most = 2
     for (let i = 0; i < row.length; i++) {
       const v = row[i]
-      most += 4 + (typeof v === 'string' ? v.length * 3 : 8)
+      // A number's text (in a text column) is at most 24 bytes; a UTF-16 unit at most 3 of UTF-8.
+      most += 4 + (typeof v === 'string' ? v.length * 3 : 24)
     }
     // The trailer after the last row fits too.
     if (at + most + 2 > buf.length) {
