@@ -76,7 +76,10 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const exclusive = expected > 0 && store.backend === 'postgres'
   // A source new to the store gets only this import's rows meanwhile, and a file's refs are
   // distinct (check/seen-refs.ts): the first file's rows need no looking up before they go in.
-  const newSource = exclusive && !(await store.cases.hasSource(opts.source))
+  // Without an import lock (SQLite) that holds while no other connection writes the store: the
+  // mark, taken before the look at the source, tells the batches (ImportOpts.newRefsSince).
+  const mark = expected > 0 && !exclusive ? await store.cases.writeMark() : null
+  const newSource = (exclusive || mark !== null) && !(await store.cases.hasSource(opts.source))
   let failed = false
   let writers: Store[] = []
   try {
@@ -84,7 +87,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
     // batch after batch the server would otherwise merge on one core while the other waits.
     if (expected >= (opts.parallelFrom ?? PARALLEL_ROWS)) writers = await store.parallelWriters(1)
     for (const [i, file] of opts.files.entries()) {
-      const summary = await importOne([store, ...writers], file, opts, rejects, timing, {exclusive, newRefs: newSource && i === 0})
+      const summary = await importOne([store, ...writers], file, opts, rejects, timing, {exclusive, newRefs: newSource && i === 0, newRefsSince: mark ?? undefined})
       files.push(summary)
       if (opts.signal?.aborted) {
         interrupted = true
@@ -111,7 +114,7 @@ const PARALLEL_ROWS = 20_000
 /** A batch is written at this many characters of row text if it has not reached its rows: long messages make short batches. */
 const BATCH_CHARS = 3_000_000
 
-async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined, lock: Pick<ImportOpts, 'exclusive' | 'newRefs'>): Promise<FileImportSummary> {
+async function importOne(stores: Store[], file: string, opts: ImportOptions, rejects: RejectsWriter, timing: ImportTiming | undefined, lock: Pick<ImportOpts, 'exclusive' | 'newRefs' | 'newRefsSince'>): Promise<FileImportSummary> {
   const started = performance.now()
   const name = file === '-' ? 'stdin' : file
   const s: FileImportSummary = {file: name, encoding: opts.format === 'open311' ? 'json' : 'utf8', read: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0, conflicts: 0, seconds: 0, rowsPerSecond: 0}

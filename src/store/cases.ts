@@ -65,6 +65,11 @@ export interface ImportOpts {
    * backend may then insert them without looking them up first.
    */
   newRefs?: boolean
+  /**
+   * Where no import lock keeps newRefs so (SQLite): the store's writeMark when the import found its
+   * source new. A batch still looks its refs up once another connection has written since.
+   */
+  newRefsSince?: number
 }
 
 export type ExportCsvFilter = Pick<CaseFilter, 'since' | 'until' | 'unit' | 'category'>
@@ -88,6 +93,11 @@ export interface CaseRepository {
   count(filter: CaseFilter): Promise<number>
   /** Whether any case (that this role sees) comes from source: one index probe, however many it has. */
   hasSource(source: string): Promise<boolean>
+  /**
+   * A number that changes whenever another connection commits a change to the store (SQLite's
+   * data_version); null where the backend cannot tell.
+   */
+  writeMark(): Promise<number | null>
   /**
    * list() as rows of values in `columns` order, read through once, `size` rows at a time (see
    * Executor.eachValues), for reading many cases (an export): no object a case. Timestamps are ISO

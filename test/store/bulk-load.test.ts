@@ -80,6 +80,25 @@ describe('bulk load on SQLite', () => {
     }
   })
 
+  it("inserts a new source's rows without looking them up only while no other connection writes", async () => {
+    const path = await sqlite.location()
+    const store = await openStore(path, {now})
+    try {
+      const since = await store.cases.writeMark()
+      expect(since).not.toBeNull()
+      const opts = {...actor, newRefs: true, newRefsSince: since!}
+      expect((await store.cases.importBatch([incoming('1')], opts)).map((o) => o.kind)).toEqual(['inserted'])
+      expect(await store.cases.writeMark()).toBe(since) // its own writes do not count
+      // Another process takes ref 2 of the source between two batches.
+      const db = new Database(path)
+      db.prepare("INSERT INTO cases (source, ref, title, posted_at, created_at, updated_at) VALUES ('test', '2', 'other', '2024-01-01T00:00:00.000Z', '', '')").run()
+      db.close()
+      expect((await store.cases.importBatch([incoming('2'), incoming('3')], opts)).map((o) => o.kind)).toEqual(['conflict', 'inserted'])
+    } finally {
+      await store.close()
+    }
+  })
+
   it('builds an index a dead import left out when the store is next opened; not one a live import has out', async () => {
     const path = await sqlite.location()
     const first = await openStore(path, {now})

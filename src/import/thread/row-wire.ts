@@ -20,7 +20,8 @@ export function toWire(line: number, row: IncomingCase): WireRow {
   return w
 }
 
-export function fromWire(w: WireRow): {line: number; row: IncomingCase} {
+/** The row item a wire row stands for (one object for it: the writer's thread makes one a row). */
+export function fromWire(w: WireRow): {kind: 'row'; line: number; row: IncomingCase} {
   // One literal of every field: a row built key by key grows its property store several times over,
   // garbage on the thread the import waits on.
   const row: IncomingCase = {
@@ -44,5 +45,5 @@ export function fromWire(w: WireRow): {line: number; row: IncomingCase} {
   // An optional field the row did not have stays absent, as it was.
   if (w[18] !== undefined) row.flags = w[18] as IncomingCase['flags']
   if (w[19] !== undefined) row.importVersion = w[19] as string
-  return {line: w[0] as number, row}
+  return {kind: 'row', line: w[0] as number, row}
 }

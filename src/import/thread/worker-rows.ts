@@ -85,7 +85,7 @@ export function workerRows(input: WorkerInput): WorkerRows {
       if (m.type === 'end') return
       if (m.type !== 'items') continue
       post({type: 'ack'})
-      yield m.items.map((item): RowItem => (Array.isArray(item) ? {kind: 'row', ...fromWire(item)} : (item as RowItem)))
+      yield m.items.map((item): RowItem => (Array.isArray(item) ? fromWire(item) : (item as RowItem)))
     }
   }
   return {

@@ -13,6 +13,8 @@ import {loadSlaContext} from '../sla/context.js'
 
 const PAGE = 5000
 
+const NO_DAYS = Object.freeze({respondWorkingDays: null, resolveWorkingDays: null})
+
 /** The zone and the official days off and make-up workdays: what working days depend on. */
 export function durationBasis(cal: WorkingCalendar): string {
   const days = [...cal.exceptions].map(([date, e]) => `${date}${e.off ? '-' : '+'}`).sort().join(',')
@@ -85,5 +87,13 @@ export async function importTiming(store: Store, tz: string): Promise<ImportTimi
     }
   } else if (stored !== basis) return undefined
   const at = (iso: string | null | undefined) => (iso === null || iso === undefined ? null : Date.parse(iso))
-  return {basis, workingDays: (row) => workingDays(meter, Date.parse(row.postedAt), at(row.reply?.sentAt), at(row.resolvedAt))}
+  return {
+    basis,
+    workingDays: (row) => {
+      const responded = at(row.reply?.sentAt)
+      const resolved = at(row.resolvedAt)
+      // Most imported messages are neither answered nor closed yet: their posted time need not be read.
+      return responded === null && resolved === null ? NO_DAYS : workingDays(meter, Date.parse(row.postedAt), responded, resolved)
+    },
+  }
 }

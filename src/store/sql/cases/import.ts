@@ -4,6 +4,7 @@ import type {CaseRepository, ImportOpts, ImportOutcome, ImportTiming} from '../.
 import {type Executor, type Param, placeholders} from '../executor.js'
 import {json} from '../rows.js'
 import {SqlCaseChanges} from './changes.js'
+import {writeMark} from './lookups.js'
 
 /**
  * The whole case repository: lookups (lookups.ts) and changes (changes.ts), and here the import
@@ -15,7 +16,7 @@ export class SqlCases extends SqlCaseChanges implements CaseRepository {
     if (rows.length === 0) return []
     const work = async (tx: Executor) => {
       opts = {...opts, timing: await this.timingStill(tx, opts.timing)}
-      const stored = await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
+      const stored = (await this.refsUnstored(tx, opts)) ? new Map<string, StoredForImport>() : await this.storedForImport(tx, rows[0].source, rows.map((r) => r.ref))
       const outcomes: ImportOutcome[] = []
       // New rows in a run are inserted together (see insertRun); the run is written before any
       // update, so ids and event order are those of one insert a row.
@@ -95,6 +96,17 @@ export class SqlCases extends SqlCaseChanges implements CaseRepository {
       }
     }
     for (; i < run.length; i++) run[i].outcome.id = await this.insert(tx, run[i].row, run[i].version, opts)
+  }
+
+  /**
+   * Whether no row of the batch can be stored yet (ImportOpts.newRefs), so that looking them up
+   * can be left out: the import lock keeps it so, or no other connection has written since the
+   * import found its source new (the batch runs holding the write lock, so none can meanwhile).
+   */
+  private async refsUnstored(tx: Executor, opts: ImportOpts): Promise<boolean> {
+    if (!opts.newRefs || opts.dryRun) return false
+    if (opts.exclusive) return true
+    return opts.newRefsSince !== undefined && (await writeMark(tx)) === opts.newRefsSince
   }
 
   /**

@@ -66,6 +66,10 @@ export class SqlCaseLookups {
     return (await this.db.get('SELECT 1 AS one FROM cases WHERE source = ? LIMIT 1', [source])) !== undefined
   }
 
+  writeMark(): Promise<number | null> {
+    return writeMark(this.db)
+  }
+
   async count(filter: CaseFilter): Promise<number> {
     const {where, params} = this.where(filter)
     if (filter.search) return searchCount(this.db, {...filter, search: filter.search}, {where, params})
@@ -129,4 +133,11 @@ const VALUE_COLUMNS: Record<CaseValueColumn, string> = {
   contact: 'c.contact', region: 'c.region', addressee: 'c.addressee', type: 'c.type', category: 'c.category', status: 'c.status',
   unit: 'u.name', handler: 'h.name', respondDueAt: 'c.respond_due_at', resolveDueAt: 'c.resolve_due_at',
   respondedAt: 'c.responded_at', resolvedAt: 'c.resolved_at', likes: 'c.likes', dislikes: 'c.dislikes',
+}
+
+/** CaseRepository.writeMark on this connection (inside a transaction too). */
+export async function writeMark(db: Executor): Promise<number | null> {
+  if (db.dialect.name !== 'sqlite') return null
+  const row = await db.get<{data_version: number}>('PRAGMA data_version')
+  return Number(row!.data_version)
 }
